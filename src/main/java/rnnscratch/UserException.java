@@ -1,0 +1,22 @@
+package rnnscratch;
+
+/**
+ * A problem the user can fix: a missing file, a bad flag, a corrupt checkpoint, a corpus too short for one minibatch.
+ *
+ * <p>The message is one line that names the problem and says what to do. The command line prints it on stderr and
+ * exits with code 2, never a stack trace. Programming errors (a shape mismatch inside the library, say) stay
+ * {@link IllegalArgumentException}s.
+ */
+public final class UserException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message one line: what is wrong and what to do about it */
+    public UserException(String message) {
+        super(message);
+    }
+
+    /** @param message one line: what is wrong and what to do about it; {@code cause} is kept for debugging */
+    public UserException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
