@@ -1,0 +1,164 @@
+package rnnscratch.tensor;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Splits a range of rows between the calling thread and a few persistent worker threads.
+ *
+ * <p>Only the matrix kernel uses it. Work is always split by whole output rows, and every output element is computed
+ * by exactly one thread in the same order as a single thread would, so results are bit-identical whatever the number
+ * of threads. A hand-off costs tens of microseconds, so callers only split products large enough to be worth it.
+ *
+ * <p>The number of threads is {@code min(2, cores)} unless the system property {@code rnnscratch.threads} says
+ * otherwise; {@link #setThreads(int)} changes it at run time (benchmarks compare 1 and 2 threads).
+ *
+ * <p>Docs: docs/performance.md
+ */
+public final class Parallel {
+    /** A piece of work over rows {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RowRange {
+        void run(int from, int to);
+    }
+
+    private static volatile int threads = initialThreads();
+    private static Worker[] workers = new Worker[0];
+
+    private Parallel() {}
+
+    private static int initialThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int wanted = Integer.getInteger("rnnscratch.threads", Math.min(2, cores));
+        return Math.max(1, wanted);
+    }
+
+    /** The number of threads a split uses (the caller plus {@code threads() - 1} workers). */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads used by later splits; {@code n >= 1}. */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        threads = n;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}: in one piece when {@code split} is false or only one thread is set,
+     * otherwise in contiguous pieces, one per thread, the caller taking the first.
+     */
+    public static void forRows(int n, boolean split, RowRange body) {
+        int t = Math.min(threads, n);
+        if (!split || t <= 1) {
+            body.run(0, n);
+            return;
+        }
+        forRowsSplit(n, t, body);
+    }
+
+    private static synchronized void forRowsSplit(int n, int t, RowRange body) {
+        ensureWorkers(t - 1);
+        int chunk = (n + t - 1) / t;
+        for (int w = 1; w < t; w++) {
+            int from = Math.min(n, w * chunk);
+            int to = Math.min(n, from + chunk);
+            workers[w - 1].submit(body, from, to);
+        }
+        RuntimeException mine = null;
+        try {
+            body.run(0, Math.min(n, chunk));
+        } catch (RuntimeException e) {
+            mine = e;
+        }
+        for (int w = 1; w < t; w++) {
+            RuntimeException theirs = workers[w - 1].await();
+            if (mine == null) {
+                mine = theirs;
+            }
+        }
+        if (mine != null) {
+            throw mine;
+        }
+    }
+
+    private static void ensureWorkers(int n) {
+        if (workers.length >= n) {
+            return;
+        }
+        var grown = new Worker[n];
+        System.arraycopy(workers, 0, grown, 0, workers.length);
+        for (int i = workers.length; i < n; i++) {
+            grown[i] = new Worker(i + 1);
+        }
+        workers = grown;
+    }
+
+    /** One persistent daemon thread that spins briefly, then parks, waiting for its next piece of work. */
+    private static final class Worker implements Runnable {
+        private static final int SPINS = 20_000;
+        private final Thread thread;
+        private volatile Thread waiter;
+        private volatile RowRange task;
+        private volatile boolean done = true;
+        private int from;
+        private int to;
+        private RuntimeException failure;
+
+        Worker(int index) {
+            thread = new Thread(this, "rnnscratch-matmul-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(RowRange body, int from, int to) {
+            this.from = from;
+            this.to = to;
+            this.failure = null;
+            this.done = false;
+            this.task = body; // volatile write publishes from/to
+            LockSupport.unpark(thread);
+        }
+
+        RuntimeException await() {
+            waiter = Thread.currentThread();
+            int spins = 0;
+            while (!done) {
+                if (++spins > SPINS) {
+                    LockSupport.park(this);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            waiter = null;
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                RowRange body;
+                int spins = 0;
+                while ((body = task) == null) {
+                    if (++spins > SPINS) {
+                        LockSupport.park(this);
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
+                task = null;
+                try {
+                    body.run(from, to);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                done = true;
+                Thread w = waiter;
+                if (w != null) {
+                    LockSupport.unpark(w);
+                }
+            }
+        }
+    }
+}

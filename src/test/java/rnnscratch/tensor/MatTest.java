@@ -1,0 +1,118 @@
+package rnnscratch.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Props;
+
+/** Element-wise operations, reductions and shape checks, stated as sentences. Docs: docs/tensor-and-autograd.md */
+class MatTest {
+    private static final Map<String, BiFunction<double[][], double[][], Object>> BINARY = Map.of(
+            "mm", MatMul::mm,
+            "mmTransA", MatMul::mmTransA,
+            "mmTransB", MatMul::mmTransB,
+            "add", Mat::add,
+            "sub", Mat::sub,
+            "mul", Mat::mul,
+            "addInPlace", (a, b) -> {
+                Mat.addInPlace(a, b);
+                return a;
+            },
+            "addRowVector", Mat::addRowVector);
+
+    @Test
+    @DisplayName("Every operation given mismatched shapes throws IllegalArgumentException naming both shapes")
+    void mismatchedShapesAreReportedWithBothShapes() {
+        Props.qt().forAll(integers().between(1, 6), integers().between(1, 6), integers().between(1, 6),
+                        integers().between(1, 6))
+                .assuming((m, k, p, n) -> m != p && k != n && m != n && k != p)
+                .checkAssert((m, k, p, n) -> {
+                    var a = new double[m][k];
+                    var b = new double[p][n];
+                    for (var op : BINARY.entrySet()) {
+                        assertThatThrownBy(() -> op.getValue().apply(a, b))
+                                .as("%s of (%dx%d) and (%dx%d) must be refused", op.getKey(), m, k, p, n)
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining(op.getKey())
+                                .hasMessageContaining("(" + m + "x" + k + ")")
+                                .hasMessageContaining("(" + p + "x" + n + ")");
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("The shape message reads like the book's failure: mm: (32x28) · (512x512)")
+    void shapeMessageExample() {
+        assertThatThrownBy(() -> MatMul.mm(new double[32][28], new double[512][512]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mm: (32x28) · (512x512)");
+    }
+
+    @Test
+    @DisplayName("Every row of a softmax is positive and sums to 1, even for logits of magnitude 1e3")
+    void softmaxRowsSumToOne() {
+        Props.qt().forAll(integers().between(1, 8), integers().between(1, 30), longs().all())
+                .checkAssert((m, n, seed) -> {
+                    var z = Matrices.uniform(m, n, 1e3, seed);
+                    for (double[] row : Mat.softmaxRows(z)) {
+                        double s = 0;
+                        for (double v : row) {
+                            assertThat(v).as("softmax entries are probabilities").isBetween(0.0, 1.0);
+                            s += v;
+                        }
+                        assertThat(s).as("a softmax row sums to 1").isCloseTo(1.0, within(1e-12));
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("log-sum-exp lies between the row maximum and the maximum plus log n")
+    void logSumExpIsBoundedByMaxAndMaxPlusLogN() {
+        Props.qt().forAll(integers().between(1, 8), integers().between(1, 30), longs().all())
+                .checkAssert((m, n, seed) -> {
+                    var z = Matrices.uniform(m, n, 1e3, seed);
+                    var lse = Mat.rowLogSumExp(z);
+                    var max = Mat.rowMax(z);
+                    for (int i = 0; i < m; i++) {
+                        assertThat(lse[i]).as("row %d: max ≤ lse ≤ max + log n", i)
+                                .isBetween(max[i], max[i] + Math.log(n) + 1e-9);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("argmax picks the first largest element of each row")
+    void argmaxPicksTheFirstLargest() {
+        assertThat(Mat.argmaxRows(new double[][] {{1, 3, 3}, {-1, -2, -0.5}})).containsExactly(1, 2);
+    }
+
+    @Test
+    @DisplayName("The L2 norm is the square root of the sum of squares, and the seeded normal repeats for a seed")
+    void normAndSeededInitialiser() {
+        assertThat(Mat.norm(new double[][] {{3, 4}})).isEqualTo(5.0);
+        var a = Mat.randn(3, 4, 0.01, new Random(42));
+        var b = Mat.randn(3, 4, 0.01, new Random(42));
+        assertThat(Matrices.bitIdentical(a, b)).as("the same seed gives the same initial weights").isTrue();
+    }
+
+    @Test
+    @DisplayName("concatRows puts the parts' rows one after the other and copies them")
+    void concatRowsStacksRows() {
+        var p = new double[][] {{1, 2}};
+        var q = new double[][] {{3, 4}, {5, 6}};
+        var c = Mat.concatRows(List.of(p, q));
+        assertThat(c).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        c[0][0] = 9;
+        assertThat(p[0][0]).as("the parts are not aliased").isEqualTo(1.0);
+    }
+}
