@@ -15,7 +15,8 @@ import rnnscratch.tensor.MatMul;
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
  * leaves' gradients twice and nothing else. One speed trick lives here: a weight used in many time steps gets
  * {@code Aᵀ·dC} from each step; those products are collected and computed at the end of the pass as one large
- * product over all steps' rows stacked together (the same sum, computed in fewer, bigger pieces).
+ * product over all steps' rows stacked together (the same sum, computed in fewer, bigger pieces); and the transpose
+ * {@code Bᵀ} that {@code ∂A = ∂C·Bᵀ} needs is computed once per pass, not once per step.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
@@ -39,6 +40,7 @@ final class Backprop {
 
     private final Map<Tensor, Acc> grads = new IdentityHashMap<>();
     private final Map<Tensor, Deferred> deferred = new IdentityHashMap<>();
+    private final Map<double[][], double[][]> transposes = new IdentityHashMap<>();
 
     private Backprop() {}
 
@@ -119,6 +121,14 @@ final class Backprop {
         d.as.add(a);
         d.gs.add(g);
         d.rows += a.length;
+    }
+
+    /**
+     * {@code Bᵀ}, computed once per pass for each matrix: a weight used in every time step is transposed once, not
+     * once per step. Values do not change during a backward pass, so the cache is always fresh.
+     */
+    double[][] transposed(double[][] b) {
+        return transposes.computeIfAbsent(b, Mat::transpose);
     }
 
     private void flushDeferred() {

@@ -27,7 +27,7 @@ public final class Ops {
         double[][] bv = b.value();
         return Tensor.computed(MatMul.mm(av, bv), "mm", List.of(a, b), (g, pass) -> {
             if (a.requiresGrad()) {
-                pass.add(a, MatMul.mmTransB(g, bv));
+                pass.add(a, MatMul.mm(g, pass.transposed(bv)));
             }
             pass.addTransAProduct(b, av, g);
         });

@@ -11,8 +11,8 @@ package rnnscratch.tensor;
  *       costs a row copy (the notes multiply by one-hot matrices on purpose);</li>
  *   <li>rows of the result are split across the cores ({@link Parallel}) for large enough products; each element is
  *       summed in the same order whatever the split, so one and two threads give bit-identical results;</li>
- *   <li>a transposed operand never falls back to scalar dot products: {@code A·Bᵀ} is computed as
- *       {@code (B·Aᵀ)ᵀ} or {@code A·(Bᵀ)}, transposing whichever operand is smaller.</li>
+ *   <li>a transposed operand never falls back to scalar dot products: {@code Aᵀ·B} runs its inner loop along the
+ *       rows of {@code B}, and {@code A·Bᵀ} transposes {@code B} once, then uses the row-wise kernel.</li>
  * </ul>
  * Every element {@code C[i][j]} is accumulated over {@code k} in increasing order.
  *
@@ -71,7 +71,8 @@ public final class MatMul {
     }
 
     /**
-     * {@code C = A·Bᵀ}: computed as {@code (B·Aᵀ)ᵀ} when {@code A} is the smaller operand, else as {@code A·(Bᵀ)}.
+     * {@code C = A·Bᵀ}, computed as {@code A·(Bᵀ)}: one transpose, then the row-wise kernel (scalar dot products
+     * would not vectorise).
      *
      * @param a {@code double[m][k]}
      * @param b {@code double[n][k]}
@@ -83,9 +84,6 @@ public final class MatMul {
         if (Shapes.cols(a) != Shapes.cols(b)) {
             throw new IllegalArgumentException("mmTransB: " + Shapes.of(a) + " · " + Shapes.of(b)
                     + "ᵀ (columns of the left must equal columns of the right)");
-        }
-        if (a.length < b.length) {
-            return Mat.transpose(mm(b, Mat.transpose(a)));
         }
         return mm(a, Mat.transpose(b));
     }

@@ -1,0 +1,28 @@
+package rnnscratch.train;
+
+/**
+ * What {@link TrainCh8#trainCh8} tells the outside world while it runs, so that the command line, plots and logs can
+ * follow training without changing the loop (the book's {@code Animator} plays this part).
+ *
+ * <p>Docs: docs/training.md
+ */
+public interface EpochListener {
+    /** Called after every epoch. */
+    void epochEnded(EpochStats stats);
+
+    /** Called every 10 epochs (and after the last) with {@code predictCh8(prefix, 50)}. */
+    default void sample(int epoch, String text) {}
+
+    /** Called once at the end with the book's summary figures. */
+    default void finished(TrainResult result) {}
+
+    /** Polled between minibatches: return true to stop cleanly after the current one (Ctrl-C). */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /** A listener that ignores everything. */
+    static EpochListener none() {
+        return stats -> {};
+    }
+}

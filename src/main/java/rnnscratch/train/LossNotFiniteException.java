@@ -1,0 +1,41 @@
+package rnnscratch.train;
+
+/**
+ * Training diverged: a minibatch's loss became NaN or infinite. The parameters are left as they were before that
+ * minibatch, so they can still be saved.
+ *
+ * <p>Docs: docs/gradient-clipping.md
+ */
+public final class LossNotFiniteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int epoch;
+    private final int minibatch;
+    private final double loss;
+
+    /**
+     * @param epoch     1-based epoch, or 0 when not known (inside {@link TrainCh8#trainEpochCh8})
+     * @param minibatch 1-based minibatch within the epoch
+     */
+    public LossNotFiniteException(int epoch, int minibatch, double loss) {
+        super("the loss became " + loss + (epoch > 0 ? " in epoch " + epoch + "," : "") + " at minibatch " + minibatch
+                + ": switch gradient clipping on (--theta 1) or use a smaller learning rate (--lr)");
+        this.epoch = epoch;
+        this.minibatch = minibatch;
+        this.loss = loss;
+    }
+
+    /** The 1-based epoch (0 when not known). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The loss value that was not finite (NaN or ±∞). */
+    public double loss() {
+        return loss;
+    }
+
+    /** The 1-based minibatch within the epoch. */
+    public int minibatch() {
+        return minibatch;
+    }
+}
