@@ -51,8 +51,7 @@ def random_replay(corpus, batch_size, num_steps, seed):
     offset = random.randint(0, num_steps - 1)
     starts = list(range(0, (len(corpus) - offset - 1) // num_steps * num_steps, num_steps))
     random.shuffle(starts)
-    replayed = [(X, Y) for X, Y in expected]
-    for k, (X, _) in enumerate(replayed):
+    for k, (X, _) in enumerate(expected):
         for i, j in enumerate(starts[k * batch_size:(k + 1) * batch_size]):
             assert X[i].tolist() == corpus[offset + j: offset + j + num_steps]
     return offset, starts, batches_digest(expected)

@@ -1,6 +1,7 @@
 package rnnscratch.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -41,14 +42,9 @@ public final class SeqDataIter {
         int numBatches = rowLength / numSteps;
         var batches = new ArrayList<Minibatch>(numBatches);
         for (int k = 0; k < numBatches; k++) {
-            var x = new int[batchSize][];
-            var y = new int[batchSize][];
-            for (int i = 0; i < batchSize; i++) {
-                int start = offset + i * rowLength + k * numSteps;
-                x[i] = slice(corpus, start, numSteps);
-                y[i] = slice(corpus, start + 1, numSteps);
-            }
-            batches.add(new Minibatch(x, y));
+            int column = k * numSteps;
+            batches.add(minibatch(corpus, numSteps,
+                    IntStream.range(0, batchSize).map(i -> offset + i * rowLength + column).toArray()));
         }
         return List.copyOf(batches);
     }
@@ -96,18 +92,16 @@ public final class SeqDataIter {
         int numBatches = starts.length / batchSize;
         var batches = new ArrayList<Minibatch>(numBatches);
         for (int k = 0; k < numBatches; k++) {
-            var x = new int[batchSize][];
-            var y = new int[batchSize][];
+            var rowStarts = new int[batchSize];
             for (int i = 0; i < batchSize; i++) {
                 long start = (long) offset + starts[k * batchSize + i];
                 if (start < 0 || start + numSteps + 1 > corpus.length) {
                     throw new IllegalArgumentException("seqDataIterRandom: subsequence start " + start + " of "
                             + numSteps + " steps does not fit a corpus of " + corpus.length + " tokens");
                 }
-                x[i] = slice(corpus, (int) start, numSteps);
-                y[i] = slice(corpus, (int) start + 1, numSteps);
+                rowStarts[i] = (int) start;
             }
-            batches.add(new Minibatch(x, y));
+            batches.add(minibatch(corpus, numSteps, rowStarts));
         }
         return List.copyOf(batches);
     }
@@ -142,9 +136,14 @@ public final class SeqDataIter {
         }
     }
 
-    private static int[] slice(int[] corpus, int start, int length) {
-        var row = new int[length];
-        System.arraycopy(corpus, start, row, 0, length);
-        return row;
+    /** The minibatch whose row {@code i} is {@code corpus[rowStarts[i] ..]}, {@code numSteps} long, and y one later. */
+    private static Minibatch minibatch(int[] corpus, int numSteps, int[] rowStarts) {
+        var x = new int[rowStarts.length][];
+        var y = new int[rowStarts.length][];
+        for (int i = 0; i < rowStarts.length; i++) {
+            x[i] = Arrays.copyOfRange(corpus, rowStarts[i], rowStarts[i] + numSteps);
+            y[i] = Arrays.copyOfRange(corpus, rowStarts[i] + 1, rowStarts[i] + 1 + numSteps);
+        }
+        return new Minibatch(x, y);
     }
 }

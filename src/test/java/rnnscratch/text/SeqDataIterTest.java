@@ -65,6 +65,15 @@ class SeqDataIterTest {
     }
 
     @Test
+    @DisplayName("The worked example of docs/text-pipeline.md: corpus 0..16, batch 2 x 3 steps, offset 1")
+    void docsWorkedExample() {
+        var batches = SeqDataIter.seqDataIterSequential(positions(17), 2, 3, 1);
+        assertThat(batches).containsExactly(
+                new Minibatch(new int[][] {{1, 2, 3}, {8, 9, 10}}, new int[][] {{2, 3, 4}, {9, 10, 11}}),
+                new Minibatch(new int[][] {{4, 5, 6}, {11, 12, 13}}, new int[][] {{5, 6, 7}, {12, 13, 14}}));
+    }
+
+    @Test
     @DisplayName("Sequential: row i of minibatch k+1 starts exactly where row i of minibatch k ended")
     void sequentialRowsContinueFromOneMinibatchToTheNext() {
         Props.qt().forAll(integers().between(1, 3000), integers().between(1, 16), integers().between(1, 20),
