@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden values for rnnscratch.text, computed by the book's own functions in the shared reference code.
 
-Run with the interpreter that has torch (see /work/shared/reference/README.md):
+Run from the repository root with the interpreter that has torch (see ../shared/reference/README.md):
     /usr/bin/python3 src/test/python/text_golden.py ../shared/reference ../shared/data/timemachine.txt
 
 It prints (1) Java literals for the edge-case fixture src/test/resources/rnnscratch/text/edge-cases.txt, pasted

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Token for token and batch for batch the book's results: every expected value below was computed by the book's own
  * Python functions (read_lines, tokenize, Vocab, load_corpus, seq_data_iter_*) in
- * /work/shared/reference/d2l_rnn.py, by src/test/python/text_golden.py, which also defines the digests.
+ * ../shared/reference/d2l_rnn.py, by src/test/python/text_golden.py, which also defines the digests.
  */
 class BookGoldenTest {
 
