@@ -1,0 +1,99 @@
+package rnnscratch.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.UserException;
+
+/** The Time Machine's cache: downloaded once (here from a local server), checked by SHA-1, reused afterwards. */
+class TimeMachineTest {
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    @TempDir
+    Path cache;
+
+    /** The book's file, to serve as the right bytes; the test is skipped when it is not on this machine. */
+    private static byte[] rightBytes() throws IOException {
+        var file = CorpusTextTestFiles.SHARED_TIME_MACHINE;
+        Assumptions.assumeTrue(Files.isRegularFile(file),
+                "needs " + file.toAbsolutePath().normalize() + " to serve the right bytes: skipped");
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    @DisplayName("The cache folder is $RNN_SCRATCH_CACHE if set, else ~/.cache/rnn-scratch")
+    void defaultCacheDir() {
+        assertThat(TimeMachine.defaultCacheDir(Map.of("RNN_SCRATCH_CACHE", "/data/c"), "/home/s"))
+                .isEqualTo(Path.of("/data/c"));
+        assertThat(TimeMachine.defaultCacheDir(Map.of("RNN_SCRATCH_CACHE", " "), "/home/s"))
+                .isEqualTo(Path.of("/home/s/.cache/rnn-scratch"));
+        assertThat(TimeMachine.defaultCacheDir(Map.of(), "/home/s")).isEqualTo(Path.of("/home/s/.cache/rnn-scratch"));
+    }
+
+    @Test
+    @DisplayName("Downloaded once, verified, and then read from the cache without asking the server again")
+    void downloadedOnceThenReused() throws IOException {
+        var bytes = rightBytes();
+        try (var server = LoopbackServer.serving(bytes)) {
+            var first = TimeMachine.load(cache, server.url(), TIMEOUT);
+            assertThat(first.name()).isEqualTo("The Time Machine");
+            assertThat(first.notice()).hasValueSatisfying(n -> assertThat(n).startsWith("Downloaded The Time Machine"));
+            var second = TimeMachine.load(cache, server.url(), TIMEOUT);
+            assertThat(second.notice()).as("nothing to say when the cache is used").isEmpty();
+            assertThat(second.text()).isEqualTo(first.text());
+            assertThat(server.requests()).as("the second load reads the cache").isEqualTo(1);
+        }
+        assertThat(TimeMachine.cacheFile(cache)).hasBinaryContent(bytes);
+    }
+
+    @Test
+    @DisplayName("A cached file with the wrong SHA-1 is deleted and downloaded again, and the notice says so")
+    void corruptCacheIsReplaced() throws IOException {
+        var bytes = rightBytes();
+        Files.writeString(TimeMachine.cacheFile(cache), "not the book");
+        try (var server = LoopbackServer.serving(bytes)) {
+            var text = TimeMachine.load(cache, server.url(), TIMEOUT);
+            assertThat(text.notice()).hasValueSatisfying(n -> assertThat(n).contains("so it was deleted"));
+        }
+        assertThat(TimeMachine.cacheFile(cache)).hasBinaryContent(bytes);
+    }
+
+    @Test
+    @DisplayName("A download with the wrong SHA-1 is deleted, and the error says so and how to proceed")
+    void wrongDownloadIsDeleted() throws IOException {
+        try (var server = LoopbackServer.serving("a different book\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThatThrownBy(() -> TimeMachine.load(cache, server.url(), TIMEOUT))
+                    .isInstanceOf(UserException.class)
+                    .hasMessageContaining("expected " + TimeMachine.SHA1)
+                    .hasMessageContaining("deleted")
+                    .hasMessageContaining("--corpus PATH");
+        }
+        try (var files = Files.list(cache)) {
+            assertThat(files).as("nothing half-written or wrong stays in the cache").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("Offline (connection refused or no answer), the error says to pass --corpus PATH")
+    void offlineErrorSaysHowToProceed() throws IOException {
+        assertThatThrownBy(() -> TimeMachine.load(cache, LoopbackServer.refusing(), TIMEOUT))
+                .isInstanceOf(UserException.class)
+                .hasMessageStartingWith("could not get The Time Machine (no connection to 127.0.0.1")
+                .hasMessageContaining("pass --corpus PATH to a local copy of timemachine.txt");
+        try (var server = LoopbackServer.silent()) {
+            assertThatThrownBy(() -> TimeMachine.load(cache, server.url(), TIMEOUT))
+                    .isInstanceOf(UserException.class)
+                    .hasMessageContaining("no answer from 127.0.0.1 within 500 ms")
+                    .hasMessageContaining("--corpus PATH");
+        }
+    }
+}
