@@ -75,7 +75,13 @@ record FileProblems(Path file, String noun, String remedy) {
         if (e instanceof OutOfMemoryError) {
             return new UserException(subject() + " is too large to load into memory: " + remedy, e);
         }
-        if (e instanceof EOFException || e instanceof ZipException || e instanceof RuntimeException) {
+        if (e instanceof ZipException) {
+            return corrupt("not a complete zip archive: " + e.getMessage(), e);
+        }
+        if (e instanceof EOFException) {
+            return corrupt("it ends too early: " + e.getMessage(), e);
+        }
+        if (e instanceof RuntimeException) {
             return corrupt(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         if (e instanceof IOException) {
