@@ -21,11 +21,7 @@ public record DoubleArray(int[] shape, double[] data) implements NpyArray {
     public DoubleArray {
         shape = shape.clone();
         data = data.clone();
-        int n = Shape.size(shape);
-        if (n != data.length) {
-            throw new IllegalArgumentException("DoubleArray: shape " + Shape.format(shape) + " holds " + n
-                    + " values, but " + data.length + " were given");
-        }
+        Shape.requireSize("DoubleArray", shape, data.length);
     }
 
     /** A rank-0 array (shape {@code ()}) holding one value, as {@code numpy.float64(value)} is saved. */
@@ -83,10 +79,7 @@ public record DoubleArray(int[] shape, double[] data) implements NpyArray {
      * @throws IllegalArgumentException if the array does not hold exactly one value
      */
     public double scalarValue() {
-        if (data.length != 1) {
-            throw new IllegalArgumentException("DoubleArray.scalarValue: a scalar holds one value, but the shape "
-                    + Shape.format(shape) + " holds " + data.length);
-        }
+        Shape.requireOneValue("DoubleArray.scalarValue", shape);
         return data[0];
     }
 
@@ -129,8 +122,6 @@ public record DoubleArray(int[] shape, double[] data) implements NpyArray {
 
     @Override
     public String toString() {
-        int shown = Math.min(data.length, 8);
-        var head = Arrays.toString(Arrays.copyOf(data, shown));
-        return "DoubleArray" + Shape.format(shape) + (shown < data.length ? head.replace("]", ", ...]") : head);
+        return Shape.describe("DoubleArray", shape, Arrays.stream(data).mapToObj(Double::toString), data.length);
     }
 }

@@ -18,11 +18,7 @@ public record LongArray(int[] shape, long[] data) implements NpyArray {
     public LongArray {
         shape = shape.clone();
         data = data.clone();
-        int n = Shape.size(shape);
-        if (n != data.length) {
-            throw new IllegalArgumentException("LongArray: shape " + Shape.format(shape) + " holds " + n
-                    + " values, but " + data.length + " were given");
-        }
+        Shape.requireSize("LongArray", shape, data.length);
     }
 
     /** A rank-0 array (shape {@code ()}) holding one value, as {@code numpy.int64(value)} is saved. */
@@ -68,10 +64,7 @@ public record LongArray(int[] shape, long[] data) implements NpyArray {
      * @throws IllegalArgumentException if the array does not hold exactly one value
      */
     public long scalarValue() {
-        if (data.length != 1) {
-            throw new IllegalArgumentException("LongArray.scalarValue: a scalar holds one value, but the shape "
-                    + Shape.format(shape) + " holds " + data.length);
-        }
+        Shape.requireOneValue("LongArray.scalarValue", shape);
         return data[0];
     }
 
@@ -114,8 +107,6 @@ public record LongArray(int[] shape, long[] data) implements NpyArray {
 
     @Override
     public String toString() {
-        int shown = Math.min(data.length, 8);
-        var head = Arrays.toString(Arrays.copyOf(data, shown));
-        return "LongArray" + Shape.format(shape) + (shown < data.length ? head.replace("]", ", ...]") : head);
+        return Shape.describe("LongArray", shape, Arrays.stream(data).mapToObj(Long::toString), data.length);
     }
 }

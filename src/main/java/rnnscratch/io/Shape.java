@@ -34,6 +34,38 @@ final class Shape {
         return (int) n;
     }
 
+    /**
+     * Checks that {@code length} values fill an array of this shape; {@code kind} names the caller in the message.
+     *
+     * @throws IllegalArgumentException if they do not
+     */
+    static void requireSize(String kind, int[] shape, int length) {
+        int n = size(shape);
+        if (n != length) {
+            throw new IllegalArgumentException(kind + ": shape " + format(shape) + " holds " + n + " values, but "
+                    + length + " were given");
+        }
+    }
+
+    /**
+     * Checks that an array of this shape holds exactly one value, as a scalar does.
+     *
+     * @throws IllegalArgumentException if it does not
+     */
+    static void requireOneValue(String operation, int[] shape) {
+        int n = size(shape);
+        if (n != 1) {
+            throw new IllegalArgumentException(operation + ": a scalar holds one value, but the shape " + format(shape)
+                    + " holds " + n);
+        }
+    }
+
+    /** {@code Kind(2, 3)[v0, v1, ...]}: the shape and at most the first 8 values, for toString. */
+    static String describe(String kind, int[] shape, java.util.stream.Stream<String> values, int size) {
+        String head = String.join(", ", values.limit(8).toList());
+        return kind + format(shape) + "[" + head + (size > 8 ? ", ...]" : "]");
+    }
+
     /** The shape as Python writes a tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
     static String format(int[] shape) {
         if (shape.length == 1) {
