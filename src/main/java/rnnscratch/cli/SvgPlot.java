@@ -113,17 +113,18 @@ public final class SvgPlot {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("SvgPlot.lineChart '" + title + "': no series to draw");
         }
-        Axis xAxis = Axis.linear(min(series, true), max(series, true), 0.0);
+        double[] xRange = range(series, true);
+        double[] yRange = range(series, false);
+        Axis xAxis = Axis.linear(xRange[0], xRange[1], 0.0);
         Axis yAxis;
         if (yScale == Scale.LOG) {
-            double lo = min(series, false);
-            if (!(lo > 0)) {
+            if (!(yRange[0] > 0)) {
                 throw new IllegalArgumentException("SvgPlot.lineChart '" + title + "': a log-scale y axis needs "
-                        + "positive values, but the smallest is " + lo);
+                        + "positive values, but the smallest is " + yRange[0]);
             }
-            yAxis = Axis.log(lo, max(series, false));
+            yAxis = Axis.log(yRange[0], yRange[1]);
         } else {
-            yAxis = Axis.linear(min(series, false), max(series, false), 0.05);
+            yAxis = Axis.linear(yRange[0], yRange[1], 0.05);
         }
 
         var svg = new StringBuilder();
@@ -270,24 +271,17 @@ public final class SvgPlot {
         return v.round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
     }
 
-    private static double min(List<Series> series, boolean ofX) {
-        double m = Double.POSITIVE_INFINITY;
+    /** {@code {min, max}} of all x (or all y) coordinates of all series. */
+    private static double[] range(List<Series> series, boolean ofX) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (double v : ofX ? s.x() : s.y()) {
-                m = Math.min(m, v);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
-        return m;
-    }
-
-    private static double max(List<Series> series, boolean ofX) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (double v : ofX ? s.x() : s.y()) {
-                m = Math.max(m, v);
-            }
-        }
-        return m;
+        return new double[] {lo, hi};
     }
 
     private static double px(Axis xAxis, double x) {
