@@ -9,18 +9,60 @@ import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
 
 /**
- * One backward pass over the tape: visits the tensors in reverse topological order, applies each backward rule once
+ * One backward pass over the tape: visits the nodes in reverse topological order, applies each backward rule once
  * to the fully accumulated gradient of its output, and adds the results into the leaves.
  *
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
- * leaves' gradients twice and nothing else. One speed trick lives here: a weight used in many time steps gets
- * {@code Aᵀ·dC} from each step; those products are collected and computed at the end of the pass as one large
- * product over all steps' rows stacked together (the same sum, computed in fewer, bigger pieces); and the transpose
- * {@code Bᵀ} that {@code ∂A = ∂C·Bᵀ} needs is computed once per pass, not once per step.
+ * leaves' gradients twice and nothing else. Two speed tricks live here, invisible to the model code:
+ * <ul>
+ *   <li>a weight used in every time step gets {@code Aᵀ·∂C} from each step; those products are collected and
+ *       computed at the end of the pass as one large product over all steps' rows stacked together (the same sum,
+ *       in fewer, bigger pieces);</li>
+ *   <li>the transpose {@code Bᵀ} that {@code ∂A = ∂C·Bᵀ} needs is computed once per pass, not once per step.</li>
+ * </ul>
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
 final class Backprop {
+    /** What a backward rule sees: its parents, by position, and where to put their gradients. */
+    final class Parents {
+        private Node node;
+
+        /** Whether parent {@code i} needs a gradient (else the rule may skip computing it). */
+        boolean needs(int i) {
+            return node.parents[i] != null;
+        }
+
+        /** Adds {@code g} to parent {@code i}'s gradient (ignored when it needs none); {@code g} may be shared. */
+        void add(int i, double[][] g) {
+            Node p = node.parents[i];
+            if (p != null) {
+                accumulate(p, g);
+            }
+        }
+
+        /** Adds {@code aᵀ·g} to parent {@code i}'s gradient; for a leaf the product is deferred and batched. */
+        void addTransAProduct(int i, double[][] a, double[][] g) {
+            Node p = node.parents[i];
+            if (p == null) {
+                return;
+            }
+            if (!p.isLeaf()) {
+                accumulate(p, MatMul.mmTransA(a, g));
+                return;
+            }
+            var d = deferred.computeIfAbsent(p, k -> new Deferred());
+            d.as.add(a);
+            d.gs.add(g);
+            d.rows += a.length;
+        }
+
+        /** {@code bᵀ}, computed once per pass for each matrix (values do not change during a pass). */
+        double[][] transposed(double[][] b) {
+            return transposes.computeIfAbsent(b, Mat::transpose);
+        }
+    }
+
     /** A gradient being accumulated, and whether this pass owns its array (else it is shared and must be copied). */
     private static final class Acc {
         double[][] g;
@@ -38,67 +80,63 @@ final class Backprop {
         int rows;
     }
 
-    private final Map<Tensor, Acc> grads = new IdentityHashMap<>();
-    private final Map<Tensor, Deferred> deferred = new IdentityHashMap<>();
+    private final Map<Node, Acc> grads = new IdentityHashMap<>();
+    private final Map<Node, Deferred> deferred = new IdentityHashMap<>();
     private final Map<double[][], double[][]> transposes = new IdentityHashMap<>();
 
     private Backprop() {}
 
-    static void run(Tensor root) {
+    static void run(Node root) {
         var pass = new Backprop();
-        List<Tensor> order = topologicalOrder(root);
+        var parents = pass.new Parents();
+        List<Node> order = topologicalOrder(root);
         pass.grads.put(root, new Acc(new double[][] {{1.0}}));
         for (int i = order.size() - 1; i >= 0; i--) {
-            Tensor t = order.get(i);
-            Acc acc = pass.grads.remove(t);
+            Node n = order.get(i);
+            Acc acc = pass.grads.remove(n);
             if (acc == null) {
                 continue;
             }
-            if (t.keepsGrad()) {
-                t.accumulateGrad(acc.g);
+            if (n.keeper != null) {
+                n.keeper.accumulateGrad(acc.g);
             }
-            t.rule().apply(acc.g, pass);
+            parents.node = n;
+            n.rule.apply(acc.g, parents);
         }
         pass.flushDeferred();
     }
 
-    /** Parents before children: every tensor that requires gradients and that {@code root} depends on. */
-    private static List<Tensor> topologicalOrder(Tensor root) {
-        var order = new ArrayList<Tensor>();
-        var visited = new IdentityHashMap<Tensor, Boolean>();
-        var stack = new ArrayDeque<Object[]>();
-        stack.push(new Object[] {root, 0});
+    /** Parents before children: every node that {@code root} depends on. */
+    private static List<Node> topologicalOrder(Node root) {
+        var order = new ArrayList<Node>();
+        var visited = new IdentityHashMap<Node, Boolean>();
+        var stack = new ArrayDeque<Node>();
+        var next = new ArrayDeque<Integer>();
+        stack.push(root);
+        next.push(0);
         visited.put(root, Boolean.TRUE);
         while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            Tensor t = (Tensor) top[0];
-            int next = (Integer) top[1];
-            List<Tensor> ps = t.parents();
-            if (next < ps.size()) {
-                top[1] = next + 1;
-                Tensor p = ps.get(next);
-                if (p.requiresGrad() && visited.put(p, Boolean.TRUE) == null) {
-                    stack.push(new Object[] {p, 0});
+            Node n = stack.peek();
+            int i = next.pop();
+            if (i < n.parents.length) {
+                next.push(i + 1);
+                Node p = n.parents[i];
+                if (p != null && visited.put(p, Boolean.TRUE) == null) {
+                    stack.push(p);
+                    next.push(0);
                 }
             } else {
                 stack.pop();
-                order.add(t);
+                order.add(n);
             }
         }
         return order;
     }
 
-    /**
-     * Adds {@code g} to the gradient flowing into {@code t} (ignored when {@code t} needs none). The array may be
-     * shared with other tensors' gradients; this pass copies it before it ever writes into it.
-     */
-    void add(Tensor t, double[][] g) {
-        if (!t.requiresGrad()) {
-            return;
-        }
-        Acc acc = grads.get(t);
+    private void accumulate(Node n, double[][] g) {
+        Acc acc = grads.get(n);
         if (acc == null) {
-            grads.put(t, new Acc(g));
+            grads.put(n, new Acc(g));
             return;
         }
         if (!acc.owned) {
@@ -108,33 +146,10 @@ final class Backprop {
         Mat.addInPlace(acc.g, g);
     }
 
-    /** Adds {@code aᵀ·g} to the gradient flowing into {@code t}; for a leaf the product is deferred and batched. */
-    void addTransAProduct(Tensor t, double[][] a, double[][] g) {
-        if (!t.requiresGrad()) {
-            return;
-        }
-        if (!t.isLeaf()) {
-            add(t, MatMul.mmTransA(a, g));
-            return;
-        }
-        var d = deferred.computeIfAbsent(t, k -> new Deferred());
-        d.as.add(a);
-        d.gs.add(g);
-        d.rows += a.length;
-    }
-
-    /**
-     * {@code Bᵀ}, computed once per pass for each matrix: a weight used in every time step is transposed once, not
-     * once per step. Values do not change during a backward pass, so the cache is always fresh.
-     */
-    double[][] transposed(double[][] b) {
-        return transposes.computeIfAbsent(b, Mat::transpose);
-    }
-
     private void flushDeferred() {
         for (var e : deferred.entrySet()) {
             Deferred d = e.getValue();
-            e.getKey().accumulateGrad(MatMul.mmTransA(stack(d.as, d.rows), stack(d.gs, d.rows)));
+            e.getKey().keeper.accumulateGrad(MatMul.mmTransA(stack(d.as, d.rows), stack(d.gs, d.rows)));
         }
         deferred.clear();
     }

@@ -25,28 +25,28 @@ public final class Ops {
     public static Tensor mm(Tensor a, Tensor b) {
         double[][] av = a.value();
         double[][] bv = b.value();
-        return Tensor.computed(MatMul.mm(av, bv), "mm", List.of(a, b), (g, pass) -> {
-            if (a.requiresGrad()) {
-                pass.add(a, MatMul.mm(g, pass.transposed(bv)));
+        return Tensor.computed(MatMul.mm(av, bv), "mm", List.of(a, b), (g, out) -> {
+            if (out.needs(0)) {
+                out.add(0, MatMul.mm(g, out.transposed(bv)));
             }
-            pass.addTransAProduct(b, av, g);
+            out.addTransAProduct(1, av, g);
         });
     }
 
     /** Element-wise sum {@code A + B} (same shapes). Backward: {@code ∂A = ∂B = ∂C}. */
     public static Tensor add(Tensor a, Tensor b) {
-        return Tensor.computed(Mat.add(a.value(), b.value()), "add", List.of(a, b), (g, pass) -> {
-            pass.add(a, g);
-            pass.add(b, g);
+        return Tensor.computed(Mat.add(a.value(), b.value()), "add", List.of(a, b), (g, out) -> {
+            out.add(0, g);
+            out.add(1, g);
         });
     }
 
     /** Element-wise difference {@code A − B}. Backward: {@code ∂A = ∂C}, {@code ∂B = −∂C}. */
     public static Tensor sub(Tensor a, Tensor b) {
-        return Tensor.computed(Mat.sub(a.value(), b.value()), "sub", List.of(a, b), (g, pass) -> {
-            pass.add(a, g);
-            if (b.requiresGrad()) {
-                pass.add(b, Mat.scale(g, -1.0));
+        return Tensor.computed(Mat.sub(a.value(), b.value()), "sub", List.of(a, b), (g, out) -> {
+            out.add(0, g);
+            if (out.needs(1)) {
+                out.add(1, Mat.scale(g, -1.0));
             }
         });
     }
@@ -56,16 +56,16 @@ public final class Ops {
      * {@code X + b}. Backward: {@code ∂A = ∂C}, {@code ∂b} = the column sums of {@code ∂C}.
      */
     public static Tensor addBias(Tensor a, Tensor b) {
-        return Tensor.computed(Mat.addRowVector(a.value(), b.value()), "addBias", List.of(a, b), (g, pass) -> {
-            pass.add(a, g);
-            if (b.requiresGrad()) {
+        return Tensor.computed(Mat.addRowVector(a.value(), b.value()), "addBias", List.of(a, b), (g, out) -> {
+            out.add(0, g);
+            if (out.needs(1)) {
                 var db = new double[1][g[0].length];
                 for (double[] row : g) {
                     for (int j = 0; j < row.length; j++) {
                         db[0][j] += row[j];
                     }
                 }
-                pass.add(b, db);
+                out.add(1, db);
             }
         });
     }
@@ -74,25 +74,25 @@ public final class Ops {
     public static Tensor mul(Tensor a, Tensor b) {
         double[][] av = a.value();
         double[][] bv = b.value();
-        return Tensor.computed(Mat.mul(av, bv), "mul", List.of(a, b), (g, pass) -> {
-            if (a.requiresGrad()) {
-                pass.add(a, Mat.mul(g, bv));
+        return Tensor.computed(Mat.mul(av, bv), "mul", List.of(a, b), (g, out) -> {
+            if (out.needs(0)) {
+                out.add(0, Mat.mul(g, bv));
             }
-            if (b.requiresGrad()) {
-                pass.add(b, Mat.mul(g, av));
+            if (out.needs(1)) {
+                out.add(1, Mat.mul(g, av));
             }
         });
     }
 
     /** {@code s·A} for a constant {@code s}. Backward: {@code ∂A = s·∂C}. */
     public static Tensor scale(Tensor a, double s) {
-        return Tensor.computed(Mat.scale(a.value(), s), "scale", List.of(a), (g, pass) -> pass.add(a, Mat.scale(g, s)));
+        return Tensor.computed(Mat.scale(a.value(), s), "scale", List.of(a), (g, out) -> out.add(0, Mat.scale(g, s)));
     }
 
     /** {@code tanh(A)} element-wise. Backward: {@code ∂A = ∂C ⊙ (1 − tanh²(A))}, from the saved output. */
     public static Tensor tanh(Tensor a) {
         double[][] y = Mat.tanh(a.value());
-        return Tensor.computed(y, "tanh", List.of(a), (g, pass) -> {
+        return Tensor.computed(y, "tanh", List.of(a), (g, out) -> {
             var da = new double[g.length][];
             for (int i = 0; i < g.length; i++) {
                 double[] gi = g[i];
@@ -103,7 +103,7 @@ public final class Ops {
                 }
                 da[i] = di;
             }
-            pass.add(a, da);
+            out.add(0, da);
         });
     }
 
@@ -112,7 +112,7 @@ public final class Ops {
         int rows = a.rows();
         int cols = a.cols();
         return Tensor.computed(new double[][] {{Mat.sum(a.value())}}, "sum", List.of(a),
-                (g, pass) -> pass.add(a, Mat.full(rows, cols, g[0][0])));
+                (g, out) -> out.add(0, Mat.full(rows, cols, g[0][0])));
     }
 
     /**
@@ -125,14 +125,14 @@ public final class Ops {
         for (Tensor p : parts) {
             values.add(p.value());
         }
-        return Tensor.computed(Mat.concatRows(values), "catRows", List.copyOf(parts), (g, pass) -> {
+        int[] rows = parts.stream().mapToInt(Tensor::rows).toArray();
+        return Tensor.computed(Mat.concatRows(values), "catRows", List.copyOf(parts), (g, out) -> {
             int r = 0;
-            for (Tensor p : parts) {
-                int n = p.rows();
-                if (p.requiresGrad()) {
-                    pass.add(p, Arrays.copyOfRange(g, r, r + n));
+            for (int p = 0; p < rows.length; p++) {
+                if (out.needs(p)) {
+                    out.add(p, Arrays.copyOfRange(g, r, r + rows[p]));
                 }
-                r += n;
+                r += rows[p];
             }
         });
     }
@@ -163,7 +163,7 @@ public final class Ops {
             total += lse[i] - z[i][labels[i]];
         }
         int n = z.length;
-        return Tensor.computed(new double[][] {{total / n}}, "crossEntropy", List.of(logits), (g, pass) -> {
+        return Tensor.computed(new double[][] {{total / n}}, "crossEntropy", List.of(logits), (g, out) -> {
             double s = g[0][0] / n;
             var dz = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -175,7 +175,7 @@ public final class Ops {
                 di[labels[i]] -= s;
                 dz[i] = di;
             }
-            pass.add(logits, dz);
+            out.add(0, dz);
         });
     }
 
@@ -196,7 +196,7 @@ public final class Ops {
             }
             y[i] = yi;
         }
-        return Tensor.computed(y, "relu", List.of(a), (g, pass) -> {
+        return Tensor.computed(y, "relu", List.of(a), (g, out) -> {
             var da = new double[g.length][];
             for (int i = 0; i < g.length; i++) {
                 double[] gi = g[i];
@@ -207,7 +207,7 @@ public final class Ops {
                 }
                 da[i] = di;
             }
-            pass.add(a, da);
+            out.add(0, da);
         });
     }
 
@@ -223,13 +223,11 @@ public final class Ops {
      */
     public static Tensor squaredError(Tensor pred, Tensor target) {
         double[][] diff = Mat.sub(pred.value(), target.value());
-        return Tensor.computed(Mat.mul(diff, diff), "squaredError", List.of(pred, target), (g, pass) -> {
+        return Tensor.computed(Mat.mul(diff, diff), "squaredError", List.of(pred, target), (g, out) -> {
             double[][] d = Mat.scale(Mat.mul(g, diff), 2.0);
-            if (pred.requiresGrad()) {
-                pass.add(pred, d);
-            }
-            if (target.requiresGrad()) {
-                pass.add(target, Mat.scale(d, -1.0));
+            out.add(0, d);
+            if (out.needs(1)) {
+                out.add(1, Mat.scale(d, -1.0));
             }
         });
     }

@@ -1,18 +1,20 @@
 package rnnscratch.autograd;
 
 import java.util.List;
+import java.util.Optional;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.Shapes;
 
 /**
- * A matrix value with an optional gradient and the history of how it was computed: one node of the reverse-mode tape.
+ * A matrix value with an optional gradient and the history of how it was computed.
  *
  * <p>Like a PyTorch tensor:
  * <ul>
  *   <li>a <em>leaf</em> made by {@link #param} requires gradients; {@link #backward()} adds {@code ∂loss/∂leaf} into
  *       its {@link #grad()} — gradients <strong>accumulate</strong> across calls until {@link #zeroGrad()};</li>
- *   <li>a tensor computed by {@link Ops} from tensors that require gradients remembers its parents and its backward
- *       rule; from constants it is a constant (no history is recorded, as under {@code torch.no_grad()});</li>
+ *   <li>a tensor computed by {@link Ops} from tensors that require gradients has a node on the tape (its backward
+ *       rule and its parents' nodes); computed from constants only, it is a constant (no history is recorded, as
+ *       under {@code torch.no_grad()});</li>
  *   <li>{@link #detach()} is a new tensor with the same values and no history; {@link #detachInPlace()} cuts the
  *       history of this tensor itself (the notes' {@code s.detach_()} on the hidden state between minibatches).</li>
  * </ul>
@@ -22,40 +24,29 @@ import rnnscratch.tensor.Shapes;
  * <p>Docs: docs/tensor-and-autograd.md
  */
 public final class Tensor {
-    /** How a computed tensor passes its gradient on to its parents. */
-    @FunctionalInterface
-    interface BackwardRule {
-        /** Adds this node's share of the gradient into its parents through {@code pass}. */
-        void apply(double[][] gradOut, Backprop pass);
-    }
-
-    private static final BackwardRule NONE = (g, pass) -> {};
-
     private final double[][] value;
-    private double[][] grad;
-    private boolean requiresGrad;
-    private boolean retainGrad;
-    private List<Tensor> parents;
-    private BackwardRule rule;
     private final String op;
+    private double[][] grad;
+    /** This tensor's entry on the tape; empty for constants and detached tensors. */
+    private Optional<Node> node;
 
-    private Tensor(double[][] value, boolean requiresGrad, List<Tensor> parents, BackwardRule rule, String op) {
+    private Tensor(double[][] value, String op, Optional<Node> node) {
         Shapes.requireRectangular(op, value);
         this.value = value;
-        this.requiresGrad = requiresGrad;
-        this.parents = parents;
-        this.rule = rule;
         this.op = op;
+        this.node = node;
     }
 
     /** A constant: no gradient is ever computed for it (inputs, one-hot matrices, a zero state). */
     public static Tensor constant(double[][] value) {
-        return new Tensor(value, false, List.of(), NONE, "constant");
+        return new Tensor(value, "constant", Optional.empty());
     }
 
     /** A leaf that requires gradients: a model parameter ({@code param.requires_grad_(True)}). */
     public static Tensor param(double[][] value) {
-        return new Tensor(value, true, List.of(), NONE, "param");
+        var t = new Tensor(value, "param", Optional.empty());
+        t.node = Optional.of(Node.leaf(t));
+        return t;
     }
 
     /** A 1×1 constant. */
@@ -63,10 +54,22 @@ public final class Tensor {
         return constant(new double[][] {{v}});
     }
 
-    /** The result of an operation: it requires gradients when any parent does, and only then keeps its history. */
-    static Tensor computed(double[][] value, String op, List<Tensor> parents, BackwardRule rule) {
-        boolean needs = parents.stream().anyMatch(Tensor::requiresGrad);
-        return needs ? new Tensor(value, true, parents, rule, op) : new Tensor(value, false, List.of(), NONE, op);
+    /**
+     * The result of an operation: it requires gradients when any parent does, and only then goes on the tape.
+     * {@code rule} must capture only the arrays its gradient needs, never the parent tensors.
+     */
+    static Tensor computed(double[][] value, String op, List<Tensor> parents, Node.BackwardRule rule) {
+        var nodes = new Node[parents.size()];
+        boolean any = false;
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = parents.get(i).node.orElse(null);
+            any |= nodes[i] != null;
+        }
+        return new Tensor(value, op, any ? Optional.of(Node.computed(op, nodes, rule)) : Optional.empty());
+    }
+
+    Optional<Node> node() {
+        return node;
     }
 
     /** The values, {@code double[rows][cols]}; shared, so an optimiser can update a parameter in place. */
@@ -87,12 +90,12 @@ public final class Tensor {
 
     /** Whether gradients flow into (or through) this tensor. */
     public boolean requiresGrad() {
-        return requiresGrad;
+        return node.isPresent();
     }
 
     /** True for a tensor with no history: a parameter, a constant, or a detached tensor. */
     public boolean isLeaf() {
-        return parents.isEmpty();
+        return node.map(Node::isLeaf).orElse(true);
     }
 
     /** The name of the operation that made this tensor ({@code "mm"}, {@code "tanh"}, {@code "param"}, …). */
@@ -125,20 +128,8 @@ public final class Tensor {
 
     /** Asks {@link #backward()} to keep this computed tensor's gradient too ({@code retain_grad()}). */
     public Tensor retainGrad() {
-        retainGrad = true;
+        node.ifPresent(n -> n.keeper = this);
         return this;
-    }
-
-    boolean keepsGrad() {
-        return isLeaf() || retainGrad;
-    }
-
-    List<Tensor> parents() {
-        return parents;
-    }
-
-    BackwardRule rule() {
-        return rule;
     }
 
     /**
@@ -149,11 +140,8 @@ public final class Tensor {
         if (value.length != 1 || value[0].length != 1) {
             throw new IllegalArgumentException("backward: needs a 1x1 (scalar) tensor such as a loss, got " + shape());
         }
-        if (!requiresGrad) {
-            throw new IllegalStateException(
-                    "backward: this tensor does not depend on any parameter that requires gradients");
-        }
-        Backprop.run(this);
+        Backprop.run(node.orElseThrow(() -> new IllegalStateException(
+                "backward: this tensor does not depend on any parameter that requires gradients")));
     }
 
     /** Sets the gradient to exactly zero ({@code p.grad.zero_()}). */
@@ -172,21 +160,19 @@ public final class Tensor {
 
     /** A new tensor with the same values (shared) and no history: gradients stop here ({@code detach()}). */
     public Tensor detach() {
-        return new Tensor(value, false, List.of(), NONE, "detach");
+        return new Tensor(value, "detach", Optional.empty());
     }
 
     /**
      * Cuts this tensor's history in place ({@code detach_()}): it becomes a leaf that does not require gradients, so
-     * a loss computed from it later sends no gradient into what came before.
+     * a loss computed from it later sends no gradient into what came before, and what came before can be freed.
      */
     public void detachInPlace() {
-        parents = List.of();
-        rule = NONE;
-        requiresGrad = false;
+        node = Optional.empty();
     }
 
     @Override
     public String toString() {
-        return "Tensor" + shape() + "[" + op + (requiresGrad ? ", requiresGrad" : "") + "]";
+        return "Tensor" + shape() + "[" + op + (requiresGrad() ? ", requiresGrad" : "") + "]";
     }
 }
