@@ -45,8 +45,12 @@ public final class MatMul {
         int m = a.length;
         int k = b.length;
         int n = b[0].length;
+        boolean split = (long) m * k * n >= SPLIT_WORK;
+        if (Kernel.usesVector()) {
+            return VectorKernel.mm(a, b, split);
+        }
         var c = new double[m][n];
-        Parallel.forRows(m, (long) m * k * n >= SPLIT_WORK, (from, to) -> mmRows(a, b, c, from, to, k, n));
+        Parallel.forRows(m, split, (from, to) -> mmRows(a, b, c, from, to, k, n));
         return c;
     }
 
@@ -67,8 +71,12 @@ public final class MatMul {
         int k = a.length;
         int m = a[0].length;
         int n = b[0].length;
+        boolean split = (long) m * k * n >= SPLIT_WORK;
+        if (Kernel.usesVector()) {
+            return VectorKernel.mmTransA(a, b, split);
+        }
         var c = new double[m][n];
-        Parallel.forRows(m, (long) m * k * n >= SPLIT_WORK, (from, to) -> mmTransARows(a, b, c, from, to, k, n));
+        Parallel.forRows(m, split, (from, to) -> mmTransARows(a, b, c, from, to, k, n));
         return c;
     }
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.Vocab;
@@ -27,6 +29,19 @@ class BookAgreementTest {
 
     static Stream<String> cases() {
         return GoldenCase.names().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @DisplayName("With the opt-in Vector API kernel, training agrees with the book's PyTorch code just as well")
+    void trainingWithTheVectorKernelAgreesWithTheBook(String name) {
+        Assumptions.assumeTrue(Kernel.vectorApiAvailable(), "no --add-modules jdk.incubator.vector in this JVM");
+        Kernel.useVector(true);
+        try {
+            trainingAgreesWithTheBook(name);
+        } finally {
+            Kernel.useVector(false);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
