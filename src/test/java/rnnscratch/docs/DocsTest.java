@@ -2,11 +2,10 @@ package rnnscratch.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static rnnscratch.docs.Markdown.read;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.docs.Markdown.Link;
 
 /**
  * The docs are part of the specification: their links work on GitHub, every section of the notes has its page, and
@@ -34,90 +34,28 @@ class DocsTest {
     private static final Path EXERCISES = ROOT.resolve("exercises");
 
     /** Each section of the notes, by its Chinese heading, and the page that explains it. */
-    private static final Map<String, String> SECTIONS = sections();
+    private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
 
-    private static Map<String, String> sections() {
-        var m = new LinkedHashMap<String, String>();
-        m.put("序列模型", "sequence-models.md");
-        m.put("潜变量模型", "latent-variable-models.md");
-        m.put("循环神经网络", "rnn.md");
-        m.put("困惑度", "perplexity.md");
-        m.put("梯度剪裁", "gradient-clipping.md");
-        m.put("RNN的应用", "applications.md");
-        m.put("代码实现 — 数据处理", "data-processing.md");
-        m.put("代码实现 — 对计算参数的解析", "parameters.md");
-        m.put("代码实现 — 模型的训练函数", "training.md");
-        return m;
+    static {
+        SECTIONS.put("序列模型", "sequence-models.md");
+        SECTIONS.put("潜变量模型", "latent-variable-models.md");
+        SECTIONS.put("循环神经网络", "rnn.md");
+        SECTIONS.put("困惑度", "perplexity.md");
+        SECTIONS.put("梯度剪裁", "gradient-clipping.md");
+        SECTIONS.put("RNN的应用", "applications.md");
+        SECTIONS.put("代码实现 — 数据处理", "data-processing.md");
+        SECTIONS.put("代码实现 — 对计算参数的解析", "parameters.md");
+        SECTIONS.put("代码实现 — 模型的训练函数", "training.md");
     }
 
-    private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```[^\\n]*$");
-    private static final Pattern CODE_SPAN = Pattern.compile("`+[^`\\n]*`+");
-    private static final Pattern INLINE_LINK = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
-    private static final Pattern REFERENCE_LINK = Pattern.compile("(?m)^\\s{0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s|$)");
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "^public\\s+(?:(?:final|abstract|sealed|non-sealed|static|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s+(\\w+)");
-    private static final Pattern STUB = Pattern.compile("exercises/src/main/java/rnnscratch/exercises/Ex\\d\\d[A-Z]\\w*\\.java");
-
-    /** A link as written on a page, and the file it points to (anchor and query removed, relative to the page). */
-    private record Link(Path page, String target, Path resolved, String anchor) {
-        @Override
-        public String toString() {
-            return ROOT.relativize(page) + " -> " + target;
-        }
-
-        boolean intoExercises() {
-            return resolved.startsWith(EXERCISES);
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** docs/*.md, sorted. */
-    private static List<Path> docsPages() {
-        try (Stream<Path> s = Files.list(DOCS)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The page's text without fenced code blocks and code spans, where a bracket is code, not a link. */
-    private static String prose(String markdown) {
-        return CODE_SPAN.matcher(FENCE.matcher(markdown).replaceAll("")).replaceAll("code");
-    }
-
-    /** The relative links of one page (web links and links to an anchor of the same page are left out). */
-    private static List<Link> relativeLinks(Path page) {
-        String text = prose(read(page));
-        var links = new ArrayList<Link>();
-        for (Pattern p : List.of(INLINE_LINK, REFERENCE_LINK)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                String target = m.group(1);
-                if (target.startsWith("#") || SCHEME.matcher(target).find()) {
-                    continue;
-                }
-                String file = URLDecoder.decode(target.replaceAll("[#?].*$", ""), StandardCharsets.UTF_8);
-                int hash = target.indexOf('#');
-                String anchor = hash < 0 ? "" : URLDecoder.decode(target.substring(hash + 1), StandardCharsets.UTF_8);
-                links.add(new Link(page, target, page.getParent().resolve(file).normalize(), anchor));
-            }
-        }
-        return links;
-    }
-
-    private static List<Link> allLinks() {
-        var pages = new ArrayList<>(docsPages());
-        pages.add(ROOT.resolve("README.md"));
-        return pages.stream().flatMap(p -> relativeLinks(p).stream()).toList();
-    }
+    private static final Pattern STUB =
+            Pattern.compile("exercises/src/main/java/rnnscratch/exercises/Ex\\d\\d[A-Z]\\w*\\.java");
+    private static final Pattern PUBLIC_TYPE = Pattern.compile("^public\\s+(?:(?:final|abstract|sealed|non-sealed|static"
+            + "|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s+\\w+");
+    private static final Pattern DOCS_LINE = Pattern.compile("Docs:((?:\\s*,?\\s*docs/[\\w.-]+\\.md)+)");
+    private static final Pattern DOCS_PAGE = Pattern.compile("docs/[\\w.-]+\\.md");
+    /** What Markdown changes before the math renderer sees it: {@code \,} becomes {@code ,}, {@code <b} a tag. */
+    private static final Pattern EATEN_BY_MARKDOWN = Pattern.compile("\\\\[!-/:-@\\[-`{-~]|<[A-Za-z/!]");
 
     @Test
     @DisplayName("Every relative link in docs/*.md and README.md points to a file or folder of this repository, "
@@ -126,19 +64,19 @@ class DocsTest {
         var links = allLinks();
         assertThat(links).as("the docs link into the code at all").isNotEmpty();
         var broken = links.stream()
-                .filter(l -> !l.intoExercises())
+                .filter(l -> !intoExercises(l))
                 .filter(l -> !l.resolved().startsWith(ROOT) || !Files.exists(l.resolved()))
-                .map(Link::toString)
+                .map(DocsTest::describe)
                 .toList();
         var badStubs = links.stream()
-                .filter(Link::intoExercises)
+                .filter(DocsTest::intoExercises)
                 .filter(l -> !STUB.matcher(ROOT.relativize(l.resolved()).toString().replace('\\', '/')).matches())
-                .map(Link::toString)
+                .map(DocsTest::describe)
                 .toList();
         var badAnchors = links.stream()
                 .filter(l -> !l.anchor().isEmpty() && l.resolved().toString().endsWith(".md"))
-                .filter(l -> Files.exists(l.resolved()) && !anchors(l.resolved()).contains(l.anchor()))
-                .map(Link::toString)
+                .filter(l -> Files.exists(l.resolved()) && !Markdown.anchors(l.resolved()).contains(l.anchor()))
+                .map(DocsTest::describe)
                 .toList();
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(broken).as("these links lead nowhere on GitHub (a missing file, a typo, or a path outside "
@@ -151,36 +89,15 @@ class DocsTest {
         });
     }
 
-    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
-
-    /** The anchors GitHub gives the headings of a page. */
-    private static Set<String> anchors(Path page) {
-        var seen = new java.util.HashMap<String, Integer>();
-        var result = new java.util.HashSet<String>();
-        for (String line : FENCE.matcher(read(page)).replaceAll("").lines().toList()) {
-            Matcher m = HEADING.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            String text = m.group(1).replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "");
-            String slug = text.toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "")
-                    .replace(' ', '-');
-            int n = seen.merge(slug, 1, Integer::sum) - 1;
-            result.add(n == 0 ? slug : slug + "-" + n);
-        }
-        return result;
-    }
-
     @Test
     @DisplayName("Every link to an exercise stub points to an existing stub (checked once exercises/ is in the tree)")
     void everyExerciseStubLinkPointsToAnExistingStub() {
         assumeTrue(Files.isDirectory(EXERCISES),
                 "exercises/ is not in this tree yet, so the stub links cannot be checked; they are once it is");
         var broken = allLinks().stream()
-                .filter(Link::intoExercises)
+                .filter(DocsTest::intoExercises)
                 .filter(l -> !Files.exists(l.resolved()))
-                .map(Link::toString)
+                .map(DocsTest::describe)
                 .toList();
         assertThat(broken).as("these exercise links name no stub; use the stub's exact class name").isEmpty();
     }
@@ -202,7 +119,7 @@ class DocsTest {
     void theMapLinksEveryPage() {
         Path map = DOCS.resolve("README.md");
         assertThat(map).as("docs/README.md, the map from the notes' sections to the pages").exists();
-        Set<Path> linked = relativeLinks(map).stream().map(Link::resolved).collect(Collectors.toSet());
+        Set<Path> linked = Markdown.relativeLinks(map).stream().map(Link::resolved).collect(Collectors.toSet());
         var missing = docsPages().stream()
                 .filter(p -> !p.equals(map) && !linked.contains(p))
                 .map(p -> ROOT.relativize(p).toString())
@@ -214,24 +131,44 @@ class DocsTest {
     @DisplayName("Every public top-level class, record, enum and interface of src/main is linked from a docs page")
     void everyPublicClassIsLinkedFromTheDocs() {
         Set<Path> linked = docsPages().stream()
-                .flatMap(p -> relativeLinks(p).stream())
+                .flatMap(p -> Markdown.relativeLinks(p).stream())
                 .map(Link::resolved)
                 .collect(Collectors.toSet());
-        var publicTypes = publicTypes(ROOT.resolve("src/main/java"));
+        var publicTypes = javaFiles(ROOT.resolve("src/main/java")).stream()
+                .filter(p -> read(p).lines().anyMatch(l -> PUBLIC_TYPE.matcher(l).find()))
+                .toList();
         assertThat(publicTypes).as("src/main/java has public classes").isNotEmpty();
         var unlinked = publicTypes.stream()
                 .filter(p -> !linked.contains(p))
                 .map(p -> ROOT.relativize(p).toString())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(unlinked).as("no docs page links these public classes; add a link to it from the docs page of "
-                + "its section (a relative link to the .java file, e.g. [Rnn](../src/main/java/rnnscratch/rnn/Rnn.java))")
+                + "its section (a relative link to the .java file, e.g. "
+                + "[Rnn](../src/main/java/rnnscratch/rnn/Rnn.java))")
                 .isEmpty();
     }
 
-    private static final Pattern DISPLAY_MATH = Pattern.compile("(?s)\\$\\$(.+?)\\$\\$");
-    private static final Pattern INLINE_MATH = Pattern.compile("\\$([^$\\n]+)\\$");
-    /** What Markdown changes before the math renderer sees it: {@code \\,} becomes {@code ,}, {@code <b} a tag. */
-    private static final Pattern EATEN_BY_MARKDOWN = Pattern.compile("\\\\[!-/:-@\\[-`{-~]|<[A-Za-z/!]");
+    @Test
+    @DisplayName("Every 'Docs: docs/<page>.md' line in the Javadoc of src/ names an existing page")
+    void everyJavadocDocsLineNamesAnExistingPage() {
+        var missing = new TreeSet<String>();
+        int lines = 0;
+        for (Path java : javaFiles(ROOT.resolve("src"))) {
+            Matcher m = DOCS_LINE.matcher(read(java));
+            while (m.find()) {
+                lines++;
+                Matcher page = DOCS_PAGE.matcher(m.group(1));
+                while (page.find()) {
+                    if (!Files.exists(ROOT.resolve(page.group()))) {
+                        missing.add(ROOT.relativize(java) + " -> " + page.group());
+                    }
+                }
+            }
+        }
+        assertThat(lines).as("the Javadoc points to the docs").isPositive();
+        assertThat(missing).as("Javadoc that sends the reader to a page that does not exist; fix the name or write "
+                + "the page").isEmpty();
+    }
 
     @Test
     @DisplayName("On every page the math survives GitHub's Markdown: $ and $$ are balanced, and no formula holds a "
@@ -239,7 +176,7 @@ class DocsTest {
     void mathSurvivesMarkdown() {
         var problems = new ArrayList<String>();
         for (Path page : docsPages()) {
-            String text = prose(read(page));
+            String text = Markdown.prose(read(page));
             String name = ROOT.relativize(page).toString();
             if (text.lines().filter(l -> l.strip().equals("$$")).count() % 2 != 0) {
                 problems.add(name + ": an odd number of $$ lines");
@@ -252,16 +189,7 @@ class DocsTest {
                     problems.add(name + ":" + n + ": an odd number of $ (inline math must open and close on one line)");
                 }
             }
-            var formulas = new ArrayList<String>();
-            Matcher d = DISPLAY_MATH.matcher(text);
-            while (d.find()) {
-                formulas.add(d.group(1));
-            }
-            Matcher i = INLINE_MATH.matcher(DISPLAY_MATH.matcher(text).replaceAll(""));
-            while (i.find()) {
-                formulas.add(i.group(1));
-            }
-            for (String f : formulas) {
+            for (String f : Markdown.formulas(text)) {
                 if (EATEN_BY_MARKDOWN.matcher(f).find()) {
                     problems.add(name + ": " + f + "  (write \\lbrace, \\mid, \\lt, a space, … instead)");
                 }
@@ -270,14 +198,36 @@ class DocsTest {
         assertThat(problems).as("formulas GitHub would show garbled").isEmpty();
     }
 
-    /** The .java files under {@code src} that declare a public top-level type. */
-    private static List<Path> publicTypes(Path src) {
-        try (Stream<Path> s = Files.walk(src)) {
-            return s.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> read(p).lines().anyMatch(l -> PUBLIC_TYPE.matcher(l).find()))
-                    .map(Path::normalize)
-                    .sorted()
-                    .toList();
+    // ----- helpers ------------------------------------------------------------------------------------------------
+
+    /** docs/*.md, sorted. */
+    private static List<Path> docsPages() {
+        try (Stream<Path> s = Files.list(DOCS)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The relative links of every docs page and of the repository's README.md. */
+    private static List<Link> allLinks() {
+        var pages = new ArrayList<>(docsPages());
+        pages.add(ROOT.resolve("README.md"));
+        return pages.stream().flatMap(p -> Markdown.relativeLinks(p).stream()).toList();
+    }
+
+    private static boolean intoExercises(Link l) {
+        return l.resolved().startsWith(EXERCISES);
+    }
+
+    private static String describe(Link l) {
+        return ROOT.relativize(l.page()) + " -> " + l.target();
+    }
+
+    /** The .java files under {@code dir}, sorted. */
+    private static List<Path> javaFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).map(Path::normalize).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
