@@ -1,0 +1,235 @@
+package rnnscratch.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static rnnscratch.docs.Markdown.read;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.docs.Markdown.Link;
+
+/**
+ * The docs are part of the specification: their links work on GitHub, every section of the notes has its page, and
+ * every public class of {@code src/main} is explained on some page. Docs: docs/README.md
+ */
+class DocsTest {
+    /** Maven runs the tests in the repository root. */
+    private static final Path ROOT = Path.of("").toAbsolutePath().normalize();
+    private static final Path DOCS = ROOT.resolve("docs");
+    private static final Path EXERCISES = ROOT.resolve("exercises");
+
+    /** Each section of the notes, by its Chinese heading, and the page that explains it. */
+    private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+
+    static {
+        SECTIONS.put("序列模型", "sequence-models.md");
+        SECTIONS.put("潜变量模型", "latent-variable-models.md");
+        SECTIONS.put("循环神经网络", "rnn.md");
+        SECTIONS.put("困惑度", "perplexity.md");
+        SECTIONS.put("梯度剪裁", "gradient-clipping.md");
+        SECTIONS.put("RNN的应用", "applications.md");
+        SECTIONS.put("代码实现 — 数据处理", "data-processing.md");
+        SECTIONS.put("代码实现 — 对计算参数的解析", "parameters.md");
+        SECTIONS.put("代码实现 — 模型的训练函数", "training.md");
+    }
+
+    private static final Pattern STUB =
+            Pattern.compile("exercises/src/main/java/rnnscratch/exercises/Ex\\d\\d[A-Z]\\w*\\.java");
+    private static final Pattern PUBLIC_TYPE = Pattern.compile("^public\\s+(?:(?:final|abstract|sealed|non-sealed|static"
+            + "|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s+\\w+");
+    private static final Pattern DOCS_LINE = Pattern.compile("Docs:((?:\\s*,?\\s*docs/[\\w.-]+\\.md)+)");
+    private static final Pattern DOCS_PAGE = Pattern.compile("docs/[\\w.-]+\\.md");
+    /** What Markdown changes before the math renderer sees it: {@code \,} becomes {@code ,}, {@code <b} a tag. */
+    private static final Pattern EATEN_BY_MARKDOWN = Pattern.compile("\\\\[!-/:-@\\[-`{-~]|<[A-Za-z/!]");
+
+    @Test
+    @DisplayName("Every relative link in docs/*.md and README.md points to a file or folder of this repository, "
+            + "and every #anchor to a heading of its page")
+    void everyRelativeLinkPointsToAnExistingFile() {
+        var links = allLinks();
+        assertThat(links).as("the docs link into the code at all").isNotEmpty();
+        var broken = links.stream()
+                .filter(l -> !intoExercises(l))
+                .filter(l -> !l.resolved().startsWith(ROOT) || !Files.exists(l.resolved()))
+                .map(DocsTest::describe)
+                .toList();
+        var badStubs = links.stream()
+                .filter(DocsTest::intoExercises)
+                .filter(l -> !STUB.matcher(ROOT.relativize(l.resolved()).toString().replace('\\', '/')).matches())
+                .map(DocsTest::describe)
+                .toList();
+        var badAnchors = links.stream()
+                .filter(l -> !l.anchor().isEmpty() && l.resolved().toString().endsWith(".md"))
+                .filter(l -> Files.exists(l.resolved()) && !Markdown.anchors(l.resolved()).contains(l.anchor()))
+                .map(DocsTest::describe)
+                .toList();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(broken).as("these links lead nowhere on GitHub (a missing file, a typo, or a path outside "
+                    + "the repository); fix the path, or create the page it promises").isEmpty();
+            soft.assertThat(badStubs).as("a link into exercises/ names a stub "
+                    + "exercises/src/main/java/rnnscratch/exercises/ExNN<Name>.java").isEmpty();
+            soft.assertThat(badAnchors).as("these links name a heading (#anchor) that the target page does not have; "
+                    + "GitHub makes the anchor from the heading: lower case, punctuation dropped, spaces turned into -")
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    @DisplayName("Every link to an exercise stub points to an existing stub (checked once exercises/ is in the tree)")
+    void everyExerciseStubLinkPointsToAnExistingStub() {
+        assumeTrue(Files.isDirectory(EXERCISES),
+                "exercises/ is not in this tree yet, so the stub links cannot be checked; they are once it is");
+        var broken = allLinks().stream()
+                .filter(DocsTest::intoExercises)
+                .filter(l -> !Files.exists(l.resolved()))
+                .map(DocsTest::describe)
+                .toList();
+        assertThat(broken).as("these exercise links name no stub; use the stub's exact class name").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every section of the notes has its docs page, and the page's first line carries the Chinese heading")
+    void everySectionOfTheNotesHasItsPage() {
+        SECTIONS.forEach((heading, page) -> {
+            Path p = DOCS.resolve(page);
+            assertThat(p).as("the notes' section %s is explained in docs/%s", heading, page).exists();
+            String first = read(p).lines().findFirst().orElse("");
+            assertThat(first).as("the first line of docs/%s names the notes' heading", page)
+                    .startsWith("# ").contains(heading);
+        });
+    }
+
+    @Test
+    @DisplayName("docs/README.md, the map of the docs, links every page in docs/")
+    void theMapLinksEveryPage() {
+        Path map = DOCS.resolve("README.md");
+        assertThat(map).as("docs/README.md, the map from the notes' sections to the pages").exists();
+        Set<Path> linked = Markdown.relativeLinks(map).stream().map(Link::resolved).collect(Collectors.toSet());
+        var missing = docsPages().stream()
+                .filter(p -> !p.equals(map) && !linked.contains(p))
+                .map(p -> ROOT.relativize(p).toString())
+                .toList();
+        assertThat(missing).as("pages that docs/README.md does not link: add them to its map").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every public top-level class, record, enum and interface of src/main is linked from a docs page")
+    void everyPublicClassIsLinkedFromTheDocs() {
+        Set<Path> linked = docsPages().stream()
+                .flatMap(p -> Markdown.relativeLinks(p).stream())
+                .map(Link::resolved)
+                .collect(Collectors.toSet());
+        var publicTypes = javaFiles(ROOT.resolve("src/main/java")).stream()
+                .filter(p -> read(p).lines().anyMatch(l -> PUBLIC_TYPE.matcher(l).find()))
+                .toList();
+        assertThat(publicTypes).as("src/main/java has public classes").isNotEmpty();
+        var unlinked = publicTypes.stream()
+                .filter(p -> !linked.contains(p))
+                .map(p -> ROOT.relativize(p).toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(unlinked).as("no docs page links these public classes; add a link to it from the docs page of "
+                + "its section (a relative link to the .java file, e.g. "
+                + "[Rnn](../src/main/java/rnnscratch/rnn/Rnn.java))")
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every 'Docs: docs/<page>.md' line in the Javadoc of src/ names an existing page")
+    void everyJavadocDocsLineNamesAnExistingPage() {
+        var missing = new TreeSet<String>();
+        int lines = 0;
+        for (Path java : javaFiles(ROOT.resolve("src"))) {
+            Matcher m = DOCS_LINE.matcher(read(java));
+            while (m.find()) {
+                lines++;
+                Matcher page = DOCS_PAGE.matcher(m.group(1));
+                while (page.find()) {
+                    if (!Files.exists(ROOT.resolve(page.group()))) {
+                        missing.add(ROOT.relativize(java) + " -> " + page.group());
+                    }
+                }
+            }
+        }
+        assertThat(lines).as("the Javadoc points to the docs").isPositive();
+        assertThat(missing).as("Javadoc that sends the reader to a page that does not exist; fix the name or write "
+                + "the page").isEmpty();
+    }
+
+    @Test
+    @DisplayName("On every page the math survives GitHub's Markdown: $ and $$ are balanced, and no formula holds a "
+            + "backslash before punctuation or an HTML-like <")
+    void mathSurvivesMarkdown() {
+        var problems = new ArrayList<String>();
+        for (Path page : docsPages()) {
+            String text = Markdown.prose(read(page));
+            String name = ROOT.relativize(page).toString();
+            if (text.lines().filter(l -> l.strip().equals("$$")).count() % 2 != 0) {
+                problems.add(name + ": an odd number of $$ lines");
+            }
+            int n = 0;
+            for (String line : text.lines().toList()) {
+                n++;
+                long dollars = line.replace("\\$", "").replace("$$", "").chars().filter(c -> c == '$').count();
+                if (dollars % 2 != 0) {
+                    problems.add(name + ":" + n + ": an odd number of $ (inline math must open and close on one line)");
+                }
+            }
+            for (String f : Markdown.formulas(text)) {
+                if (EATEN_BY_MARKDOWN.matcher(f).find()) {
+                    problems.add(name + ": " + f + "  (write \\lbrace, \\mid, \\lt, a space, … instead)");
+                }
+            }
+        }
+        assertThat(problems).as("formulas GitHub would show garbled").isEmpty();
+    }
+
+    // ----- helpers ------------------------------------------------------------------------------------------------
+
+    /** docs/*.md, sorted. */
+    private static List<Path> docsPages() {
+        try (Stream<Path> s = Files.list(DOCS)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The relative links of every docs page and of the repository's README.md. */
+    private static List<Link> allLinks() {
+        var pages = new ArrayList<>(docsPages());
+        pages.add(ROOT.resolve("README.md"));
+        return pages.stream().flatMap(p -> Markdown.relativeLinks(p).stream()).toList();
+    }
+
+    private static boolean intoExercises(Link l) {
+        return l.resolved().startsWith(EXERCISES);
+    }
+
+    private static String describe(Link l) {
+        return ROOT.relativize(l.page()) + " -> " + l.target();
+    }
+
+    /** The .java files under {@code dir}, sorted. */
+    private static List<Path> javaFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).map(Path::normalize).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
