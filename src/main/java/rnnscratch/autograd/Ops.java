@@ -178,4 +178,59 @@ public final class Ops {
             pass.add(logits, dz);
         });
     }
+
+    /**
+     * {@code ReLU(A) = max(A, 0)} element-wise ({@code nn.ReLU()}). Backward: {@code ∂A = ∂C} where {@code A > 0},
+     * else 0 (at exactly 0 the gradient is taken as 0, as PyTorch does).
+     *
+     * <p>Docs: docs/sequence-models.md
+     */
+    public static Tensor relu(Tensor a) {
+        double[][] x = a.value();
+        var y = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double[] xi = x[i];
+            double[] yi = new double[xi.length];
+            for (int j = 0; j < xi.length; j++) {
+                yi[j] = xi[j] > 0.0 ? xi[j] : 0.0;
+            }
+            y[i] = yi;
+        }
+        return Tensor.computed(y, "relu", List.of(a), (g, pass) -> {
+            var da = new double[g.length][];
+            for (int i = 0; i < g.length; i++) {
+                double[] gi = g[i];
+                double[] xi = x[i];
+                double[] di = new double[gi.length];
+                for (int j = 0; j < gi.length; j++) {
+                    di[j] = xi[j] > 0.0 ? gi[j] : 0.0;
+                }
+                da[i] = di;
+            }
+            pass.add(a, da);
+        });
+    }
+
+    /**
+     * The squared error of every element, {@code (Ŷ − Y)²}, same shape as the inputs: the book's
+     * {@code nn.MSELoss(reduction='none')} (no factor ½). Sum it with {@link #sum} for the backward pass, as d2l's
+     * {@code l.sum().backward()}. Backward: {@code ∂Ŷ = 2(Ŷ − Y) ⊙ ∂C}, {@code ∂Y = −2(Ŷ − Y) ⊙ ∂C}.
+     *
+     * <p>Docs: docs/sequence-models.md
+     *
+     * @param pred {@code double[n][m]} predictions Ŷ
+     * @param target {@code double[n][m]} labels Y
+     */
+    public static Tensor squaredError(Tensor pred, Tensor target) {
+        double[][] diff = Mat.sub(pred.value(), target.value());
+        return Tensor.computed(Mat.mul(diff, diff), "squaredError", List.of(pred, target), (g, pass) -> {
+            double[][] d = Mat.scale(Mat.mul(g, diff), 2.0);
+            if (pred.requiresGrad()) {
+                pass.add(pred, d);
+            }
+            if (target.requiresGrad()) {
+                pass.add(target, Mat.scale(d, -1.0));
+            }
+        });
+    }
 }

@@ -3,6 +3,7 @@ package rnnscratch.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -114,5 +115,21 @@ class MatTest {
         assertThat(c).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
         c[0][0] = 9;
         assertThat(p[0][0]).as("the parts are not aliased").isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("The fast tanh agrees with Math.tanh to within 1e-15 relative, everywhere")
+    void fastTanhAgreesWithMathTanh() {
+        Props.qt().forAll(doubles().between(-30, 30), integers().between(-12, 0)).checkAssert((x, e) -> {
+            double v = x * Math.pow(10, e);
+            double expected = Math.tanh(v);
+            double got = Mat.tanh(v);
+            assertThat(Math.abs(got - expected)).as("tanh(%s): %s vs Math.tanh %s", v, got, expected)
+                    .isLessThanOrEqualTo(1e-15 * Math.abs(expected));
+        });
+        assertThat(Mat.tanh(0.0)).isZero();
+        assertThat(Mat.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Mat.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+        assertThat(Mat.tanh(Double.NaN)).isNaN();
     }
 }

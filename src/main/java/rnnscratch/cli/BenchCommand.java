@@ -1,0 +1,206 @@
+package rnnscratch.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import rnnscratch.UserException;
+import rnnscratch.tensor.Parallel;
+import rnnscratch.text.BundledCorpus;
+import rnnscratch.text.CorpusText;
+import rnnscratch.text.Preprocess;
+
+/**
+ * {@code bench}: the speed figures of this implementation next to the book's PyTorch code, measured in one run on
+ * the same machine.
+ *
+ * <ol>
+ *   <li>GFLOPS of the three training products ({@link KernelBench}) on 1 and 2 threads, and NumPy/OpenBLAS float64
+ *       on 2 threads when {@code python} has NumPy;</li>
+ *   <li>training tokens per second at the book's setting ({@link TrainingBench}), interleaved with the book's
+ *       {@code d2l_rnn.py} in float64 and float32 on one thread (Java, torch, Java, torch, …), with medians and
+ *       ratios.</li>
+ * </ol>
+ * Speed is never asserted in a unit test (the machine is noisy); this command prints figures.
+ *
+ * <p>Docs: docs/performance.md
+ */
+public final class BenchCommand {
+    static final String USAGE = """
+            usage: bench [--corpus PATH] [--rounds 3] [--epochs 4] [--python /usr/bin/python3]
+                         [--reference ../shared/reference/d2l_rnn.py] [--no-torch] [--kernel-only]
+              Prints matmul GFLOPS (1 and 2 threads, and NumPy when available) and training tokens/s at the book's
+              setting, interleaved with the book's PyTorch code when python can import torch.
+              --corpus PATH   text to train on (default ../shared/data/timemachine.txt if present, else the bundled text)
+              --rounds N      interleaved rounds of Java and PyTorch (default 3)
+              --epochs N      epochs timed per measurement, after one warm-up epoch (default 4)
+              --python PATH   interpreter with torch and numpy (default /usr/bin/python3)
+              --reference F   the book's code (default ../shared/reference/d2l_rnn.py)
+              --no-torch      skip the PyTorch and NumPy comparisons
+              --kernel-only   only the matmul figures""";
+
+    private BenchCommand() {}
+
+    /** Runs the benchmark; returns the exit code (2 for bad flags). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return bench(args, out);
+        } catch (UserException e) {
+            err.println("rnn-scratch bench: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int bench(List<String> args, PrintStream out) {
+        Path corpus = Path.of("../shared/data/timemachine.txt");
+        Path python = Path.of("/usr/bin/python3");
+        Path reference = Path.of("../shared/reference/d2l_rnn.py");
+        int rounds = 3;
+        int epochs = 4;
+        boolean torch = true;
+        boolean kernelOnly = false;
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            switch (flag) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                case "--no-torch" -> torch = false;
+                case "--kernel-only" -> kernelOnly = true;
+                case "--corpus" -> corpus = Path.of(value(args, ++i, flag));
+                case "--python" -> python = Path.of(value(args, ++i, flag));
+                case "--reference" -> reference = Path.of(value(args, ++i, flag));
+                case "--rounds" -> rounds = positive(value(args, ++i, flag), flag);
+                case "--epochs" -> epochs = positive(value(args, ++i, flag), flag);
+                default -> throw new UserException("unknown flag " + flag + " for bench (see: bench --help)");
+            }
+        }
+        var runner = new ReferenceRunner(python, reference);
+        Optional<String> noReference = torch ? runner.unavailableBecause() : Optional.of("--no-torch");
+        out.printf(Locale.ROOT, "rnn-scratch bench: %d cores, Java %s, %d threads by default%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Parallel.threads());
+        kernel(out, runner, noReference);
+        if (!kernelOnly) {
+            training(out, runner, noReference, corpus, rounds, epochs);
+        }
+        return 0;
+    }
+
+    private static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference) {
+        out.println();
+        out.println("matmul GFLOPS (median of 15 repeats of ~1 GFLOP, after warm-up)");
+        List<Double> numpy = List.of();
+        if (noReference.isEmpty()) {
+            try {
+                numpy = runner.numpyGflops(2);
+            } catch (IOException e) {
+                out.println("  (NumPy skipped: " + e.getMessage() + ")");
+            }
+        }
+        out.printf(Locale.ROOT, "  %-22s %9s %9s %12s %10s%n", "product", "1 thread", "2 threads", "NumPy 2 thr",
+                "Java/NumPy");
+        var products = KernelBench.products();
+        for (int p = 0; p < products.size(); p++) {
+            var product = products.get(p);
+            double one = KernelBench.gflops(product, 1);
+            double two = KernelBench.gflops(product, 2);
+            if (numpy.size() == products.size()) {
+                out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12.1f %9.0f%%%n", product.name(), one, two,
+                        numpy.get(p), 100 * two / numpy.get(p));
+            } else {
+                out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12s %10s%n", product.name(), one, two, "-", "-");
+            }
+        }
+    }
+
+    private static void training(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Path corpus,
+            int rounds, int epochs) {
+        Path file = corpusFile(corpus, out);
+        var lines = CorpusText.fromFile(file).lines(Preprocess.D2L);
+        var bench = new TrainingBench(lines);
+        out.println();
+        out.printf(Locale.ROOT, "training tokens/s at the book's setting (H 512, batch 32, 35 steps, %s), median of %d"
+                + " epochs per measurement%n", file, epochs);
+        noReference.ifPresent(why -> out.println("  (PyTorch skipped: " + why + ")"));
+        bench.tokensPerSec(2, Parallel.threads());
+        var java2 = new ArrayList<Double>();
+        var java1 = new ArrayList<Double>();
+        var torch64 = new ArrayList<Double>();
+        var torch32 = new ArrayList<Double>();
+        for (int r = 1; r <= rounds; r++) {
+            java2.add(bench.tokensPerSec(epochs, 2));
+            java1.add(bench.tokensPerSec(epochs, 1));
+            String line = String.format(Locale.ROOT, "  round %d: Java 2 threads %,.0f, Java 1 thread %,.0f", r,
+                    java2.get(r - 1), java1.get(r - 1));
+            if (noReference.isEmpty()) {
+                try {
+                    torch64.add(runner.trainingTokensPerSec(file, "float64", epochs));
+                    torch32.add(runner.trainingTokensPerSec(file, "float32", epochs));
+                    line += String.format(Locale.ROOT, ", PyTorch float64 %,.0f, PyTorch float32 %,.0f",
+                            torch64.get(r - 1), torch32.get(r - 1));
+                } catch (IOException e) {
+                    line += " (PyTorch failed: " + e.getMessage() + ")";
+                }
+            }
+            out.println(line);
+        }
+        double j2 = KernelBench.median(java2);
+        double j1 = KernelBench.median(java1);
+        out.printf(Locale.ROOT, "  median: Java 2 threads %,.0f tokens/s, Java 1 thread %,.0f tokens/s%n", j2, j1);
+        if (!torch64.isEmpty()) {
+            double t64 = KernelBench.median(torch64);
+            double t32 = KernelBench.median(torch32);
+            out.printf(Locale.ROOT, "  median: PyTorch 1 thread float64 %,.0f tokens/s, float32 %,.0f tokens/s%n",
+                    t64, t32);
+            out.printf(Locale.ROOT, "  ratio Java (2 threads) / PyTorch float64: %.2fx   (target >= 1.0x)%n", j2 / t64);
+            out.printf(Locale.ROOT, "  ratio Java (2 threads) / PyTorch float32: %.2fx%n", j2 / t32);
+        }
+        out.printf(Locale.ROOT, "  500 epochs (4.48 M tokens) at %,.0f tokens/s would take %.1f minutes%n", j2,
+                500 * 8960 / j2 / 60);
+    }
+
+    /** The corpus as a file both Java and the Python script can read (the bundled text is copied out if needed). */
+    private static Path corpusFile(Path corpus, PrintStream out) {
+        if (Files.isRegularFile(corpus)) {
+            return corpus;
+        }
+        try {
+            Path tmp = Files.createTempFile("rnn-scratch-bench", ".txt");
+            tmp.toFile().deleteOnExit();
+            Files.writeString(tmp, BundledCorpus.load("bench").text());
+            out.println("(" + corpus + " not found: benchmarking on the bundled corpus)");
+            return tmp;
+        } catch (IOException e) {
+            throw new UserException("cannot write a temporary copy of the bundled corpus: " + e.getMessage());
+        }
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new UserException(flag + " needs a value (see: bench --help)");
+        }
+        return args.get(i);
+    }
+
+    private static int positive(String text, String flag) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserException(flag + " expects a whole number >= 1, got '" + text + "'");
+    }
+
+    /** Runs {@code bench} on its own: {@code java -cp target/classes rnnscratch.cli.BenchCommand}. */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+}
