@@ -57,6 +57,6 @@ public final class Ex12Detach {
         previous.get().detachInPlace();
         return previous.get();
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 12 (detach): read docs/training.md#exercises — start from: if (previous.isEmpty() || useRandomIter) return a zero state; else detach the previous one (detachInPlace) and return it");
+        // STUB: throw new UnsupportedOperationException("Exercise 12 (detach): read docs/training.md#exercises — start from a zero state when previous.isEmpty() || useRandomIter; otherwise detach the previous state (detachInPlace) and return it");
     }
 }
