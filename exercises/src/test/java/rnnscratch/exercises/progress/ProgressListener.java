@@ -48,8 +48,8 @@ public final class ProgressListener implements TestExecutionListener {
                 case FAILED -> {
                     tests++;
                     String m = result.getThrowable().map(ProgressListener::studentMessage).orElse("failed");
-                    if (message.isEmpty() || isStubMessage(m) && !isStubMessage(message)) {
-                        message = m;
+                    if (message.isEmpty() || isStubMessage(message) && !isStubMessage(m)) {
+                        message = m; // a wrong answer says more than a method still to write
                     }
                 }
                 case ABORTED -> { }
@@ -125,7 +125,10 @@ public final class ProgressListener implements TestExecutionListener {
         return Optional.empty();
     }
 
-    /** A stub's message if the stub threw somewhere in the chain of causes, else the failure's own message. */
+    /**
+     * What a student should read first about a failure: the stub's message when a stub threw; for a property, the
+     * failed assertion's description and the smallest counterexample; else the first line of the message.
+     */
     static String studentMessage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof UnsupportedOperationException && c.getMessage() != null
@@ -133,8 +136,19 @@ public final class ProgressListener implements TestExecutionListener {
                 return c.getMessage();
             }
         }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getName() : m.strip();
+        String m = firstLine(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
+        if (m.startsWith("Property falsified") && t.getCause() != null) {
+            String example = t.getMessage().lines().filter(l -> l.startsWith("Smallest counterexample"))
+                    .findFirst().orElse("");
+            String cause = t.getCause().getMessage() == null ? t.getCause().getClass().getName()
+                    : firstLine(t.getCause().getMessage());
+            return cause + (example.isEmpty() ? "" : " — " + example);
+        }
+        return m;
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private static boolean isStubMessage(String m) {

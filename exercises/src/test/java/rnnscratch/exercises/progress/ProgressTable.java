@@ -31,18 +31,20 @@ public final class ProgressTable {
                     .append(pad(e.title(), titleWidth)).append("  ").append(e.docs()).append('\n');
             String indent = "         ";
             switch (r.status()) {
-                case PASS -> { }
-                case NOT_RUN -> sb.append(indent).append("not run this time (all of them: mvn test -Pexercises)\n");
+                case PASS, NOT_RUN -> { }
                 case FAIL -> {
                     sb.append(indent).append("hint: ").append(e.hint()).append('\n');
                     if (!r.notStarted()) {
                         sb.append(indent).append("why:  ").append(r.passed()).append(" of ").append(r.tests())
-                                .append(" tests pass; first failure: ").append(firstLine(r.message())).append('\n');
+                                .append(" tests pass; ").append(firstLine(r.message())).append('\n');
                     }
                 }
             }
         }
         sb.append(rule).append('\n');
+        if (ran < results.size()) {
+            sb.append(" · = not run this time; run them all with: mvn test -Pexercises\n");
+        }
         sb.append(' ').append(nextStep(results, ran, failed)).append('\n');
         return sb.toString();
     }
