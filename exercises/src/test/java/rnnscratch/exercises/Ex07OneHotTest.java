@@ -5,7 +5,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,6 @@ import rnnscratch.testing.Props;
 /** Exercise 07: one-hot of Xᵀ. Docs: docs/data-processing.md */
 @Tag("ex07")
 class Ex07OneHotTest {
-    static int[][] randomIds(int batch, int steps, int vocab, long seed) {
-        var rng = new Random(seed);
-        var x = new int[batch][steps];
-        for (int[] row : x) {
-            for (int s = 0; s < steps; s++) {
-                row[s] = rng.nextInt(vocab);
-            }
-        }
-        return x;
-    }
-
     @Test
     @DisplayName("Worked example: X = [[0, 2], [1, 0]] with V = 3")
     void workedExample() {
@@ -46,7 +34,7 @@ class Ex07OneHotTest {
     void transposeMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), longs().all())
                 .checkAssert((batch, steps, seed) -> {
-                    int[][] x = randomIds(batch, steps, 7, seed);
+                    int[][] x = TestData.tokens(batch, steps, 7, seed);
                     assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: transpose of X = %s (int[%s][%s])",
                             Arrays.deepToString(x), batch, steps).isDeepEqualTo(OneHot.transpose(x));
                 });
@@ -57,7 +45,7 @@ class Ex07OneHotTest {
     void oneHotMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), integers().between(1, 8), longs().all())
                 .checkAssert((batch, steps, vocab, seed) -> {
-                    int[][] xt = randomIds(steps, batch, vocab, seed);
+                    int[][] xt = TestData.tokens(steps, batch, vocab, seed);
                     var yours = Ex07OneHot.oneHot(xt, vocab);
                     var expected = OneHot.oneHot(xt, vocab);
                     assertThat(yours).as("Exercise 07: one tensor per time step of Xᵀ = %s", Arrays.deepToString(xt))

@@ -7,7 +7,6 @@ import static rnnscratch.autograd.Ops.sum;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,23 +23,8 @@ import rnnscratch.testing.Props;
 /** Exercise 09: one rnn time step and the loop over steps. Docs: docs/rnn.md */
 @Tag("ex09")
 class Ex09RnnStepTest {
-    /** Parameters with entries uniform in [-1, 1), so that tanh is not nearly linear. */
-    static RnnParams randomParams(int vocab, int hidden, long seed) {
-        var rng = new Random(seed);
-        return RnnParams.of(Matrices.uniform(vocab, hidden, 1, rng.nextLong()),
-                Matrices.uniform(hidden, hidden, 1, rng.nextLong()), Matrices.uniform(1, hidden, 1, rng.nextLong()),
-                Matrices.uniform(hidden, vocab, 1, rng.nextLong()), Matrices.uniform(1, vocab, 1, rng.nextLong()));
-    }
-
     static List<Tensor> randomInputs(int steps, int batch, int vocab, long seed) {
-        var rng = new Random(seed);
-        var xt = new int[steps][batch];
-        for (int[] step : xt) {
-            for (int b = 0; b < batch; b++) {
-                step[b] = rng.nextInt(vocab);
-            }
-        }
-        return OneHot.oneHot(xt, vocab);
+        return OneHot.oneHot(TestData.tokens(steps, batch, vocab, seed), vocab);
     }
 
     @Test
@@ -64,7 +48,7 @@ class Ex09RnnStepTest {
     void oneStepIsTheEquation() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 5), longs().all())
                 .checkAssert((batch, vocab, hidden, seed) -> {
-                    var p = randomParams(vocab, hidden, seed);
+                    var p = TestData.randomParams(vocab, hidden, 1.0, seed);
                     Tensor x = randomInputs(1, batch, vocab, seed).get(0);
                     double[][] h = Matrices.uniform(batch, hidden, 1, seed + 1);
                     double[][] expected = Mat.tanh(Mat.addRowVector(Mat.add(MatMul.mm(x.value(), p.W_xh().value()),
@@ -84,7 +68,7 @@ class Ex09RnnStepTest {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 5), integers().between(1, 4), longs().all())
                 .checkAssert((batch, steps, hidden, seed) -> {
                     int vocab = 4;
-                    var p = randomParams(vocab, hidden, seed);
+                    var p = TestData.randomParams(vocab, hidden, 1.0, seed);
                     var inputs = randomInputs(steps, batch, vocab, seed);
                     var h0 = new RnnState(Tensor.constant(Matrices.uniform(batch, hidden, 1, seed + 2)));
                     Rnn.Output yours = Ex09RnnStep.rnn(inputs, h0, p);
@@ -106,8 +90,8 @@ class Ex09RnnStepTest {
                 .checkAssert((batch, steps, hidden, seed) -> {
                     int vocab = 3;
                     var inputs = randomInputs(steps, batch, vocab, seed);
-                    var yours = randomParams(vocab, hidden, seed);
-                    var lib = randomParams(vocab, hidden, seed);
+                    var yours = TestData.randomParams(vocab, hidden, 1.0, seed);
+                    var lib = TestData.randomParams(vocab, hidden, 1.0, seed);
                     var h0 = RnnState.initRnnState(batch, hidden);
                     sum(Ex09RnnStep.rnn(inputs, h0, yours).outputs()).backward();
                     sum(Rnn.rnn(inputs, h0, lib).outputs()).backward();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Tokenize;
@@ -22,15 +21,6 @@ import rnnscratch.text.Vocab;
 @Tag("ex14")
 class Ex14PredictCh8Test {
     static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde"), TokenKind.CHAR));
-
-    /** A model with large random weights, so that its predictions vary. */
-    static RNNModelScratch randomModel(int hidden, long seed) {
-        int v = VOCAB.size();
-        var rng = new Random(seed);
-        return new RNNModelScratch(RnnParams.of(Matrices.uniform(v, hidden, 2, rng.nextLong()),
-                Matrices.uniform(hidden, hidden, 2, rng.nextLong()), Matrices.uniform(1, hidden, 1, rng.nextLong()),
-                Matrices.uniform(hidden, v, 2, rng.nextLong()), Matrices.uniform(1, v, 1, rng.nextLong())));
-    }
 
     /** A prefix of random characters from the vocabulary's text, sometimes with one it does not know. */
     static String randomPrefix(int length, long seed) {
@@ -61,7 +51,7 @@ class Ex14PredictCh8Test {
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 8), integers().between(1, 6), longs().all())
                 .checkAssert((prefixLength, numPreds, hidden, seed) -> {
-                    var net = randomModel(hidden, seed);
+                    var net = TestData.randomModel(VOCAB.size(), hidden, seed);
                     String prefix = randomPrefix(prefixLength, seed);
                     assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
                             .as("Exercise 14: predictCh8(\"%s\", %s) with %s hidden units (warm up on the prefix "
@@ -76,7 +66,7 @@ class Ex14PredictCh8Test {
     void resultStartsWithThePrefix() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 5), longs().all())
                 .checkAssert((prefixLength, numPreds, seed) -> {
-                    var net = randomModel(3, seed);
+                    var net = TestData.randomModel(VOCAB.size(), 3, seed);
                     String prefix = randomPrefix(prefixLength, seed);
                     assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
                             .as("Exercise 14: predictCh8(\"%s\", %s) keeps the prefix as given", prefix, numPreds)

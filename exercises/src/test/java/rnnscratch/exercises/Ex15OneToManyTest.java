@@ -7,14 +7,12 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 import rnnscratch.text.Vocab;
 
@@ -30,13 +28,6 @@ class Ex15OneToManyTest {
             wHq[i][(i + 1) % v] = 3.0;
         }
         return new RNNModelScratch(RnnParams.of(wXh, new double[v][v], new double[1][v], wHq, new double[1][v]));
-    }
-
-    static RNNModelScratch randomModel(int v, int hidden, long seed) {
-        var rng = new Random(seed);
-        return new RNNModelScratch(RnnParams.of(Matrices.uniform(v, hidden, 2, rng.nextLong()),
-                Matrices.uniform(hidden, hidden, 2, rng.nextLong()), Matrices.uniform(1, hidden, 1, rng.nextLong()),
-                Matrices.uniform(hidden, v, 2, rng.nextLong()), Matrices.uniform(1, v, 1, rng.nextLong())));
     }
 
     /** A vocabulary whose token at index i is "t<i>" (index 0 is {@code <unk>}). */
@@ -63,7 +54,7 @@ class Ex15OneToManyTest {
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(2, 6), integers().between(1, 5), integers().between(0, 8), longs().all())
                 .checkAssert((v, hidden, steps, seed) -> {
-                    var net = randomModel(v, hidden, seed);
+                    var net = TestData.randomModel(v, hidden, seed);
                     var vocab = numberedVocab(v);
                     int start = (int) Math.floorMod(seed, (long) v);
                     var expected = Predict.predictTokens(List.of(vocab.tokenAt(start)), steps, net, vocab)
@@ -81,7 +72,7 @@ class Ex15OneToManyTest {
     void longerGenerationExtendsShorter() {
         Props.qt().forAll(integers().between(2, 6), integers().between(0, 6), integers().between(0, 6), longs().all())
                 .checkAssert((v, m, more, seed) -> {
-                    var net = randomModel(v, 4, seed);
+                    var net = TestData.randomModel(v, 4, seed);
                     int start = (int) Math.floorMod(seed, (long) v);
                     int[] longer = Ex15OneToMany.generate(net, start, m + more);
                     assertThat(longer).as("Exercise 15: generate(net, %s, %s) gives %s tokens", start, m + more,

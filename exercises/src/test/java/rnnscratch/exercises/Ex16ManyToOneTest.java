@@ -33,17 +33,6 @@ class Ex16ManyToOneTest {
     static final int V = 4;
     static final int MARKED = 3;
 
-    static int[][] randomSequences(int batch, int steps, int vocab, long seed) {
-        var rng = new Random(seed);
-        var x = new int[batch][steps];
-        for (int[] row : x) {
-            for (int t = 0; t < steps; t++) {
-                row[t] = rng.nextInt(vocab);
-            }
-        }
-        return x;
-    }
-
     /** Sequences of 5 tokens, half of them containing MARKED and half not; label 1 when they contain it. */
     static int[][] containsData(int n, Random rng, int[] labels) {
         var x = new int[n][5];
@@ -90,7 +79,7 @@ class Ex16ManyToOneTest {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 6), integers().between(1, 5), longs().all())
                 .checkAssert((batch, steps, hidden, seed) -> {
                     var m = Classifier.init(V, hidden, 3, 1.0, new Random(seed));
-                    int[][] x = randomSequences(batch, steps, V, seed);
+                    int[][] x = TestData.tokens(batch, steps, V, seed);
                     double[][] hT = lastHidden(m, x).value();
                     double[][] expected = Mat.addRowVector(MatMul.mm(hT, m.W_hc().value()), m.b_c().value());
                     double[][] yours = Ex16ManyToOne.logits(m, x).value();
@@ -107,7 +96,7 @@ class Ex16ManyToOneTest {
     void gradientsFlowThroughTheLogits() {
         Props.qt(30).forAll(integers().between(1, 3), integers().between(1, 4), integers().between(1, 4), longs().all())
                 .checkAssert((batch, steps, hidden, seed) -> {
-                    int[][] x = randomSequences(batch, steps, V, seed);
+                    int[][] x = TestData.tokens(batch, steps, V, seed);
                     var yours = Classifier.init(V, hidden, 2, 1.0, new Random(seed));
                     var lib = Classifier.init(V, hidden, 2, 1.0, new Random(seed));
                     sum(Ex16ManyToOne.logits(yours, x)).backward();

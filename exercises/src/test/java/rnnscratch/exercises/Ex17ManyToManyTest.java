@@ -15,7 +15,6 @@ import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.tensor.Mat;
-import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 import rnnscratch.train.GradClipping;
 import rnnscratch.train.Sgd;
@@ -26,16 +25,6 @@ import rnnscratch.train.TrainCh8;
 class Ex17ManyToManyTest {
     static final int V = 5;
 
-    static int[][] randomTokens(int batch, int steps, int low, int high, Random rng) {
-        var x = new int[batch][steps];
-        for (int[] row : x) {
-            for (int t = 0; t < steps; t++) {
-                row[t] = low + rng.nextInt(high - low);
-            }
-        }
-        return x;
-    }
-
     /** The tag of every step is the token before it; the first step's tag is 0 ("nothing before"). */
     static int[][] previousTokens(int[][] x) {
         var tags = new int[x.length][x[0].length];
@@ -45,13 +34,6 @@ class Ex17ManyToManyTest {
             }
         }
         return tags;
-    }
-
-    static RNNModelScratch randomModel(int hidden, long seed) {
-        var rng = new Random(seed);
-        return new RNNModelScratch(RnnParams.of(Matrices.uniform(V, hidden, 2, rng.nextLong()),
-                Matrices.uniform(hidden, hidden, 2, rng.nextLong()), Matrices.uniform(1, hidden, 1, rng.nextLong()),
-                Matrices.uniform(hidden, V, 2, rng.nextLong()), Matrices.uniform(1, V, 1, rng.nextLong())));
     }
 
     @Test
@@ -75,10 +57,10 @@ class Ex17ManyToManyTest {
     void lossMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
                 .checkAssert((batch, steps, hidden, seed) -> {
-                    var net = randomModel(hidden, seed);
+                    var net = TestData.randomModel(V, hidden, seed);
                     var rng = new Random(seed);
-                    int[][] x = randomTokens(batch, steps, 0, V, rng);
-                    int[][] tags = randomTokens(batch, steps, 0, V, rng);
+                    int[][] x = TestData.tokens(batch, steps, 0, V, rng);
+                    int[][] tags = TestData.tokens(batch, steps, 0, V, rng);
                     double expected = crossEntropy(net.forward(x, net.beginState(batch)).outputs(),
                             TrainCh8.flattenTransposed(tags)).item();
                     assertThat(Ex17ManyToMany.taggingLoss(net, x, tags).item())
@@ -93,8 +75,8 @@ class Ex17ManyToManyTest {
     void tagsAreTheArgmaxInBatchLayout() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
                 .checkAssert((batch, steps, hidden, seed) -> {
-                    var net = randomModel(hidden, seed);
-                    int[][] x = randomTokens(batch, steps, 0, V, new Random(seed));
+                    var net = TestData.randomModel(V, hidden, seed);
+                    int[][] x = TestData.tokens(batch, steps, 0, V, new Random(seed));
                     int[] best = Mat.argmaxRows(net.forward(x, net.beginState(batch)).outputs().value());
                     int[][] yours = Ex17ManyToMany.tag(net, x);
                     assertThat(yours.length).as("Exercise 17: one row of tags per sequence").isEqualTo(batch);
@@ -115,13 +97,13 @@ class Ex17ManyToManyTest {
         var rng = new Random(17);
         var net = new RNNModelScratch(V, 16, rng);
         for (int step = 0; step < 150; step++) {
-            int[][] x = randomTokens(16, 6, 1, V, rng);
+            int[][] x = TestData.tokens(16, 6, 1, V, rng);
             Tensor loss = Ex17ManyToMany.taggingLoss(net, x, previousTokens(x));
             loss.backward();
             GradClipping.gradClipping(net.params().list(), 1.0);
             Sgd.sgd(net.params().list(), 2.0, 1);
         }
-        int[][] test = randomTokens(100, 6, 1, V, new Random(1717));
+        int[][] test = TestData.tokens(100, 6, 1, V, new Random(1717));
         int[][] expected = previousTokens(test);
         int[][] tags = Ex17ManyToMany.tag(net, test);
         long right = 0;
