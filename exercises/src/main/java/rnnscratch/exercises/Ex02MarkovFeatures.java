@@ -1,0 +1,28 @@
+package rnnscratch.exercises;
+
+import rnnscratch.seq.MarkovFeatures;
+
+/**
+ * Exercise 02 — τ-order Markov features from a series (马尔可夫假设).
+ *
+ * <p>Under the Markov assumption of order τ, {@code x_t} depends only on the τ values before it, so a series turns
+ * into a supervised data set: each window of τ consecutive values is one example, and the value right after it is
+ * its label:
+ * <pre>
+ *   features[i] = (x[i], x[i+1], …, x[i+τ−1]),   labels[i] = x[i+τ],   i = 0 … T−τ−1
+ * </pre>
+ * (The book builds the same matrix column by column: {@code features[:, j] = x[j : T−τ+j]}.)
+ *
+ * <p>Shapes: the series is {@code double[T]}; the features {@code double[T−τ][τ]}; the labels
+ * {@code double[T−τ][1]}, one label per row as the book's {@code x[τ:].reshape((-1, 1))}.
+ *
+ * <p>Docs: docs/sequence-models.md#exercises
+ */
+public final class Ex02MarkovFeatures {
+    private Ex02MarkovFeatures() {}
+
+    /** Every τ-window of {@code x} with the value after it ({@code 1 ≤ τ < T}). */
+    public static MarkovFeatures markovFeatures(double[] x, int tau) {
+        throw new UnsupportedOperationException("Exercise 02 (Markov features): read docs/sequence-models.md#exercises — start from rows = x.length - tau; features[i] = x[i .. i+tau-1], labels[i][0] = x[i + tau]");
+    }
+}

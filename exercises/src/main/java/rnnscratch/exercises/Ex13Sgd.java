@@ -1,0 +1,30 @@
+package rnnscratch.exercises;
+
+import java.util.List;
+import rnnscratch.autograd.Tensor;
+
+/**
+ * Exercise 13 — the {@code sgd} update (小批量随机梯度下降).
+ *
+ * <p>Minibatch stochastic gradient descent moves every parameter a small step against its gradient, then clears the
+ * gradient for the next minibatch:
+ * <pre>
+ *   param ← param − lr · grad / batchSize
+ *   grad ← 0
+ * </pre>
+ * Update the values in place through {@code p.value()} (the array is shared with the model), and clear with
+ * {@code p.zeroGrad()}. (The RNN's loss is already a mean, so the training loop calls this with
+ * {@code batchSize = 1}.)
+ *
+ * <p>Shapes: any number of parameters; {@code p.grad()} has the shape of {@code p.value()}.
+ *
+ * <p>Docs: docs/training.md#exercises
+ */
+public final class Ex13Sgd {
+    private Ex13Sgd() {}
+
+    /** One update of every parameter in place, then its gradient set to zero. */
+    public static void sgd(List<Tensor> params, double lr, int batchSize) {
+        throw new UnsupportedOperationException("Exercise 13 (sgd): read docs/training.md#exercises — start from value[i][j] -= lr * grad[i][j] / batchSize for every p.value(), then p.zeroGrad()");
+    }
+}

@@ -1,0 +1,62 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.rnn.OneHot;
+import rnnscratch.testing.Props;
+
+/** Exercise 07: one-hot of Xᵀ. Docs: docs/data-processing.md */
+@Tag("ex07")
+class Ex07OneHotTest {
+    @Test
+    @DisplayName("Worked example: X = [[0, 2], [1, 0]] with V = 3")
+    void workedExample() {
+        int[][] x = {{0, 2}, {1, 0}};
+        assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: Xᵀ has one row per time step")
+                .isDeepEqualTo(new int[][] {{0, 1}, {2, 0}});
+        var steps = Ex07OneHot.oneHot(new int[][] {{0, 1}, {2, 0}}, 3);
+        assertThat(steps).as("Exercise 07: one tensor per time step").hasSize(2);
+        assertThat(steps.get(0).value()).as("Exercise 07: step 0 holds tokens 0 and 1")
+                .isDeepEqualTo(new double[][] {{1, 0, 0}, {0, 1, 0}});
+        assertThat(steps.get(1).value()).as("Exercise 07: step 1 holds tokens 2 and 0")
+                .isDeepEqualTo(new double[][] {{0, 0, 1}, {1, 0, 0}});
+    }
+
+    @Test
+    @DisplayName("Xᵀ[s][b] is X[b][s], as the library's transpose")
+    void transposeMatchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), longs().all())
+                .checkAssert((batch, steps, seed) -> {
+                    int[][] x = TestData.tokens(batch, steps, 7, seed);
+                    assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: transpose of X = %s (int[%s][%s])",
+                            Arrays.deepToString(x), batch, steps).isDeepEqualTo(OneHot.transpose(x));
+                });
+    }
+
+    @Test
+    @DisplayName("Each step is a batch×V matrix with a single 1 per row, at the token's column, as the library's")
+    void oneHotMatchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), integers().between(1, 8), longs().all())
+                .checkAssert((batch, steps, vocab, seed) -> {
+                    int[][] xt = TestData.tokens(steps, batch, vocab, seed);
+                    var yours = Ex07OneHot.oneHot(xt, vocab);
+                    var expected = OneHot.oneHot(xt, vocab);
+                    assertThat(yours).as("Exercise 07: one tensor per time step of Xᵀ = %s", Arrays.deepToString(xt))
+                            .hasSize(steps);
+                    for (int s = 0; s < steps; s++) {
+                        Tensor step = yours.get(s);
+                        assertThat(step.value()).as("Exercise 07: step %s of Xᵀ = %s with V = %s", s,
+                                Arrays.deepToString(xt), vocab).isDeepEqualTo(expected.get(s).value());
+                        assertThat(step.requiresGrad()).as("Exercise 07: inputs are constants (Tensor.constant)")
+                                .isFalse();
+                    }
+                });
+    }
+}

@@ -1,0 +1,106 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.autograd.Ops.sum;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.rnn.OneHot;
+import rnnscratch.rnn.Rnn;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.rnn.RnnState;
+import rnnscratch.tensor.Mat;
+import rnnscratch.tensor.MatMul;
+import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Props;
+
+/** Exercise 09: one rnn time step and the loop over steps. Docs: docs/rnn.md */
+@Tag("ex09")
+class Ex09RnnStepTest {
+    static List<Tensor> randomInputs(int steps, int batch, int vocab, long seed) {
+        return OneHot.oneHot(TestData.tokens(steps, batch, vocab, seed), vocab);
+    }
+
+    @Test
+    @DisplayName("Worked example: H = tanh(X·W_xh + H·W_hh + b_h) for one sequence with V = 2, H = 1")
+    void workedExample() {
+        var p = RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
+                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+        Tensor x = Tensor.constant(new double[][] {{1, 0}});
+        Tensor h = Tensor.constant(new double[][] {{0.25}});
+        double expected = Math.tanh(0.5 + 0.25 * 2 + 0.1);
+        assertThat(Ex09RnnStep.rnnStep(x, h, p).value())
+                .as("Exercise 09: tanh(1·0.5 + 0·(−1) + 0.25·2 + 0.1) = tanh(1.1)")
+                .isDeepEqualTo(new double[][] {{expected}});
+        var out = Ex09RnnStep.rnn(List.of(x), new RnnState(h), p);
+        assertThat(out.outputs().value()).as("Exercise 09: Y = H·W_hq + b_q = [H, −H + 0.5]")
+                .isDeepEqualTo(new double[][] {{expected, -expected + 0.5}});
+    }
+
+    @Test
+    @DisplayName("One step computes H_t = tanh(X·W_xh + H·W_hh + b_h)")
+    void oneStepIsTheEquation() {
+        Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 5), longs().all())
+                .checkAssert((batch, vocab, hidden, seed) -> {
+                    var p = TestData.randomParams(vocab, hidden, 1.0, seed);
+                    Tensor x = randomInputs(1, batch, vocab, seed).get(0);
+                    double[][] h = Matrices.uniform(batch, hidden, 1, seed + 1);
+                    double[][] expected = Mat.tanh(Mat.addRowVector(Mat.add(MatMul.mm(x.value(), p.W_xh().value()),
+                            MatMul.mm(h, p.W_hh().value())), p.b_h().value()));
+                    double[][] yours = Ex09RnnStep.rnnStep(x, Tensor.constant(h), p).value();
+                    assertThat(Matrices.maxAbsDiff(yours, expected))
+                            .as("Exercise 09: H_t must be tanh(X·W_xh + H·W_hh + b_h); for X = %s and H = %s you "
+                                    + "returned %s, expected %s", Arrays.deepToString(x.value()),
+                                    Arrays.deepToString(h), Arrays.deepToString(yours), Arrays.deepToString(expected))
+                            .isLessThan(1e-12);
+                });
+    }
+
+    @Test
+    @DisplayName("The loop gives the library's outputs (time-major) and final state")
+    void loopMatchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 3), integers().between(1, 5), integers().between(1, 4), longs().all())
+                .checkAssert((batch, steps, hidden, seed) -> {
+                    int vocab = 4;
+                    var p = TestData.randomParams(vocab, hidden, 1.0, seed);
+                    var inputs = randomInputs(steps, batch, vocab, seed);
+                    var h0 = new RnnState(Tensor.constant(Matrices.uniform(batch, hidden, 1, seed + 2)));
+                    Rnn.Output yours = Ex09RnnStep.rnn(inputs, h0, p);
+                    Rnn.Output lib = Rnn.rnn(inputs, h0, p);
+                    assertThat(yours.outputs().shape()).as("Exercise 09: outputs of %s steps × batch %s, V = %s",
+                            steps, batch, vocab).isEqualTo(lib.outputs().shape());
+                    assertThat(Matrices.maxAbsDiff(yours.outputs().value(), lib.outputs().value()))
+                            .as("Exercise 09: outputs Y_t = H_t·W_hq + b_q stacked time-major (row t·batch + b), "
+                                    + "batch %s, %s steps", batch, steps).isLessThan(1e-12);
+                    assertThat(Matrices.maxAbsDiff(yours.state().H().value(), lib.state().H().value()))
+                            .as("Exercise 09: the returned state is H after the last step").isLessThan(1e-12);
+                });
+    }
+
+    @Test
+    @DisplayName("Gradients flow back through the loop: ∂ΣY/∂params match the library's")
+    void gradientsMatchTheLibrary() {
+        Props.qt(30).forAll(integers().between(1, 3), integers().between(1, 4), integers().between(1, 4), longs().all())
+                .checkAssert((batch, steps, hidden, seed) -> {
+                    int vocab = 3;
+                    var inputs = randomInputs(steps, batch, vocab, seed);
+                    var yours = TestData.randomParams(vocab, hidden, 1.0, seed);
+                    var lib = TestData.randomParams(vocab, hidden, 1.0, seed);
+                    var h0 = RnnState.initRnnState(batch, hidden);
+                    sum(Ex09RnnStep.rnn(inputs, h0, yours).outputs()).backward();
+                    sum(Rnn.rnn(inputs, h0, lib).outputs()).backward();
+                    for (int i = 0; i < RnnParams.NAMES.size(); i++) {
+                        assertThat(Matrices.maxAbsDiff(yours.list().get(i).grad(), lib.list().get(i).grad()))
+                                .as("Exercise 09: the gradient of %s (build the step from Ops: mm, add, addBias, "
+                                        + "tanh, catRows)", RnnParams.NAMES.get(i))
+                                .isLessThan(1e-9);
+                    }
+                });
+    }
+}

@@ -1,0 +1,80 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Props;
+import rnnscratch.train.Perplexity;
+
+/** Exercise 10: perplexity from losses. Docs: docs/perplexity.md */
+@Tag("ex10")
+class Ex10PerplexityTest {
+    @Test
+    @DisplayName("Worked example: losses 1 (over 10 tokens) and 2 (over 30) give exp(1.75)")
+    void workedExample() {
+        assertThat(Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30}))
+                .as("Exercise 10: exp((1·10 + 2·30) / 40) = exp(1.75); not exp(mean(1, 2)) = exp(1.5)")
+                .isCloseTo(Math.exp(1.75), within(1e-12));
+        assertThat(Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125}))
+                .as("Exercise 10: exp(−(log 0.5 + log 0.125) / 2) = exp(2 log 2) = 4").isCloseTo(4.0, within(1e-12));
+    }
+
+    @Test
+    @DisplayName("Weighting each minibatch's mean loss by its tokens gives the library's perplexity")
+    void matchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 6), longs().all()).checkAssert((n, seed) -> {
+            var rng = new Random(seed);
+            double[] losses = rng.doubles(n, 0, 5).toArray();
+            int[] counts = rng.ints(n, 1, 100).toArray();
+            double lossSum = 0;
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                lossSum += losses[i] * counts[i];
+                total += counts[i];
+            }
+            assertThat(Ex10Perplexity.perplexity(losses, counts))
+                    .as("Exercise 10: perplexity of mean losses %s over %s tokens", Arrays.toString(losses),
+                            Arrays.toString(counts))
+                    .isCloseTo(Perplexity.perplexity(lossSum, total), within(1e-9 * Math.exp(5)));
+        });
+    }
+
+    @Test
+    @DisplayName("A model that gives every true token probability 1/V has perplexity V")
+    void uniformGuessingGivesV() {
+        Props.qt().forAll(integers().between(1, 200), integers().between(1, 20)).checkAssert((v, n) -> {
+            double[] p = new double[n];
+            Arrays.fill(p, 1.0 / v);
+            assertThat(Ex10Perplexity.perplexityOfProbabilities(p))
+                    .as("Exercise 10: %s tokens each predicted with probability 1/%s", n, v)
+                    .isCloseTo(v, within(1e-9 * v));
+            double[] losses = new double[] {Math.log(v)};
+            assertThat(Ex10Perplexity.perplexity(losses, new int[] {n}))
+                    .as("Exercise 10: a mean loss of log %s over %s tokens", v, n).isCloseTo(v, within(1e-9 * v));
+        });
+    }
+
+    @Test
+    @DisplayName("Perplexity is at least 1, and exactly 1 only for a model sure of every true token")
+    void perplexityIsAtLeastOne() {
+        Props.qt().forAll(integers().between(1, 10), doubles().between(1e-6, 0.99), longs().all())
+                .checkAssert((n, low, seed) -> {
+                    double[] p = new Random(seed).doubles(n, low, 1.0).toArray();
+                    assertThat(Ex10Perplexity.perplexityOfProbabilities(p))
+                            .as("Exercise 10: the perplexity of probabilities %s", Arrays.toString(p))
+                            .isGreaterThanOrEqualTo(1.0);
+                    double[] sure = new double[n];
+                    Arrays.fill(sure, 1.0);
+                    assertThat(Ex10Perplexity.perplexityOfProbabilities(sure))
+                            .as("Exercise 10: every true token predicted with probability 1").isEqualTo(1.0);
+                });
+    }
+}

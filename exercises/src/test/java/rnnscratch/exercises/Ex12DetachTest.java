@@ -1,0 +1,87 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.autograd.Ops.mm;
+import static rnnscratch.autograd.Ops.mul;
+import static rnnscratch.autograd.Ops.sum;
+import static rnnscratch.autograd.Ops.tanh;
+
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.rnn.RnnState;
+import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Props;
+
+/** Exercise 12: the detach example and the state between minibatches. Docs: docs/training.md */
+@Tag("ex12")
+class Ex12DetachTest {
+    /** A state computed from a parameter {@code w}, so that it has history: H = tanh(A·w). */
+    record Computed(Tensor w, RnnState state) {
+        static Computed of(int batch, int hidden, long seed) {
+            var w = Tensor.param(Matrices.uniform(3, hidden, 1, seed));
+            var a = Tensor.constant(Matrices.uniform(batch, 3, 1, seed + 1));
+            return new Computed(w, new RnnState(tanh(mm(a, w))));
+        }
+    }
+
+    @Test
+    @DisplayName("Worked example: at x = 2, ∂f/∂x = 12 and ∂g/∂x = 4, as in the notes")
+    void workedExample() {
+        assertThat(Ex12Detach.detachExample(2.0))
+                .as("Exercise 12: f = y·x = x³ gives 3x² = 12; g = y.detach()·x sees y = 4 as a constant")
+                .containsExactly(new double[] {12.0, 4.0}, within(1e-12));
+    }
+
+    @Test
+    @DisplayName("For every x, ∂f/∂x = 3x² and ∂g/∂x = x²")
+    void detachCutsTheGradient() {
+        Props.qt().forAll(doubles().between(-10, 10)).checkAssert(x -> assertThat(Ex12Detach.detachExample(x))
+                .as("Exercise 12: {∂f/∂x, ∂g/∂x} at x = %s (zero the gradient between the two backward passes)", x)
+                .containsExactly(new double[] {3 * x * x, x * x}, within(1e-9 * (1 + x * x))));
+    }
+
+    @Test
+    @DisplayName("The first minibatch, and every random minibatch, starts from a zero state")
+    void randomOrFirstMinibatchStartsFromZeros() {
+        Props.qt().forAll(integers().between(1, 4), integers().between(1, 4), longs().all())
+                .checkAssert((batch, hidden, seed) -> {
+                    var first = Ex12Detach.stateForMinibatch(Optional.empty(), false, batch, hidden);
+                    assertThat(first.H().value()).as("Exercise 12: no previous state: zeros(%s, %s)", batch, hidden)
+                            .isDeepEqualTo(new double[batch][hidden]);
+                    var previous = Computed.of(batch, hidden, seed).state();
+                    var random = Ex12Detach.stateForMinibatch(Optional.of(previous), true, batch, hidden);
+                    assertThat(random.H().value())
+                            .as("Exercise 12: random minibatches do not continue the previous ones: zeros(%s, %s)",
+                                    batch, hidden)
+                            .isDeepEqualTo(new double[batch][hidden]);
+                });
+    }
+
+    @Test
+    @DisplayName("A sequential minibatch keeps the previous state's values but sends no gradient back through it")
+    void sequentialMinibatchKeepsValuesButNotHistory() {
+        Props.qt().forAll(integers().between(1, 4), integers().between(1, 4), longs().all())
+                .checkAssert((batch, hidden, seed) -> {
+                    var before = Computed.of(batch, hidden, seed);
+                    double[][] values = Matrices.copyOf(before.state().H().value());
+                    var next = Ex12Detach.stateForMinibatch(Optional.of(before.state()), false, batch, hidden);
+                    assertThat(next.H().value()).as("Exercise 12: the state carried into the next minibatch "
+                            + "keeps its values").isDeepEqualTo(values);
+                    var q = Tensor.param(Matrices.uniform(batch, hidden, 1, seed + 2));
+                    sum(mul(next.H(), q)).backward();
+                    assertThat(Matrices.maxAbsDiff(before.w().grad(), new double[3][hidden]))
+                            .as("Exercise 12: a loss of the next minibatch must not reach the parameters of the "
+                                    + "previous one: detach the state (detachInPlace)")
+                            .isZero();
+                    assertThat(Matrices.maxAbsDiff(q.grad(), values))
+                            .as("Exercise 12: gradients still reach the next minibatch's own parameters").isZero();
+                });
+    }
+}

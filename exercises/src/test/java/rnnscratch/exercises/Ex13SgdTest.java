@@ -1,0 +1,71 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.tensor.Mat;
+import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Props;
+import rnnscratch.train.Sgd;
+
+/** Exercise 13: the sgd update. Docs: docs/training.md */
+@Tag("ex13")
+class Ex13SgdTest {
+    static List<Tensor> withGradients(int count, long seed) {
+        var rng = new Random(seed);
+        var params = new ArrayList<Tensor>();
+        for (int i = 0; i < count; i++) {
+            int rows = 1 + rng.nextInt(3);
+            int cols = 1 + rng.nextInt(3);
+            var p = Tensor.param(Matrices.uniform(rows, cols, 1, rng.nextLong()));
+            Mat.addInPlace(p.grad(), Matrices.uniform(rows, cols, 1, rng.nextLong()));
+            params.add(p);
+        }
+        return params;
+    }
+
+    @Test
+    @DisplayName("Worked example: value 1, gradient 4, lr 0.5, batch 2 gives 1 − 0.5·4/2 = 0 and a zero gradient")
+    void workedExample() {
+        var p = Tensor.param(new double[][] {{1.0, -1.0}});
+        p.grad()[0][0] = 4;
+        p.grad()[0][1] = -2;
+        double[][] shared = p.value();
+        Ex13Sgd.sgd(List.of(p), 0.5, 2);
+        assertThat(shared).as("Exercise 13: update in place (the model holds this very array): "
+                + "1 − 0.5·4/2 = 0 and −1 − 0.5·(−2)/2 = −0.5").isDeepEqualTo(new double[][] {{0.0, -0.5}});
+        assertThat(p.grad()).as("Exercise 13: the gradient is zero after the step (p.zeroGrad())")
+                .isDeepEqualTo(new double[][] {{0.0, 0.0}});
+    }
+
+    @Test
+    @DisplayName("Every parameter moves exactly as with the library's sgd, and its gradient is zeroed")
+    void matchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 10), integers().between(1, 64),
+                        longs().all())
+                .checkAssert((count, lr, batch, seed) -> {
+                    var yours = withGradients(count, seed);
+                    var lib = withGradients(count, seed);
+                    Ex13Sgd.sgd(yours, lr, batch);
+                    Sgd.sgd(lib, lr, batch);
+                    for (int i = 0; i < count; i++) {
+                        assertThat(Matrices.maxAbsDiff(yours.get(i).value(), lib.get(i).value()))
+                                .as("Exercise 13: parameter %s after param −= lr·grad/batchSize with lr = %s, "
+                                        + "batchSize = %s", i, lr, batch)
+                                .isLessThan(1e-12);
+                        assertThat(Matrices.maxAbsDiff(yours.get(i).grad(), new double[yours.get(i).rows()][
+                                yours.get(i).cols()])).as("Exercise 13: gradient %s must be zero after the step", i)
+                                .isZero();
+                    }
+                });
+    }
+}

@@ -1,0 +1,78 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.rnn.Predict;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.testing.Props;
+import rnnscratch.text.TokenKind;
+import rnnscratch.text.Tokenize;
+import rnnscratch.text.Vocab;
+
+/** Exercise 14: greedy predictCh8. Docs: docs/training.md */
+@Tag("ex14")
+class Ex14PredictCh8Test {
+    static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde"), TokenKind.CHAR));
+
+    /** A prefix of random characters from the vocabulary's text, sometimes with one it does not know. */
+    static String randomPrefix(int length, long seed) {
+        var rng = new Random(seed);
+        String letters = "abcde z";
+        var sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(letters.charAt(rng.nextInt(letters.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    @DisplayName("Worked example: a model that always predicts 'a' continues \"ab\" with \"aaa\"")
+    void workedExample() {
+        int v = VOCAB.size();
+        var bQ = new double[1][v];
+        bQ[0][VOCAB.indexOf("a")] = 5.0;
+        var net = new RNNModelScratch(RnnParams.of(new double[v][2], new double[2][2], new double[1][2],
+                new double[2][v], bQ));
+        assertThat(Ex14PredictCh8.predictCh8("ab", 3, net, VOCAB))
+                .as("Exercise 14: the prefix, then the argmax of each output ('a', whose bias is largest) three times")
+                .isEqualTo("abaaa");
+    }
+
+    @Test
+    @DisplayName("The continuation is the library's predictCh8, character for character")
+    void matchesTheLibrary() {
+        Props.qt().forAll(integers().between(1, 6), integers().between(0, 8), integers().between(1, 6), longs().all())
+                .checkAssert((prefixLength, numPreds, hidden, seed) -> {
+                    var net = TestData.randomModel(VOCAB.size(), hidden, seed);
+                    String prefix = randomPrefix(prefixLength, seed);
+                    assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
+                            .as("Exercise 14: predictCh8(\"%s\", %s) with %s hidden units (warm up on the prefix "
+                                    + "without using its outputs, then feed each argmax back)", prefix, numPreds,
+                                    hidden)
+                            .isEqualTo(Predict.predictCh8(prefix, numPreds, net, VOCAB));
+                });
+    }
+
+    @Test
+    @DisplayName("The result starts with the prefix, and numPreds = 0 returns the prefix alone")
+    void resultStartsWithThePrefix() {
+        Props.qt().forAll(integers().between(1, 6), integers().between(0, 5), longs().all())
+                .checkAssert((prefixLength, numPreds, seed) -> {
+                    var net = TestData.randomModel(VOCAB.size(), 3, seed);
+                    String prefix = randomPrefix(prefixLength, seed);
+                    assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
+                            .as("Exercise 14: predictCh8(\"%s\", %s) keeps the prefix as given", prefix, numPreds)
+                            .startsWith(prefix);
+                    assertThat(Ex14PredictCh8.predictCh8(prefix, 0, net, VOCAB))
+                            .as("Exercise 14: nothing to predict").isEqualTo(prefix);
+                });
+    }
+}

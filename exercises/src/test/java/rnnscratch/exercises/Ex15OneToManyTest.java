@@ -1,0 +1,85 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.rnn.Predict;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.testing.Props;
+import rnnscratch.text.Vocab;
+
+/** Exercise 15: one-to-many, generation from one input. Docs: docs/applications.md */
+@Tag("ex15")
+class Ex15OneToManyTest {
+    /** A handmade model that counts: from token s it predicts s + 1 (mod V). */
+    static RNNModelScratch countingModel(int v) {
+        var wXh = new double[v][v];
+        var wHq = new double[v][v];
+        for (int i = 0; i < v; i++) {
+            wXh[i][i] = 3.0;
+            wHq[i][(i + 1) % v] = 3.0;
+        }
+        return new RNNModelScratch(RnnParams.of(wXh, new double[v][v], new double[1][v], wHq, new double[1][v]));
+    }
+
+    /** A vocabulary whose token at index i is "t<i>" (index 0 is {@code <unk>}). */
+    static Vocab numberedVocab(int v) {
+        var tokens = new ArrayList<String>();
+        for (int i = 1; i < v; i++) {
+            for (int k = 0; k < v - i; k++) {
+                tokens.add("t" + i);
+            }
+        }
+        return Vocab.of(List.of(tokens));
+    }
+
+    @Test
+    @DisplayName("Worked example: the counting model from token 3 of 5 generates 4, 0, 1, 2, 3, 4")
+    void workedExample() {
+        assertThat(Ex15OneToMany.generate(countingModel(5), 3, 6))
+                .as("Exercise 15: each output is the argmax, fed back in as the next input")
+                .containsExactly(4, 0, 1, 2, 3, 4);
+    }
+
+    @Test
+    @DisplayName("The generated tokens are what the library's predictCh8 continues a one-token prefix with")
+    void matchesTheLibrary() {
+        Props.qt().forAll(integers().between(2, 6), integers().between(1, 5), integers().between(0, 8), longs().all())
+                .checkAssert((v, hidden, steps, seed) -> {
+                    var net = TestData.randomModel(v, hidden, seed);
+                    var vocab = numberedVocab(v);
+                    int start = (int) Math.floorMod(seed, (long) v);
+                    var expected = Predict.predictTokens(List.of(vocab.tokenAt(start)), steps, net, vocab)
+                            .subList(1, steps + 1).stream().mapToInt(vocab::indexOf).toArray();
+                    int[] yours = Ex15OneToMany.generate(net, start, steps);
+                    assertThat(yours).as("Exercise 15: generate(net, %s, %s) with V = %s, %s hidden units: "
+                                    + "you gave %s, expected %s", start, steps, v, hidden, Arrays.toString(yours),
+                                    Arrays.toString(expected))
+                            .containsExactly(expected);
+                });
+    }
+
+    @Test
+    @DisplayName("Generating more steps only appends: the first m tokens never change")
+    void longerGenerationExtendsShorter() {
+        Props.qt().forAll(integers().between(2, 6), integers().between(0, 6), integers().between(0, 6), longs().all())
+                .checkAssert((v, m, more, seed) -> {
+                    var net = TestData.randomModel(v, 4, seed);
+                    int start = (int) Math.floorMod(seed, (long) v);
+                    int[] longer = Ex15OneToMany.generate(net, start, m + more);
+                    assertThat(longer).as("Exercise 15: generate(net, %s, %s) gives %s tokens", start, m + more,
+                            m + more).hasSize(m + more);
+                    assertThat(Arrays.copyOf(longer, m))
+                            .as("Exercise 15: the first %s tokens of generate(net, %s, %s)", m, start, m + more)
+                            .containsExactly(Ex15OneToMany.generate(net, start, m));
+                });
+    }
+}

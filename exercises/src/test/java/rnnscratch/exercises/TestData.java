@@ -1,0 +1,43 @@
+package rnnscratch.exercises;
+
+import java.util.Random;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.testing.Matrices;
+
+/**
+ * Random inputs and models shared by the exercise tests. A property draws small integers (sizes, a seed) and builds
+ * its data here, so a shrunk counterexample reads as sizes and a seed that replay it.
+ */
+final class TestData {
+    private TestData() {}
+
+    /** A {@code rows × cols} matrix of token ids uniform in {@code [low, high)}. */
+    static int[][] tokens(int rows, int cols, int low, int high, Random rng) {
+        var x = new int[rows][cols];
+        for (int[] row : x) {
+            for (int t = 0; t < cols; t++) {
+                row[t] = low + rng.nextInt(high - low);
+            }
+        }
+        return x;
+    }
+
+    /** {@link #tokens} in {@code [0, vocab)} from a seed. */
+    static int[][] tokens(int rows, int cols, int vocab, long seed) {
+        return tokens(rows, cols, 0, vocab, new Random(seed));
+    }
+
+    /** RNN parameters with weights uniform in {@code [-scale, scale)} and biases in {@code [-1, 1)}. */
+    static RnnParams randomParams(int vocab, int hidden, double scale, long seed) {
+        var rng = new Random(seed);
+        return RnnParams.of(Matrices.uniform(vocab, hidden, scale, rng.nextLong()),
+                Matrices.uniform(hidden, hidden, scale, rng.nextLong()), Matrices.uniform(1, hidden, 1, rng.nextLong()),
+                Matrices.uniform(hidden, vocab, scale, rng.nextLong()), Matrices.uniform(1, vocab, 1, rng.nextLong()));
+    }
+
+    /** A model with large random weights (scale 2), so that its greedy predictions vary from token to token. */
+    static RNNModelScratch randomModel(int vocab, int hidden, long seed) {
+        return new RNNModelScratch(randomParams(vocab, hidden, 2.0, seed));
+    }
+}

@@ -1,0 +1,65 @@
+package rnnscratch.exercises.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The exercise catalog, the solutions, the stubs' messages and the tests agree. Docs: docs/exercises.md */
+class CatalogMatchesSolutionsTest {
+    private static String read(String path) throws IOException {
+        return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("The catalog lists ex01, ex02, … in order, exactly one entry per solution class")
+    void oneEntryPerSolutionClass() throws IOException {
+        var ids = ExerciseCatalog.ALL.stream().map(Exercise::id).toList();
+        var expected = IntStream.rangeClosed(1, ids.size()).mapToObj(i -> String.format("ex%02d", i)).toList();
+        assertThat(ids).as("exercise ids in order").isEqualTo(expected);
+        assertThat(ids).as("the issue asks for at least 14 exercises").hasSizeGreaterThanOrEqualTo(14);
+        List<String> classes;
+        try (Stream<Path> files = Files.list(Path.of("solutions/src/main/java/rnnscratch/exercises"))) {
+            classes = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        }
+        assertThat(classes).as("solution classes vs ExerciseCatalog").isEqualTo(
+                ExerciseCatalog.ALL.stream().map(Exercise::className).sorted().toList());
+    }
+
+    @Test
+    @DisplayName("Every stub line throws an UnsupportedOperationException naming its exercise and its docs page")
+    void stubMessagesNameExerciseAndDocs() throws IOException {
+        for (var e : ExerciseCatalog.ALL) {
+            String source = read(e.solutionPath());
+            var stubs = source.lines().map(String::strip).filter(l -> l.startsWith("// STUB:")).toList();
+            assertThat(stubs).as("%s has at least one // STUB: line", e.solutionPath()).isNotEmpty();
+            assertThat(source.split("// BEGIN SOLUTION", -1).length - 1)
+                    .as("%s: one BEGIN SOLUTION per STUB line", e.solutionPath()).isEqualTo(stubs.size());
+            for (String stub : stubs) {
+                assertThat(stub).as("stub line in %s", e.solutionPath())
+                        .startsWith("// STUB: throw new UnsupportedOperationException(\"" + e.label() + " (")
+                        .contains("read " + e.docs() + " — start from ");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Every exercise class names its docs page, and its test class carries its tag and a worked example")
+    void javadocAndTestsAgree() throws IOException {
+        for (var e : ExerciseCatalog.ALL) {
+            assertThat(read(e.solutionPath())).as("%s names its docs page", e.solutionPath())
+                    .contains("Docs: " + e.docs()).contains(e.label() + " — ");
+            String test = read(e.testPath());
+            assertThat(test).as("%s is tagged with its exercise", e.testPath()).contains("@Tag(\"" + e.id() + "\")")
+                    .contains("void workedExample()").contains("rnnscratch.testing.Props");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package rnnscratch.exercises.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The progress table and the default build's one line. Docs: docs/exercises.md */
+class ProgressTableTest {
+    @Test
+    @DisplayName("Untouched stubs: every exercise is ✗ with its title, docs page and hint, and the next step is ex01")
+    void untouchedStubsShowEveryHint() {
+        var results = ExerciseCatalog.ALL.stream().map(e -> new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0,
+                e.label() + " (x): read " + e.docs() + " — start from y")).toList();
+        String table = ProgressTable.render(results);
+        for (var e : ExerciseCatalog.ALL) {
+            assertThat(table).contains("✗ " + e.id() + "  " + e.title()).contains(e.docs()).contains("hint: " + e.hint());
+        }
+        assertThat(table).contains("0 of " + results.size() + " pass").contains("Next: ex01").doesNotContain("why:");
+    }
+
+    @Test
+    @DisplayName("A wrong answer shows why; a solved one shows ✓ and no hint; one not run shows ·")
+    void mixedResults() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.NOT_RUN, 0, 0, ""));
+        }
+        var e1 = ExerciseCatalog.ALL.get(0);
+        var e2 = ExerciseCatalog.ALL.get(1);
+        results.set(0, new ExerciseResult(e1, ExerciseResult.Status.PASS, 5, 5, ""));
+        results.set(1, new ExerciseResult(e2, ExerciseResult.Status.FAIL, 3, 1, "Exercise 02: row 0 is wrong\nmore"));
+        String table = ProgressTable.render(results);
+        assertThat(table).contains("✓ ex01").doesNotContain("hint: " + e1.hint()).contains("· = not run this time")
+                .contains("✗ ex02").contains("why:  1 of 3 tests pass; Exercise 02: row 0 is wrong")
+                .contains("· ex03").contains("1 of " + results.size() + " pass").contains("Next: ex02");
+    }
+
+    @Test
+    @DisplayName("The default build's line counts the reference solutions and says how to start")
+    void referenceLine() {
+        var results = ExerciseCatalog.ALL.stream()
+                .map(e -> new ExerciseResult(e, ExerciseResult.Status.PASS, 3, 3, "")).toList();
+        assertThat(ProgressListener.referenceLine(results)).isEqualTo("Exercises: " + results.size() + "/"
+                + results.size() + " reference solutions pass. To work on them: mvn test -Pexercises (one: mvn test "
+                + "-Pexercises -Dgroups=ex09); see docs/exercises.md");
+    }
+}
