@@ -11,7 +11,7 @@ import rnnscratch.text.TimeMachine;
 
 /**
  * {@code demo}, what {@code mvn -q compile exec:java} runs: a short {@code train} run that shows perplexity falling
- * and the samples turning into words in about a minute on two cores. It reads the default corpus (The Time Machine
+ * and the samples turning into words in under a minute on two cores. It reads the default corpus (The Time Machine
  * if cached or downloadable, else the bundled story, saying which), trains {@value #HIDDENS} hidden units for
  * {@value #EPOCHS} epochs, writes the plot, the metrics and a checkpoint under {@code target/demo/}, and ends with
  * the commands to continue: {@code generate} from the checkpoint, and the book's full setting.
@@ -24,7 +24,7 @@ public final class DemoCommand {
     /** Hidden units of the demo (the book: 512). */
     public static final int HIDDENS = 128;
     /** Epochs of the demo (the book: 500). */
-    public static final int EPOCHS = 150;
+    public static final int EPOCHS = 200;
     /**
      * Threads of the demo: one. Its small products gain little from a second thread, and lose three times over
      * when another program keeps the cores busy (the waiting thread spins).
@@ -33,7 +33,7 @@ public final class DemoCommand {
 
     /** The command and its flags: {@code train}'s, with the demo's defaults. */
     public static final CommandSpec SPEC = new CommandSpec("demo",
-            "A quick train run (about a minute on two cores) on the default corpus; takes every flag of train.",
+            "A quick train run (under a minute on two cores) on the default corpus; takes every flag of train.",
             TrainSettings.flags(new TrainSettings.Defaults(CorpusSpec.DEFAULT, HIDDENS, EPOCHS,
                     "target/demo/model.npz", "target/demo/metrics.csv", "target/demo/perplexity.svg", THREADS)));
 

@@ -72,8 +72,8 @@ public final class GenerateCommand {
         if (unknown.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("note: the model has never seen " + (unknown.size() == 1 ? "the token " : "the tokens ")
-                + "'" + String.join("', '", unknown) + "' of the prefix; it reads " + (unknown.size() == 1 ? "it" : "them")
-                + " as <unk>");
+        boolean one = unknown.size() == 1;
+        return Optional.of("note: the model has never seen " + (one ? "the token '" : "the tokens '")
+                + String.join("', '", unknown) + "' of the prefix; it reads " + (one ? "it" : "them") + " as <unk>");
     }
 }

@@ -54,7 +54,8 @@ public final class Main {
                 case "generate" -> GenerateCommand.run(flags, out, err);
                 case "demo" -> DemoCommand.run(flags, out, err, terminal);
                 case "seq-model" -> SeqModelCommand.run(flags, out, err);
-                // bench: the lead adds the benchmark command here, e.g. case "bench" -> BenchCommand.run(flags, out, err);
+                // bench: the lead adds the benchmark command here, one line:
+                // case "bench" -> BenchCommand.run(flags, out, err);
                 case "help", "--help", "-h" -> help(flags, out, err);
                 default -> throw new UserException("unknown command '" + args.get(0) + "': use one of " + COMMANDS
                         + " (see: rnn-scratch --help)");
@@ -87,8 +88,8 @@ public final class Main {
                   train      %s
                   generate   %s
                   demo       %s
-                  seq-model  the book's sequence model (d2l 8.1) on a noisy sine wave, with its two plots
-                  help       this text
+                  seq-model  The book's sequence model (d2l 8.1) on a noisy sine wave, with its two plots.
+                  help       This text; help COMMAND: that command's flags.
 
                 exit codes: 0 done, 2 bad input, 3 training diverged (NaN or infinite loss), 130 stopped by Ctrl-C
 

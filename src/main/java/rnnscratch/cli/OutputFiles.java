@@ -1,5 +1,6 @@
 package rnnscratch.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ final class OutputFiles {
     }
 
     /**
-     * Checks that {@code path} can be written: it is not a folder, and its folder exists and is writable.
+     * Checks that {@code path} can be written: it is not a folder, its folder exists, and a file can be created
+     * there (a probe file is created and deleted at once; the target itself is not touched).
      *
      * @throws UserException naming the flag, the path and what to do
      */
@@ -55,9 +57,11 @@ final class OutputFiles {
                     ? " is a file, not a folder: choose another path" : " does not exist: create it first (mkdir -p "
                     + dir + ") or choose another path"));
         }
-        if (!Files.isWritable(dir)) {
-            throw new UserException(flag + " " + path + ": the folder " + dir + " is not writable: choose another "
-                    + "path");
+        try {
+            Files.delete(Files.createTempFile(dir, ".rnn-scratch-probe-", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(flag + " " + path + ": cannot write in the folder " + dir + " (" + e.getClass()
+                    .getSimpleName() + "): choose another path", e);
         }
     }
 

@@ -141,8 +141,14 @@ public final class TrainCommand {
             if (result.stopped()) {
                 out.println("stopped by Ctrl-C after " + result.epochsRun() + " of " + s.epochs() + " epochs");
             }
-            out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n",
-                    Progress.perplexity(result.perplexity(), 1), result.tokensPerSec());
+            double ppl = result.perplexity();
+            double speed = result.tokensPerSec();
+            List<EpochStats> done = metrics.epochs();
+            if (Double.isNaN(ppl) && !done.isEmpty()) { // stopped before the next epoch's first minibatch
+                ppl = done.get(done.size() - 1).perplexity();
+                speed = done.get(done.size() - 1).tokensPerSec();
+            }
+            out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
             result.predictions().forEach(out::println);
             out.flush();
             err.flush();
@@ -239,7 +245,7 @@ public final class TrainCommand {
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > 0.8 * max) {
             throw new UserException(String.format(Locale.ROOT, "this model (%d hidden units, vocabulary of %d, "
-                    + "minibatches of %d×%d) needs about %.1f GB but Java may use %.1f GB here: choose a smaller "
+                    + "minibatches of %dx%d) needs about %.1f GB but Java may use %.1f GB here: choose a smaller "
                     + "--hiddens or --batch-size, or give Java more memory (java -Xmx8g -jar ...)", hiddens,
                     vocabSize, s.batchSize(), s.numSteps(), bytes / 1e9, max / 1e9));
         }

@@ -48,9 +48,9 @@ import rnnscratch.text.TokenKind;
  * @param cacheDir     where The Time Machine is cached
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
-        int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter, long seed,
-        Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot, Optional<String> prefix,
-        int threads, Path cacheDir) {
+        int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
+        long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
+        Optional<String> prefix, int threads, Path cacheDir) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -159,9 +159,12 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
         return prefix.orElse(corpusName.equals(BundledCorpus.NAME) ? BUNDLED_PREFIX : BOOK_PREFIX);
     }
 
-    /** A one-line description for the plot's title and the log, e.g. "char, H=512, lr 1, θ=1, sequential 32×35". */
+    /**
+     * A one-line description (ASCII) for the plot's title and the log, e.g.
+     * {@code char, H=512, lr 1, theta 1, sequential 32x35}.
+     */
     public String describe(int numHiddens) {
-        return String.format(Locale.ROOT, "%s, H=%d, lr %s, θ=%s, %s %d×%d", token.name().toLowerCase(Locale.ROOT),
+        return String.format(Locale.ROOT, "%s, H=%d, lr %s, theta %s, %s %dx%d", token.name().toLowerCase(Locale.ROOT),
                 numHiddens, number(lr), Double.isInfinite(theta) ? "none" : number(theta),
                 randomIter ? "random" : "sequential", batchSize, numSteps);
     }
