@@ -52,18 +52,23 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
      * @throws UserException if the file cannot be written
      */
     public void save(Path file) {
+        var configText = new StringBuilder();
+        config.forEach((k, v) -> configText.append(k).append('=').append(v.replaceAll("[\\r\\n]+", " ")).append('\n'));
+        var texts = new LinkedHashMap<String, String>();
+        texts.put(VOCAB, String.join("\n", vocab.idxToToken()) + "\n");
+        texts.put(CONFIG, configText.toString());
+        Npz.savez(file, arrays(params), texts);
+    }
+
+    /** The five parameters as the arrays of a checkpoint, in the book's order, biases as rank-1 vectors. */
+    static Map<String, DoubleArray> arrays(RnnParams params) {
         var arrays = new LinkedHashMap<String, DoubleArray>();
         arrays.put("W_xh", DoubleArray.fromMatrix(params.W_xh().value()));
         arrays.put("W_hh", DoubleArray.fromMatrix(params.W_hh().value()));
         arrays.put("b_h", DoubleArray.vector(params.b_h().value()[0]));
         arrays.put("W_hq", DoubleArray.fromMatrix(params.W_hq().value()));
         arrays.put("b_q", DoubleArray.vector(params.b_q().value()[0]));
-        var configText = new StringBuilder();
-        config.forEach((k, v) -> configText.append(k).append('=').append(v.replaceAll("[\\r\\n]+", " ")).append('\n'));
-        var texts = new LinkedHashMap<String, String>();
-        texts.put(VOCAB, String.join("\n", vocab.idxToToken()) + "\n");
-        texts.put(CONFIG, configText.toString());
-        Npz.savez(file, arrays, texts);
+        return arrays;
     }
 
     /**

@@ -38,16 +38,6 @@ class CheckpointTest {
         return Vocab.fromTokens(tokens);
     }
 
-    private static Map<String, DoubleArray> arrays(RnnParams p) {
-        var arrays = new LinkedHashMap<String, DoubleArray>();
-        arrays.put("W_xh", DoubleArray.fromMatrix(p.W_xh().value()));
-        arrays.put("W_hh", DoubleArray.fromMatrix(p.W_hh().value()));
-        arrays.put("b_h", DoubleArray.vector(p.b_h().value()[0]));
-        arrays.put("W_hq", DoubleArray.fromMatrix(p.W_hq().value()));
-        arrays.put("b_q", DoubleArray.vector(p.b_q().value()[0]));
-        return arrays;
-    }
-
     @Test
     @DisplayName("Saving then loading gives back every parameter bit for bit, the vocabulary and the settings")
     void saveThenLoadKeepsEverything() {
@@ -78,7 +68,7 @@ class CheckpointTest {
     @DisplayName("Arrays whose shapes do not fit W_xh are refused, naming the array and the shape it needs")
     void misfittingShapesAreRefused() {
         var params = RnnParams.getParams(5, 3, new Random(0));
-        var arrays = arrays(params);
+        var arrays = new LinkedHashMap<>(Checkpoint.arrays(params));
         arrays.put("W_hh", DoubleArray.fromMatrix(new double[3][4]));
         Path file = dir.resolve("bad.npz");
         Npz.savez(file, arrays, Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
@@ -92,12 +82,12 @@ class CheckpointTest {
     void wrongVocabularyOrNaNIsRefused() {
         var params = RnnParams.getParams(5, 3, new Random(0));
         Path file = dir.resolve("bad.npz");
-        Npz.savez(file, arrays(params), Map.of("vocab.txt", "<unk>\na\n"));
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", "<unk>\na\n"));
         assertThatThrownBy(() -> Checkpoint.load(file, "--checkpoint")).isInstanceOf(UserException.class)
                 .hasMessageContaining("vocab.txt lists 2 tokens but W_xh has 5 rows");
 
         params.W_hq().value()[1][2] = Double.NaN;
-        Npz.savez(file, arrays(params), Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
         assertThatThrownBy(() -> Checkpoint.load(file, "--checkpoint")).isInstanceOf(UserException.class)
                 .hasMessageContaining("W_hq holds NaN or infinite values");
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnnscratch.io.Csv;
-import rnnscratch.io.DoubleArray;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
@@ -109,14 +107,8 @@ class MainTest {
     void initAcceptsTheReferenceScriptsLayout() {
         Vocab vocab = bundledVocab();
         var params = RnnParams.getParams(vocab.size(), 6, new Random(1));
-        var arrays = new LinkedHashMap<String, DoubleArray>();
-        arrays.put("W_xh", DoubleArray.fromMatrix(params.W_xh().value()));
-        arrays.put("W_hh", DoubleArray.fromMatrix(params.W_hh().value()));
-        arrays.put("b_h", DoubleArray.vector(params.b_h().value()[0]));
-        arrays.put("W_hq", DoubleArray.fromMatrix(params.W_hq().value()));
-        arrays.put("b_q", DoubleArray.vector(params.b_q().value()[0]));
         Path ck = dir.resolve("d2l.npz");
-        Npz.savez(ck, arrays, Map.of("vocab.txt", String.join("\n", vocab.idxToToken()) + "\n"));
+        Npz.savez(ck, Checkpoint.arrays(params), Map.of("vocab.txt", String.join("\n", vocab.idxToToken()) + "\n"));
 
         CliRun run = CliRun.of("train", "--corpus", "bundled", "--max-tokens", "2000", "--epochs", "1", "--init",
                 ck.toString());
