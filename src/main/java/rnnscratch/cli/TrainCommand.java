@@ -18,7 +18,6 @@ import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
-import rnnscratch.text.TokenKind;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
