@@ -1,6 +1,7 @@
 package rnnscratch.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import rnnscratch.UserException;
 
@@ -106,7 +107,7 @@ public final class Main {
 
     /** The demo's defaults that differ from train's, e.g. {@code --corpus default, --hiddens 128}. */
     private static String demoDefaults() {
-        var differences = new java.util.ArrayList<String>();
+        var differences = new ArrayList<String>();
         for (Flag f : DemoCommand.SPEC.flags()) {
             String trainDefault = TrainCommand.SPEC.flag(f.name()).map(Flag::defaultValue).orElse("");
             if (!f.defaultValue().equals(trainDefault)) {

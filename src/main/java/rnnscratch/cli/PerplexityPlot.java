@@ -1,5 +1,6 @@
 package rnnscratch.cli;
 
+import java.awt.AWTError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class PerplexityPlot {
                 PngPlot.write(file, PngPlot.lineChart(title, "epoch", "perplexity", series, Scale.LOG));
             } catch (UserException e) {
                 throw e;
-            } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+            } catch (RuntimeException | LinkageError | AWTError e) {
                 throw new UserException("cannot draw a PNG on this machine (" + e + "): use --plot FILE.svg", e);
             }
         } else {

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class PngPlot {
         g.setStroke(stroke(s.dash()));
         g.draw(line);
         if (xs.length == 1) {
-            g.fill(new java.awt.geom.Ellipse2D.Double(SvgPlot.px(xAxis, xs[0]) - 2.5,
+            g.fill(new Ellipse2D.Double(SvgPlot.px(xAxis, xs[0]) - 2.5,
                     SvgPlot.py(yAxis, ys[0]) - 2.5, 5, 5));
         }
         g.setStroke(new BasicStroke(1f));
