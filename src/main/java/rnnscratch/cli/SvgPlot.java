@@ -1,14 +1,11 @@
 package rnnscratch.cli;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,13 +26,13 @@ public final class SvgPlot {
     /** Height of the whole image in pixels. */
     public static final int HEIGHT = 360;
 
-    private static final int LEFT = 70;
-    private static final int TOP = 36;
+    static final int LEFT = 70;
+    static final int TOP = 36;
     private static final int RIGHT = 20;
     private static final int BOTTOM = 56;
-    private static final int PLOT_W = WIDTH - LEFT - RIGHT;
-    private static final int PLOT_H = HEIGHT - TOP - BOTTOM;
-    private static final String[] COLORS = {
+    static final int PLOT_W = WIDTH - LEFT - RIGHT;
+    static final int PLOT_H = HEIGHT - TOP - BOTTOM;
+    static final String[] COLORS = {
         "#1f77b4", "#bf00bf", "#008000", "#ff0000", "#ff7f0e", "#17becf", "#8c564b", "#7f7f7f"
     };
 
@@ -45,7 +42,7 @@ public final class SvgPlot {
     public enum Dash {
         SOLID(""), DASHED("6 3"), DASH_DOT("6 3 1.5 3"), DOTTED("1.5 3");
 
-        private final String pattern;
+        final String pattern;
 
         Dash(String pattern) {
             this.pattern = pattern;
@@ -113,19 +110,8 @@ public final class SvgPlot {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("SvgPlot.lineChart '" + title + "': no series to draw");
         }
-        double[] xRange = range(series, true);
-        double[] yRange = range(series, false);
-        Axis xAxis = Axis.linear(xRange[0], xRange[1], 0.0);
-        Axis yAxis;
-        if (yScale == Scale.LOG) {
-            if (!(yRange[0] > 0)) {
-                throw new IllegalArgumentException("SvgPlot.lineChart '" + title + "': a log-scale y axis needs "
-                        + "positive values, but the smallest is " + yRange[0]);
-            }
-            yAxis = Axis.log(yRange[0], yRange[1]);
-        } else {
-            yAxis = Axis.linear(yRange[0], yRange[1], 0.05);
-        }
+        ChartAxis xAxis = ChartAxis.x(series);
+        ChartAxis yAxis = ChartAxis.y(series, yScale, "SvgPlot.lineChart '" + title + "'");
 
         var svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -171,162 +157,49 @@ public final class SvgPlot {
         }
     }
 
-    // ----- axes ---------------------------------------------------------------------------------------------------
-
-    /** A tick: its value and its label. */
-    private record Tick(double value, String label) {}
-
-    /** The visible range of one axis (in log10 units for a log axis) and its ticks. */
-    private record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
-        static Axis linear(double min, double max, double pad) {
-            double lo = min;
-            double hi = max;
-            if (hi - lo == 0) {
-                double half = Math.max(Math.abs(lo) * 0.1, 0.5);
-                lo -= half;
-                hi += half;
-            } else {
-                double margin = (hi - lo) * pad;
-                lo -= margin;
-                hi += margin;
-            }
-            return new Axis(lo, hi, false, linearTicks(lo, hi));
-        }
-
-        static Axis log(double min, double max) {
-            double lo = Math.log10(min);
-            double hi = Math.log10(max);
-            if (hi - lo == 0) {
-                lo -= 0.5;
-                hi += 0.5;
-            } else {
-                double margin = (hi - lo) * 0.05;
-                lo -= margin;
-                hi += margin;
-            }
-            return new Axis(lo, hi, true, logTicks(lo, hi));
-        }
-
-        /** Where {@code v} lands on this axis, as a fraction of its length in {@code [0, 1]}. */
-        double fraction(double v) {
-            double u = log ? Math.log10(v) : v;
-            return Math.min(1.0, Math.max(0.0, (u - lo) / (hi - lo)));
-        }
-    }
-
-    /** About five ticks at the multiples of a step {@code 1, 2 or 5 × 10ᵏ} that fall inside {@code [lo, hi]}. */
-    private static List<Tick> linearTicks(double lo, double hi) {
-        BigDecimal step = niceStep((hi - lo) / 5);
-        double s = step.doubleValue();
-        long first = (long) Math.ceil(lo / s);
-        long last = (long) Math.floor(hi / s);
-        var ticks = new ArrayList<Tick>();
-        for (long i = first; i <= last; i++) {
-            BigDecimal v = step.multiply(BigDecimal.valueOf(i));
-            double d = v.doubleValue();
-            if (d >= lo && d <= hi) {
-                ticks.add(new Tick(d, plain(v)));
-            }
-        }
-        return ticks;
-    }
-
-    /** {@code 1, 2 or 5 × 10ᵏ}, the smallest such number not below {@code raw}. */
-    private static BigDecimal niceStep(double raw) {
-        int exponent = (int) Math.floor(Math.log10(raw));
-        double mantissa = raw / Math.pow(10, exponent);
-        int nice = mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10;
-        return BigDecimal.valueOf(nice).scaleByPowerOfTen(exponent);
-    }
-
-    /** Powers of ten inside the range; with fewer than three, also 2 and 5 times them; else linear ticks. */
-    private static List<Tick> logTicks(double lo, double hi) {
-        int[][] choices = {{1}, {1, 2, 5}};
-        for (int[] mantissas : choices) {
-            var ticks = new ArrayList<Tick>();
-            for (int e = (int) Math.floor(lo); e <= (int) Math.ceil(hi); e++) {
-                for (int m : mantissas) {
-                    BigDecimal v = BigDecimal.valueOf(m).scaleByPowerOfTen(e);
-                    double l = Math.log10(v.doubleValue());
-                    if (l >= lo && l <= hi) {
-                        ticks.add(new Tick(v.doubleValue(), plain(v)));
-                    }
-                }
-            }
-            if (ticks.size() >= (mantissas.length == 1 ? 3 : 2)) {
-                int stride = (ticks.size() + 9) / 10;
-                var thinned = new ArrayList<Tick>();
-                for (int i = 0; i < ticks.size(); i += stride) {
-                    thinned.add(ticks.get(i));
-                }
-                return thinned;
-            }
-        }
-        return linearTicks(Math.pow(10, lo), Math.pow(10, hi)).stream()
-                .filter(t -> t.value() > 0)
-                .toList();
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
-    }
-
-    /** {@code {min, max}} of all x (or all y) coordinates of all series. */
-    private static double[] range(List<Series> series, boolean ofX) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (double v : ofX ? s.x() : s.y()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        return new double[] {lo, hi};
-    }
-
-    private static double px(Axis xAxis, double x) {
+    static double px(ChartAxis xAxis, double x) {
         return LEFT + xAxis.fraction(x) * PLOT_W;
     }
 
-    private static double py(Axis yAxis, double y) {
+    static double py(ChartAxis yAxis, double y) {
         return TOP + (1.0 - yAxis.fraction(y)) * PLOT_H;
     }
 
     // ----- drawing ------------------------------------------------------------------------------------------------
 
-    private static void appendTicks(StringBuilder svg, Axis xAxis, Axis yAxis) {
+    private static void appendTicks(StringBuilder svg, ChartAxis xAxis, ChartAxis yAxis) {
         svg.append("<g class=\"grid\" stroke=\"#e0e0e0\" stroke-width=\"1\">\n");
-        for (Tick t : xAxis.ticks()) {
+        for (ChartAxis.Tick t : xAxis.ticks()) {
             double x = px(xAxis, t.value());
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\"/>\n",
                     x, TOP, x, TOP + PLOT_H));
         }
-        for (Tick t : yAxis.ticks()) {
+        for (ChartAxis.Tick t : yAxis.ticks()) {
             double y = py(yAxis, t.value());
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\"/>\n",
                     LEFT, y, LEFT + PLOT_W, y));
         }
         svg.append("</g>\n<g class=\"ticks\" stroke=\"black\">\n");
-        for (Tick t : xAxis.ticks()) {
+        for (ChartAxis.Tick t : xAxis.ticks()) {
             double x = px(xAxis, t.value());
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\"/>\n",
                     x, TOP + PLOT_H, x, TOP + PLOT_H + 5));
         }
-        for (Tick t : yAxis.ticks()) {
+        for (ChartAxis.Tick t : yAxis.ticks()) {
             double y = py(yAxis, t.value());
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\"/>\n",
                     LEFT - 5, y, LEFT, y));
         }
         svg.append("</g>\n");
-        for (Tick t : xAxis.ticks()) {
+        for (ChartAxis.Tick t : xAxis.ticks()) {
             svg.append(text("x-tick", px(xAxis, t.value()), TOP + PLOT_H + 19, "middle", t.label(), ""));
         }
-        for (Tick t : yAxis.ticks()) {
+        for (ChartAxis.Tick t : yAxis.ticks()) {
             svg.append(text("y-tick", LEFT - 8, py(yAxis, t.value()) + 4, "end", t.label(), ""));
         }
     }
 
-    private static void appendSeries(StringBuilder svg, Series s, String color, Axis xAxis, Axis yAxis) {
+    private static void appendSeries(StringBuilder svg, Series s, String color, ChartAxis xAxis, ChartAxis yAxis) {
         double[] xs = s.x();
         double[] ys = s.y();
         var points = new StringBuilder();
@@ -348,7 +221,7 @@ public final class SvgPlot {
     }
 
     /** The legend box, in whichever corner of the plot area covers the fewest data points. */
-    private static void appendLegend(StringBuilder svg, List<Series> series, Axis xAxis, Axis yAxis) {
+    private static void appendLegend(StringBuilder svg, List<Series> series, ChartAxis xAxis, ChartAxis yAxis) {
         int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         double w = Math.min(PLOT_W - 10, 44 + 7.0 * longest);
         double h = Math.min(PLOT_H - 10, 8 + 18.0 * series.size());

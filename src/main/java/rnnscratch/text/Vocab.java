@@ -80,6 +80,35 @@ public final class Vocab {
         return new Vocab(idxToToken, tokenToIdx, tokenFreqs);
     }
 
+    /**
+     * A vocabulary rebuilt from its tokens in index order, as a checkpoint's {@code vocab.txt} stores them (the
+     * book's {@code vocab.idx_to_token}). It numbers the tokens exactly as the vocabulary that wrote them, but has no
+     * counts: {@link #tokenFreqs()} is empty, so compare vocabularies by {@link #idxToToken()}.
+     *
+     * @param idxToToken every token, {@code <unk>} first
+     * @throws IllegalArgumentException if the list does not start with {@code <unk>}, holds an empty token, or holds
+     *                                  a token twice (naming it and both indices)
+     */
+    public static Vocab fromTokens(List<String> idxToToken) {
+        if (idxToToken.isEmpty() || !idxToToken.get(0).equals(UNK)) {
+            throw new IllegalArgumentException("Vocab.fromTokens: the first token must be " + UNK + ", got "
+                    + (idxToToken.isEmpty() ? "no tokens at all" : "'" + idxToToken.get(0) + "'"));
+        }
+        var tokenToIdx = new HashMap<String, Integer>();
+        for (int i = 0; i < idxToToken.size(); i++) {
+            String token = idxToToken.get(i);
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("Vocab.fromTokens: token " + i + " is empty");
+            }
+            Integer before = tokenToIdx.putIfAbsent(token, i);
+            if (before != null) {
+                throw new IllegalArgumentException("Vocab.fromTokens: token '" + token + "' appears at index "
+                        + before + " and again at index " + i);
+            }
+        }
+        return new Vocab(idxToToken, tokenToIdx, List.of());
+    }
+
     /** {@code len(vocab)}: the number of indices, {@code <unk>} and reserved tokens included. */
     public int size() {
         return idxToToken.size();

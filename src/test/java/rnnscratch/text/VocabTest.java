@@ -114,4 +114,32 @@ class VocabTest {
         assertThat(vocab.idxToToken()).containsExactly("<unk>", "我", "喜欢", "学习");
         assertThat(vocab.indices(List.of("喜欢", "学习", "你"))).containsExactly(2, 3, 0);
     }
+
+    @Test
+    @DisplayName("A vocabulary rebuilt from its token list numbers every token as the original does")
+    void fromTokensNumbersTokensAsTheOriginal() {
+        Props.qt().forAll(lines()).checkAssert(lines -> {
+            var vocab = Vocab.of(lines, 0, List.of("<pad>"));
+            var rebuilt = Vocab.fromTokens(vocab.idxToToken());
+            assertThat(rebuilt.idxToToken()).as("the same tokens in the same order").isEqualTo(vocab.idxToToken());
+            for (String token : vocab.idxToToken()) {
+                assertThat(rebuilt.indexOf(token)).as("the index of '%s'", token).isEqualTo(vocab.indexOf(token));
+            }
+            assertThat(rebuilt.indexOf("never seen")).as("an unknown token still maps to <unk>").isZero();
+            assertThat(rebuilt.tokenFreqs()).as("a token list carries no counts").isEmpty();
+        });
+    }
+
+    @Test
+    @DisplayName("A token list that does not start with <unk>, holds an empty token or repeats a token is refused")
+    void fromTokensRefusesBadLists() {
+        assertThatThrownBy(() -> Vocab.fromTokens(List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("<unk>");
+        assertThatThrownBy(() -> Vocab.fromTokens(List.of("a", "<unk>"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("first token");
+        assertThatThrownBy(() -> Vocab.fromTokens(List.of("<unk>", " ", "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token 2 is empty");
+        assertThatThrownBy(() -> Vocab.fromTokens(List.of("<unk>", "e", " ", "e")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 1 and again at index 3");
+    }
 }

@@ -1,0 +1,101 @@
+package rnnscratch.cli;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import rnnscratch.UserException;
+
+/**
+ * A command's name, what it does, and its table of flags: the one place its {@code --help} text and its parser come
+ * from.
+ *
+ * <p>Docs: docs/command-line.md
+ *
+ * @param name    the command word, e.g. {@code train}
+ * @param summary one line saying what the command does
+ * @param flags   every flag it accepts, in the order the help lists them
+ */
+public record CommandSpec(String name, String summary, List<Flag> flags) {
+
+    /** @throws IllegalArgumentException if two flags share a name */
+    public CommandSpec {
+        flags = List.copyOf(flags);
+        var names = new HashSet<String>();
+        for (Flag f : flags) {
+            if (!names.add(f.name())) {
+                throw new IllegalArgumentException("CommandSpec " + name + ": flag " + f.name() + " is listed twice");
+            }
+        }
+    }
+
+    /** The flag called {@code name}, if the command has one. */
+    public Optional<Flag> flag(String name) {
+        return flags.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The {@code --help} text: usage, summary, then one line per flag with its default. */
+    public String help() {
+        var text = new StringBuilder();
+        text.append("usage: java -jar target/rnn-scratch.jar ").append(name).append(" [flags]\n");
+        text.append("  ").append(summary).append("\n\n");
+        for (Flag f : flags) {
+            text.append(f.helpLine()).append('\n');
+        }
+        text.append(String.format("  %-25s %s%n", "--help", "print this text"));
+        return text.toString();
+    }
+
+    /**
+     * Reads {@code --name value} and {@code --name=value} pairs. {@code --help} (or {@code -h}) anywhere asks for
+     * the help text instead.
+     *
+     * @throws UserException for an unknown flag, a stray word, a missing value, a flag given twice, a value of the
+     *                       wrong kind, or a required flag left out; the message says what to do
+     */
+    public Args parse(List<String> argv) {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            return new Args(this, Map.of(), true);
+        }
+        var given = new LinkedHashMap<String, String>();
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UserException("unexpected argument '" + arg + "' for " + name + ": flags start with -- "
+                        + seeHelp());
+            }
+            int eq = arg.indexOf('=');
+            String flagName = eq < 0 ? arg : arg.substring(0, eq);
+            Flag flag = flag(flagName).orElseThrow(() -> new UserException("unknown flag " + flagName + " for "
+                    + name + " " + seeHelp()));
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < argv.size() && flag(argv.get(i + 1)).isEmpty()) {
+                value = argv.get(++i);
+            } else {
+                throw new UserException(flagName + " needs a value, e.g. " + flagName + " " + example(flag) + " "
+                        + seeHelp());
+            }
+            flag.check(value);
+            if (given.put(flagName, value) != null) {
+                throw new UserException(flagName + " is given twice: keep one");
+            }
+        }
+        for (Flag f : flags) {
+            if (f.required() && !given.containsKey(f.name())) {
+                throw new UserException(name + " needs " + f.name() + " " + f.valueName() + " " + seeHelp());
+            }
+        }
+        return new Args(this, given, false);
+    }
+
+    private String seeHelp() {
+        return "(see: rnn-scratch " + name + " --help)";
+    }
+
+    private static String example(Flag flag) {
+        return flag.defaultValue().isEmpty() ? flag.valueName() : flag.defaultValue();
+    }
+}

@@ -1,0 +1,79 @@
+package rnnscratch.cli;
+
+import static rnnscratch.cli.Flag.Kind.PATH;
+import static rnnscratch.cli.Flag.Kind.TEXT;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import rnnscratch.UserException;
+import rnnscratch.rnn.Predict;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.text.TokenKind;
+import rnnscratch.text.Vocab;
+
+/**
+ * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
+ * the prefix followed by the predicted tokens. The vocabulary and the kind of token (from {@code config.txt};
+ * characters if absent) come from the checkpoint.
+ *
+ * <p>Docs: docs/command-line.md, docs/training.md
+ */
+public final class GenerateCommand {
+    /** The command and its flags. */
+    public static final CommandSpec SPEC = new CommandSpec("generate",
+            "Continues a prefix with a trained model (the book's predict_ch8).", List.of(
+                    Flag.required("--checkpoint", "FILE.npz", "the model, as train --save wrote it", PATH),
+                    Flag.of("--prefix", "TEXT", TrainSettings.BOOK_PREFIX, "the text to continue", TEXT),
+                    Flag.count("--num-preds", 50, "tokens to predict")));
+
+    private GenerateCommand() {}
+
+    /**
+     * Runs {@code generate} with {@code argv} (the flags after the command word).
+     *
+     * @return the exit code, 0
+     * @throws UserException for bad input: a bad flag, an unreadable or damaged checkpoint, an empty prefix
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
+        }
+        var path = args.path("--checkpoint").orElseThrow();
+        var checkpoint = Checkpoint.load(path, "--checkpoint");
+        TokenKind token = checkpoint.token();
+        String prefix = args.text("--prefix");
+        if (prefix.isBlank() && token == TokenKind.WORD) {
+            throw new UserException("--prefix must hold at least one word: " + path + " is a word-level model");
+        }
+        unknownTokensNote(prefix, checkpoint.vocab(), token).ifPresent(err::println);
+        var net = new RNNModelScratch(checkpoint.params());
+        out.println(Predict.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token));
+        return 0;
+    }
+
+    /**
+     * A note for stderr when the prefix holds tokens the vocabulary lacks (they are read as {@code <unk>}), e.g.
+     * capitals with the book's lower-case preprocessing.
+     */
+    static Optional<String> unknownTokensNote(String prefix, Vocab vocab, TokenKind token) {
+        List<String> tokens = token == TokenKind.CHAR
+                ? prefix.codePoints().mapToObj(Character::toString).toList()
+                : List.of(prefix.strip().split("\\s+"));
+        var unknown = new ArrayList<String>();
+        for (String t : tokens) {
+            if (vocab.indexOf(t) == 0 && !unknown.contains(t)) {
+                unknown.add(t);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = unknown.size() == 1;
+        return Optional.of("note: the model has never seen " + (one ? "the token '" : "the tokens '")
+                + String.join("', '", unknown) + "' of the prefix; it reads " + (one ? "it" : "them") + " as <unk>");
+    }
+}

@@ -1,0 +1,252 @@
+package rnnscratch.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import rnnscratch.UserException;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.tensor.Parallel;
+import rnnscratch.text.Corpus;
+import rnnscratch.text.CorpusSpec;
+import rnnscratch.text.CorpusText;
+import rnnscratch.text.SeqDataLoader;
+import rnnscratch.text.TimeMachine;
+import rnnscratch.train.Ch8Options;
+import rnnscratch.train.EpochListener;
+import rnnscratch.train.EpochStats;
+import rnnscratch.train.LossNotFiniteException;
+import rnnscratch.train.TrainCh8;
+import rnnscratch.train.TrainResult;
+
+/**
+ * {@code train}: the book's {@code train_ch8} from the command line (d2l 8.5). It reads the corpus, builds the
+ * vocabulary and the minibatch loader, draws the initial weights (or loads {@code --init}), trains while showing
+ * {@link Progress}, and ends with the book's summary: perplexity, tokens/sec, and two predictions.
+ *
+ * <p>Every bad input is found before anything is written: the output paths, the {@code --init} checkpoint and its
+ * fit to the corpus, a corpus too short for one minibatch. One seeded {@link Random} draws the initial weights and
+ * then every epoch's minibatches, so the same flags repeat a run bit for bit.
+ *
+ * <p>Exit codes: 0 done; 2 bad input (one line on stderr); 3 the loss became NaN or infinite; 130 stopped by
+ * Ctrl-C (after saving).
+ *
+ * <p>Docs: docs/command-line.md, docs/training.md
+ */
+public final class TrainCommand {
+    /** The command and its flags, with the book's defaults. */
+    public static final CommandSpec SPEC = new CommandSpec("train",
+            "Trains the book's RNN from scratch (d2l 8.5) and shows perplexity falling; defaults are the book's.",
+            TrainSettings.flags(TrainSettings.Defaults.book()));
+
+    /** Exit code when training diverged (the loss became NaN or infinite). */
+    public static final int EXIT_DIVERGED = 3;
+    /** Exit code after Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int EXIT_STOPPED = 130;
+
+    private TrainCommand() {}
+
+    /** How a run ended: its exit code and the corpus it read (the demo's closing lines need it). */
+    record Outcome(int exitCode, String corpusName) {}
+
+    /**
+     * Runs {@code train} with {@code argv} (the flags after the command word).
+     *
+     * @param terminal whether {@code out} is a terminal (progress then rewrites one line)
+     * @return the exit code
+     * @throws UserException for bad input, before anything was written
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
+        }
+        return train(TrainSettings.from(args), out, err, terminal).exitCode();
+    }
+
+    /** Trains with checked settings, using {@code settings.threads()} threads for the matrix kernel. */
+    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal) {
+        int threadsBefore = Parallel.threads();
+        Parallel.setThreads(settings.threads());
+        try {
+            return trainWithThreads(settings, out, err, terminal);
+        } finally {
+            Parallel.setThreads(threadsBefore);
+        }
+    }
+
+    private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal) {
+        // 1. Check every input before writing anything.
+        s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
+        s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
+        s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
+        Optional<Checkpoint> init = s.init().map(p -> Checkpoint.load(p, "--init"));
+        CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
+        text.notice().ifPresent(out::println);
+        Corpus corpus = Corpus.loadCorpus(text.lines(s.preprocess()), s.token(), s.maxTokens());
+        var vocab = corpus.vocab();
+        String preprocess = s.preprocess().name().toLowerCase(Locale.ROOT);
+        init.ifPresent(c -> c.requireFits(s.init().orElseThrow(), vocab, s.token(), preprocess,
+                s.hiddensGiven() ? OptionalInt.of(s.hiddens()) : OptionalInt.empty()));
+        int hiddens = init.map(c -> c.params().numHiddens()).orElse(s.hiddens());
+        requireMemory(vocab.size(), hiddens, s);
+        var rng = new Random(s.seed());
+        var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
+        var net = init.map(c -> new RNNModelScratch(c.params()))
+                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng));
+        String prefix = s.prefixFor(text.name());
+        GenerateCommand.unknownTokensNote(prefix, vocab, s.token()).ifPresent(err::println);
+        var options = new Ch8Options(s.theta(), s.token(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
+
+        out.printf(Locale.ROOT, "corpus: %s (%s), %,d tokens, vocabulary of %d %s tokens%n", text.name(),
+                text.origin(), corpus.numTokens(), vocab.size(), s.token().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "model: %s, seed %d, %d epochs%s%n", s.describe(hiddens), s.seed(), s.epochs(),
+                init.map(c -> ", continuing from " + s.init().orElseThrow() + (c.config().containsKey("epochs_done")
+                        ? " (" + c.epochsDone() + " epochs done)" : "")).orElse(""));
+
+        // 2. Train, writing the metrics as we go.
+        var metrics = MetricsLog.create(s.metrics());
+        var progress = new Progress(out, terminal);
+        String title = "Perplexity on " + text.name() + " (" + s.describe(hiddens) + ")";
+        try (CtrlC ctrlC = CtrlC.install(err)) {
+            TrainResult result;
+            try {
+                result = TrainCh8.trainCh8(net, loader, vocab, s.lr(), s.epochs(), options,
+                        listener(progress, metrics, ctrlC, vocab.size()));
+            } catch (LossNotFiniteException | PerplexityOverflow e) {
+                progress.endLine();
+                s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
+                err.println("rnn-scratch: " + e.getMessage() + s.save().map(p -> " (" + p + " was not written: "
+                        + "the parameters diverged)").orElse(""));
+                return new Outcome(EXIT_DIVERGED, text.name());
+            }
+            progress.endLine();
+
+            // 3. Save, plot, and the book's summary.
+            int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
+            s.save().ifPresent(p -> {
+                new Checkpoint(net.params(), vocab, config(s, hiddens, epochsDone, text.name())).save(p);
+                out.println("saved checkpoint " + p + " (" + epochsDone + " epochs trained)");
+            });
+            s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
+            s.metrics().ifPresent(p -> out.println("wrote metrics " + p));
+            if (result.stopped()) {
+                out.println("stopped by Ctrl-C after " + result.epochsRun() + " of " + s.epochs() + " epochs");
+            }
+            double ppl = result.perplexity();
+            double speed = result.tokensPerSec();
+            List<EpochStats> done = metrics.epochs();
+            if (Double.isNaN(ppl) && !done.isEmpty()) { // stopped before the next epoch's first minibatch
+                ppl = done.get(done.size() - 1).perplexity();
+                speed = done.get(done.size() - 1).tokensPerSec();
+            }
+            out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
+            result.predictions().forEach(out::println);
+            out.flush();
+            err.flush();
+            return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());
+        }
+    }
+
+    /**
+     * Training diverged although every minibatch's loss was finite: the epoch's mean loss passed 709 nats, so its
+     * perplexity {@code exp(loss)} overflowed (a model guessing uniformly among V tokens has {@code ln V} nats).
+     */
+    private static final class PerplexityOverflow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PerplexityOverflow(int epoch, int vocabSize) {
+            super(String.format(Locale.ROOT, "the perplexity overflowed to infinity in epoch %d (a mean loss above "
+                    + "709 nats, where guessing among %d tokens gives %.1f): switch gradient clipping on (--theta 1) "
+                    + "or use a smaller learning rate (--lr)", epoch, vocabSize, Math.log(vocabSize)));
+        }
+    }
+
+    /** Progress, metrics and Ctrl-C as one listener; an epoch whose perplexity overflowed ends the run. */
+    private static EpochListener listener(Progress progress, MetricsLog metrics, CtrlC ctrlC, int vocabSize) {
+        return new EpochListener() {
+            @Override
+            public void epochEnded(EpochStats stats) {
+                metrics.epochEnded(stats);
+                progress.epochEnded(stats);
+                if (!Double.isFinite(stats.perplexity())) {
+                    throw new PerplexityOverflow(stats.epoch(), vocabSize);
+                }
+            }
+
+            @Override
+            public void sample(int epoch, String text) {
+                progress.sample(epoch, text);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return ctrlC.stopRequested();
+            }
+        };
+    }
+
+    /** The book's two: "time traveller" and "traveller"; for other corpora the prefix and its last word. */
+    static List<String> finalPrefixes(String corpusName, String prefix) {
+        if (corpusName.equals(TimeMachine.NAME)) {
+            return List.of(TrainSettings.BOOK_PREFIX, "traveller");
+        }
+        var prefixes = new ArrayList<String>(List.of(prefix));
+        String[] words = prefix.strip().split("\\s+");
+        String last = words[words.length - 1];
+        if (!last.isEmpty() && !last.equals(prefix)) {
+            prefixes.add(last);
+        }
+        return prefixes;
+    }
+
+    /** The settings a checkpoint records, so that a run can be continued and described. */
+    private static Map<String, String> config(TrainSettings s, int hiddens, int epochsDone, String corpusName) {
+        var config = new LinkedHashMap<String, String>();
+        config.put("token", s.token().name().toLowerCase(Locale.ROOT));
+        config.put("preprocess", s.preprocess().name().toLowerCase(Locale.ROOT));
+        config.put("hiddens", String.valueOf(hiddens));
+        config.put("batch_size", String.valueOf(s.batchSize()));
+        config.put("num_steps", String.valueOf(s.numSteps()));
+        config.put("lr", TrainSettings.number(s.lr()));
+        config.put("theta", Double.isInfinite(s.theta()) ? "none" : TrainSettings.number(s.theta()));
+        config.put("iter", s.randomIter() ? "random" : "sequential");
+        config.put("seed", String.valueOf(s.seed()));
+        config.put("epochs_done", String.valueOf(epochsDone));
+        config.put("corpus", corpusName);
+        config.put("max_tokens", String.valueOf(s.maxTokens()));
+        return config;
+    }
+
+    private static void writePlot(Path file, String title, List<EpochStats> epochs, PrintStream out) {
+        if (PerplexityPlot.write(file, title, epochs)) {
+            out.println("wrote plot " + file);
+        } else {
+            out.println("no plot: no epoch finished with a finite perplexity");
+        }
+    }
+
+    /**
+     * Refuses sizes whose parameters and activations could not fit in this JVM's memory, rather than failing with
+     * an {@link OutOfMemoryError} partway.
+     */
+    private static void requireMemory(int vocabSize, int hiddens, TrainSettings s) {
+        double params = 2.0 * vocabSize * hiddens + (double) hiddens * hiddens + hiddens + vocabSize;
+        double activations = (double) s.numSteps() * s.batchSize() * (4.0 * hiddens + 4.0 * vocabSize);
+        double bytes = 8 * (4 * params + activations);
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.8 * max) {
+            throw new UserException(String.format(Locale.ROOT, "this model (%d hidden units, vocabulary of %d, "
+                    + "minibatches of %dx%d) needs about %.1f GB but Java may use %.1f GB here: choose a smaller "
+                    + "--hiddens or --batch-size, or give Java more memory (java -Xmx8g -jar ...)", hiddens,
+                    vocabSize, s.batchSize(), s.numSteps(), bytes / 1e9, max / 1e9));
+        }
+    }
+}

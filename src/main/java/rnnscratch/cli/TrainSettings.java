@@ -1,0 +1,176 @@
+package rnnscratch.cli;
+
+import static rnnscratch.cli.Flag.Kind.COUNT_OR_ALL;
+import static rnnscratch.cli.Flag.Kind.INTEGER;
+import static rnnscratch.cli.Flag.Kind.PATH;
+import static rnnscratch.cli.Flag.Kind.POSITIVE;
+import static rnnscratch.cli.Flag.Kind.POSITIVE_OR_NONE;
+import static rnnscratch.cli.Flag.Kind.TEXT;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import rnnscratch.UserException;
+import rnnscratch.tensor.Parallel;
+import rnnscratch.text.BundledCorpus;
+import rnnscratch.text.Preprocess;
+import rnnscratch.text.TimeMachine;
+import rnnscratch.text.TokenKind;
+
+/**
+ * Everything a {@code train} (or {@code demo}) run needs to know, read and checked from its flags. The defaults are
+ * the book's (d2l 8.5): 32 sequences of 35 characters per minibatch, 512 hidden units, lr 1, θ = 1, 500 epochs on
+ * the first 10,000 characters of The Time Machine.
+ *
+ * <p>Docs: docs/command-line.md
+ *
+ * @param corpus       the corpus spec: {@code timemachine}, {@code bundled}, {@code default} or a path
+ * @param token        characters or words
+ * @param preprocess   the book's letters-only preprocessing, or every character kept
+ * @param maxTokens    tokens kept after the vocabulary is built, or -1 for all
+ * @param batchSize    sequences per minibatch
+ * @param numSteps     time steps per sequence
+ * @param hiddens      hidden units H (with {@code --init}, the checkpoint's decide unless {@code --hiddens} was given)
+ * @param hiddensGiven whether {@code --hiddens} was given on the command line
+ * @param lr           learning rate of sgd
+ * @param epochs       epochs to train
+ * @param theta        clipping threshold θ ({@code +∞}: none)
+ * @param randomIter   random iteration instead of sequential
+ * @param seed         seed of the one {@link java.util.Random} that draws the initial weights, then the minibatches
+ * @param init         checkpoint to start from
+ * @param save         where to save the checkpoint
+ * @param metrics      where to write the metrics CSV
+ * @param plot         where to draw perplexity against epoch ({@code .svg} or {@code .png})
+ * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
+ *                     {@link #prefixFor(String)})
+ * @param threads      threads of the matrix kernel
+ * @param cacheDir     where The Time Machine is cached
+ */
+public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
+        int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
+        long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
+        Optional<String> prefix, int threads, Path cacheDir) {
+
+    /** The book's hidden units. */
+    public static final int BOOK_HIDDENS = 512;
+    /** The book's epochs. */
+    public static final int BOOK_EPOCHS = 500;
+    /** The prefix of the book's samples. */
+    public static final String BOOK_PREFIX = "time traveller";
+    /** The recurring phrase of the bundled story, its samples' prefix. */
+    public static final String BUNDLED_PREFIX = "the clockmaker";
+    /** Most threads {@code --threads} accepts. */
+    public static final int MAX_THREADS = 64;
+
+    /**
+     * The defaults that differ between {@code train} (the book's) and {@code demo} (a short run).
+     *
+     * @param save    default checkpoint path, or empty for none
+     * @param metrics default metrics path, or empty for none
+     * @param plot    default plot path, or empty for none
+     * @param threads default threads of the matrix kernel
+     */
+    public record Defaults(String corpus, int hiddens, int epochs, String save, String metrics, String plot,
+            int threads) {
+        /** The book's setting, with no output files, on {@link Parallel#threads()} threads (min(2, cores)). */
+        public static Defaults book() {
+            return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads());
+        }
+    }
+
+    /** The flag table of {@code train}-like commands, with the given defaults. */
+    public static List<Flag> flags(Defaults d) {
+        return List.of(
+                Flag.of("--corpus", "SPEC", d.corpus(), "timemachine (downloaded once, then cached), bundled (the "
+                        + "story in the jar), default (timemachine if at hand, else bundled), or a text file's path",
+                        TEXT),
+                Flag.choice("--token", "what one token is", "char", "word"),
+                Flag.choice("--preprocess", "d2l: letters only, lower case (the book's); keep: every character",
+                        "d2l", "keep"),
+                Flag.of("--max-tokens", "N", "10000", "tokens of the corpus to train on; -1 for all", COUNT_OR_ALL),
+                Flag.count("--batch-size", 32, "sequences per minibatch"),
+                Flag.count("--num-steps", 35, "time steps per sequence"),
+                Flag.count("--hiddens", d.hiddens(), "hidden units H (with --init: the checkpoint's)"),
+                Flag.of("--lr", "X", "1", "learning rate of sgd", POSITIVE),
+                Flag.count("--epochs", d.epochs(), "epochs to train"),
+                Flag.of("--theta", "X|none", "1", "gradient clipping threshold; none switches clipping off",
+                        POSITIVE_OR_NONE),
+                Flag.choice("--iter", "how minibatches are cut from the corpus", "sequential", "random"),
+                Flag.of("--seed", "N", "0", "seed of the one random generator: initial weights, then minibatches",
+                        INTEGER),
+                Flag.of("--init", "FILE.npz", "", "start from this checkpoint instead of random weights", PATH),
+                Flag.of("--save", "FILE.npz", d.save(), "save the checkpoint here at the end (and on Ctrl-C)", PATH),
+                Flag.of("--metrics", "FILE.csv", d.metrics(), "write one CSV row per epoch as training goes", PATH),
+                Flag.of("--plot", "FILE.svg|.png", d.plot(), "draw perplexity against epoch", PATH),
+                Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
+                        + BUNDLED_PREFIX + ")", TEXT),
+                Flag.count("--threads", d.threads(), "threads of the matrix kernel, 1 to " + MAX_THREADS),
+                Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
+                        + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH));
+    }
+
+    /**
+     * Reads the settings from parsed flags and checks what one flag alone cannot: file name endings, the thread
+     * count, and that no two output flags name the same file.
+     *
+     * @throws UserException naming the flag and what to do
+     */
+    public static TrainSettings from(Args args) {
+        var settings = new TrainSettings(args.text("--corpus"), TokenKind.parse(args.choice("--token")),
+                Preprocess.parse(args.choice("--preprocess")), args.intValue("--max-tokens"),
+                args.intValue("--batch-size"), args.intValue("--num-steps"),
+                args.intValue("--hiddens"), args.isGiven("--hiddens"),
+                args.doubleValue("--lr"), args.intValue("--epochs"), args.doubleValue("--theta"),
+                args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
+                args.path("--save"), args.path("--metrics"), args.path("--plot"),
+                args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
+                args.intValue("--threads"), args.path("--cache-dir").orElseThrow());
+        settings.check();
+        return settings;
+    }
+
+    private void check() {
+        if (threads > MAX_THREADS) {
+            throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+        save.ifPresent(p -> requireEnding("--save", p, ".npz"));
+        plot.ifPresent(p -> requireEnding("--plot", p, ".svg", ".png"));
+        OutputFiles.requireDistinct(List.of(new OutputFiles.Output("--save", save),
+                new OutputFiles.Output("--metrics", metrics), new OutputFiles.Output("--plot", plot)));
+        if (token == TokenKind.WORD && prefix.map(String::isBlank).orElse(false)) {
+            throw new UserException("--prefix must hold at least one word with --token word");
+        }
+    }
+
+    private static void requireEnding(String flag, Path path, String... endings) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String ending : endings) {
+            if (name.endsWith(ending) && name.length() > ending.length()) {
+                return;
+            }
+        }
+        throw new UserException(flag + " " + path + ": the file name must end in " + String.join(" or ", endings)
+                + ", e.g. " + flag + " runs/x" + endings[0]);
+    }
+
+    /** The prefix of the samples: {@code --prefix} if given, else the bundled story's phrase or the book's. */
+    public String prefixFor(String corpusName) {
+        return prefix.orElse(corpusName.equals(BundledCorpus.NAME) ? BUNDLED_PREFIX : BOOK_PREFIX);
+    }
+
+    /**
+     * A one-line description (ASCII) for the plot's title and the log, e.g.
+     * {@code char, H=512, lr 1, theta 1, sequential 32x35}.
+     */
+    public String describe(int numHiddens) {
+        return String.format(Locale.ROOT, "%s, H=%d, lr %s, theta %s, %s %dx%d", token.name().toLowerCase(Locale.ROOT),
+                numHiddens, number(lr), Double.isInfinite(theta) ? "none" : number(theta),
+                randomIter ? "random" : "sequential", batchSize, numSteps);
+    }
+
+    /** A number as typed: {@code 1} rather than {@code 1.0}, {@code 0.5} as it is. */
+    static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    }
+}

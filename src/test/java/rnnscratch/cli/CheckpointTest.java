@@ -1,0 +1,112 @@
+package rnnscratch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.UserException;
+import rnnscratch.io.DoubleArray;
+import rnnscratch.io.Npz;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.testing.Props;
+import rnnscratch.text.TokenKind;
+import rnnscratch.text.Vocab;
+
+/** Checkpoints: the five parameters, the vocabulary and the settings in one .npz. Docs: docs/file-formats.md */
+@DisplayName("Checkpoints keep parameters, vocabulary and settings, and refuse files that do not fit together")
+class CheckpointTest {
+    @TempDir
+    Path dir;
+
+    /** {@code <unk>}, a space, then {@code v - 2} letters: a character vocabulary of size {@code v}. */
+    private static Vocab vocab(int v) {
+        var tokens = new ArrayList<>(List.of(Vocab.UNK, " "));
+        for (int i = 0; tokens.size() < v; i++) {
+            tokens.add(Character.toString('a' + i));
+        }
+        return Vocab.fromTokens(tokens);
+    }
+
+    @Test
+    @DisplayName("Saving then loading gives back every parameter bit for bit, the vocabulary and the settings")
+    void saveThenLoadKeepsEverything() {
+        Path file = dir.resolve("ck.npz");
+        Props.qt(40).forAll(integers().between(2, 20), integers().between(1, 6), longs().all())
+                .checkAssert((v, h, seed) -> {
+                    var params = RnnParams.getParams(v, h, new Random(seed));
+                    params.b_h().value()[0][0] = seed * 1e-3; // biases are zero after getParams: make one not
+                    var config = new LinkedHashMap<String, String>();
+                    config.put("token", "char");
+                    config.put("epochs_done", "7");
+                    new Checkpoint(params, vocab(v), config).save(file);
+
+                    Checkpoint back = Checkpoint.load(file, "--init");
+                    for (int i = 0; i < RnnParams.NAMES.size(); i++) {
+                        assertThat(back.params().list().get(i).value()).as(RnnParams.NAMES.get(i))
+                                .isDeepEqualTo(params.list().get(i).value());
+                    }
+                    assertThat(back.vocab().idxToToken()).as("the tokens, the space included")
+                            .isEqualTo(vocab(v).idxToToken());
+                    assertThat(back.config()).isEqualTo(config);
+                    assertThat(back.epochsDone()).isEqualTo(7);
+                    assertThat(back.token()).isEqualTo(TokenKind.CHAR);
+                });
+    }
+
+    @Test
+    @DisplayName("Arrays whose shapes do not fit W_xh are refused, naming the array and the shape it needs")
+    void misfittingShapesAreRefused() {
+        var params = RnnParams.getParams(5, 3, new Random(0));
+        var arrays = new LinkedHashMap<>(Checkpoint.arrays(params));
+        arrays.put("W_hh", DoubleArray.fromMatrix(new double[3][4]));
+        Path file = dir.resolve("bad.npz");
+        Npz.savez(file, arrays, Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
+        assertThatThrownBy(() -> Checkpoint.load(file, "--init")).isInstanceOf(UserException.class)
+                .hasMessage("checkpoint " + file + " is inconsistent: W_hh has shape (3, 4) but W_xh (5, 3) needs "
+                        + "(3, 3): re-save it or pass another --init file");
+    }
+
+    @Test
+    @DisplayName("A vocabulary of another size than W_xh's rows, or NaN values, are refused")
+    void wrongVocabularyOrNaNIsRefused() {
+        var params = RnnParams.getParams(5, 3, new Random(0));
+        Path file = dir.resolve("bad.npz");
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", "<unk>\na\n"));
+        assertThatThrownBy(() -> Checkpoint.load(file, "--checkpoint")).isInstanceOf(UserException.class)
+                .hasMessageContaining("vocab.txt lists 2 tokens but W_xh has 5 rows");
+
+        params.W_hq().value()[1][2] = Double.NaN;
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
+        assertThatThrownBy(() -> Checkpoint.load(file, "--checkpoint")).isInstanceOf(UserException.class)
+                .hasMessageContaining("W_hq holds NaN or infinite values");
+    }
+
+    @Test
+    @DisplayName("A checkpoint fits a corpus only with the same tokens in the same order and the same hidden units")
+    void fitsOnlyTheSameVocabulary() {
+        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        Path file = Path.of("x.npz");
+        checkpoint.requireFits(file, vocab(4), TokenKind.CHAR, "d2l", OptionalInt.of(3));
+        assertThatThrownBy(() -> checkpoint.requireFits(file, vocab(6), TokenKind.CHAR, "d2l", OptionalInt.empty()))
+                .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz has a vocabulary of 4 tokens but "
+                        + "the corpus has 6: train from scratch or use the corpus it was trained on");
+        var swapped = Vocab.fromTokens(List.of(Vocab.UNK, " ", "b", "a"));
+        assertThatThrownBy(() -> checkpoint.requireFits(file, swapped, TokenKind.CHAR, "d2l", OptionalInt.empty()))
+                .isInstanceOf(UserException.class).hasMessageContaining("(token 2 is 'a' there, 'b' here)");
+        assertThatThrownBy(() -> checkpoint.requireFits(file, vocab(4), TokenKind.CHAR, "d2l", OptionalInt.of(5)))
+                .isInstanceOf(UserException.class).hasMessageContaining("has 3 hidden units but --hiddens is 5");
+        assertThatThrownBy(() -> checkpoint.requireFits(file, vocab(4), TokenKind.WORD, "d2l", OptionalInt.empty()))
+                .isInstanceOf(UserException.class).hasMessageContaining("pass --token char");
+    }
+}

@@ -1,0 +1,274 @@
+package rnnscratch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.io.Csv;
+import rnnscratch.io.Npz;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.testing.Props;
+import rnnscratch.text.BundledCorpus;
+import rnnscratch.text.Corpus;
+import rnnscratch.text.Preprocess;
+import rnnscratch.text.TokenKind;
+import rnnscratch.text.Vocab;
+
+/** The command line end to end: train, save, generate, and every kind of bad input. */
+@DisplayName("The command line: train, save and generate end to end; bad input is one line and exit 2")
+class MainTest {
+    @TempDir
+    Path dir;
+
+    /** A tiny, fast run on the bundled corpus: 8 hidden units, the first 2,000 characters. */
+    private static List<String> tiny(String... more) {
+        var args = new ArrayList<>(List.of("train", "--corpus", "bundled", "--hiddens", "8", "--max-tokens", "2000",
+                "--threads", "1"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    /** The vocabulary of the bundled corpus, as a run of train builds it. */
+    private static Vocab bundledVocab() {
+        var lines = BundledCorpus.load("test").lines(Preprocess.D2L);
+        return Corpus.loadCorpus(lines, TokenKind.CHAR, 2000).vocab();
+    }
+
+    @Test
+    @DisplayName("train saves a checkpoint, metrics and a plot; generate continues the prefix from the checkpoint")
+    void trainSavesAndGenerateContinues() throws IOException {
+        Path ck = dir.resolve("ck.npz");
+        Path csv = dir.resolve("m.csv");
+        Path svg = dir.resolve("p.svg");
+        CliRun train = CliRun.of(tiny("--epochs", "2", "--save", ck.toString(), "--metrics", csv.toString(),
+                "--plot", svg.toString()));
+        assertThat(train.code()).as("%s", train).isZero();
+        assertThat(train.out()).contains("epoch 1/2  perplexity ").contains("epoch 2/2  perplexity ")
+                .containsPattern("(?m)^perplexity \\d+\\.\\d, \\d+\\.\\d tokens/sec on cpu$")
+                .contains("saved checkpoint " + ck).contains("wrote plot " + svg);
+        List<String> lines = train.out().strip().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).as("the book's first prediction").startsWith("the clockmaker");
+        assertThat(lines.get(lines.size() - 1)).as("and the second, from the prefix's last word")
+                .startsWith("clockmaker");
+
+        List<List<String>> rows = Csv.read(csv);
+        assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+        assertThat(rows).as("the header and one row per epoch").hasSize(3);
+        assertThat(rows.get(2).get(0)).isEqualTo("2");
+        assertThat(Files.readString(svg)).contains("<svg").contains("Perplexity on bundled corpus");
+
+        Npz npz = Npz.load(ck);
+        assertThat(npz.doubles("W_xh").shape()).as("W_xh is (V, H)").containsExactly(28, 8);
+        assertThat(npz.doubles("W_hh").shape()).containsExactly(8, 8);
+        assertThat(npz.doubles("b_h").shape()).as("biases are saved rank 1, as the book's").containsExactly(8);
+        assertThat(npz.doubles("W_hq").shape()).containsExactly(8, 28);
+        assertThat(npz.doubles("b_q").shape()).containsExactly(28);
+        assertThat(npz.text("vocab.txt")).isEqualTo(String.join("\n", bundledVocab().idxToToken()) + "\n");
+        assertThat(npz.text("config.txt")).contains("token=char\n").contains("hiddens=8\n")
+                .contains("epochs_done=2\n");
+
+        CliRun generate = CliRun.of("generate", "--checkpoint", ck.toString(), "--prefix", "the clock",
+                "--num-preds", "10");
+        assertThat(generate.code()).as("%s", generate).isZero();
+        String text = generate.out().replaceAll("\\R$", "");
+        assertThat(text).as("the prefix and 10 predicted characters").startsWith("the clock")
+                .hasSize("the clock".length() + 10);
+    }
+
+    @Test
+    @DisplayName("The same flags repeat a run bit for bit; --init continues a run and counts its epochs")
+    void runsRepeatAndContinue() throws IOException {
+        Path a = dir.resolve("a.npz");
+        Path b = dir.resolve("b.npz");
+        assertThat(CliRun.of(tiny("--epochs", "1", "--seed", "5", "--save", a.toString())).code()).isZero();
+        assertThat(CliRun.of(tiny("--epochs", "1", "--seed", "5", "--save", b.toString())).code()).isZero();
+        assertThat(Files.readAllBytes(a)).as("two runs with the same seed").isEqualTo(Files.readAllBytes(b));
+
+        CliRun resumed = CliRun.of("train", "--corpus", "bundled", "--max-tokens", "2000", "--epochs", "1",
+                "--init", a.toString(), "--save", a.toString());
+        assertThat(resumed.code()).as("%s", resumed).isZero();
+        assertThat(resumed.out()).contains("H=8").contains("continuing from " + a + " (1 epochs done)");
+        assertThat(Npz.load(a).text("config.txt")).contains("epochs_done=2\n");
+    }
+
+    @Test
+    @DisplayName("--init accepts a checkpoint without config.txt, as the book's reference script saves it")
+    void initAcceptsTheReferenceScriptsLayout() {
+        Vocab vocab = bundledVocab();
+        var params = RnnParams.getParams(vocab.size(), 6, new Random(1));
+        Path ck = dir.resolve("d2l.npz");
+        Npz.savez(ck, Checkpoint.arrays(params), Map.of("vocab.txt", String.join("\n", vocab.idxToToken()) + "\n"));
+
+        CliRun run = CliRun.of("train", "--corpus", "bundled", "--max-tokens", "2000", "--epochs", "1", "--init",
+                ck.toString());
+        assertThat(run.code()).as("%s", run).isZero();
+        assertThat(run.out()).contains("H=6");
+    }
+
+    @Test
+    @DisplayName("A perplexity that overflows stops the run with exit 3, naming the epoch and suggesting clipping")
+    void divergenceStopsWithExitThree() throws IOException {
+        Path save = dir.resolve("never.npz");
+        CliRun run = CliRun.of(tiny("--epochs", "5", "--theta", "none", "--lr", "1000", "--save", save.toString()));
+        assertThat(run.code()).as("%s", run).isEqualTo(TrainCommand.EXIT_DIVERGED);
+        assertThat(run.err().strip()).startsWith("rnn-scratch: ").contains("in epoch ").contains("--theta 1")
+                .contains("--lr").doesNotContain("\n");
+        assertThat(save).as("a diverged model is not saved").doesNotExist();
+    }
+
+    /** One bad command line, and why it is bad. */
+    private record Bad(String why, String message, List<String> args) {
+        @Override
+        public String toString() {
+            return why + " " + args;
+        }
+    }
+
+    @Test
+    @DisplayName("Every kind of bad input prints one line on stderr, exits with 2 and overwrites nothing")
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        Path save = dir.resolve("keep.npz");
+        Path metrics = dir.resolve("keep.csv");
+        Path plot = dir.resolve("keep.svg");
+        byte[] before = "precious".getBytes(StandardCharsets.UTF_8);
+        for (Path p : List.of(save, metrics, plot)) {
+            Files.write(p, before);
+        }
+        Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
+        Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
+        Path good = dir.resolve("good.npz");
+        assertThat(CliRun.of(tiny("--epochs", "1", "--save", good.toString())).code()).isZero();
+        byte[] goodBytes = Files.readAllBytes(good);
+        Path truncated = Files.write(dir.resolve("truncated.npz"), Arrays.copyOf(goodBytes, goodBytes.length / 2));
+        byte[] flipped = goodBytes.clone();
+        flipped[1000] ^= 0x5a; // inside the values of W_xh, which the zip checksum covers
+        Path corrupt = Files.write(dir.resolve("corrupt.npz"), flipped);
+        Path notZip = Files.writeString(dir.resolve("text.npz"), "not a zip");
+        Path folder = Files.createDirectory(dir.resolve("folder.svg"));
+
+        var bad = List.of(
+                new Bad("unknown command", "unknown command 'trian'", List.of("trian")),
+                new Bad("no command", "no command given", List.of()),
+                new Bad("unknown flag", "unknown flag --foo for train", tiny("--foo", "1")),
+                new Bad("missing value", "--lr needs a value", tiny("--lr")),
+                new Bad("non-numeric", "--lr expects a number, got 'abc'", tiny("--lr", "abc")),
+                new Bad("non-numeric count", "--epochs expects a whole number", tiny("--epochs", "ten")),
+                new Bad("hiddens < 1", "--hiddens must be", List.of("train", "--hiddens", "0")),
+                new Bad("batch size < 1", "--batch-size must be", tiny("--batch-size", "0")),
+                new Bad("num_steps < 1", "--num-steps must be", tiny("--num-steps", "-3")),
+                new Bad("epochs < 1", "--epochs must be", tiny("--epochs", "0")),
+                new Bad("lr = 0", "--lr must be a number > 0", tiny("--lr", "0")),
+                new Bad("lr < 0", "--lr must be a number > 0", tiny("--lr", "-0.5")),
+                new Bad("theta = 0", "--theta must be a number > 0", tiny("--theta", "0")),
+                new Bad("theta not a number", "--theta expects a number or none", tiny("--theta", "off")),
+                new Bad("unknown token kind", "--token must be char or word", tiny("--token", "byte")),
+                new Bad("corpus too short", "too short", List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
+                        .toString())),
+                new Bad("batch too large for the corpus", "too short", tiny("--batch-size", "500")),
+                new Bad("--init missing", "does not exist", tiny("--init", dir.resolve("nope.npz").toString())),
+                new Bad("--init truncated", "truncated or corrupt", tiny("--init", truncated.toString())),
+                new Bad("--init corrupt", "truncated or corrupt", tiny("--init", corrupt.toString())),
+                new Bad("--init not a zip", "truncated or corrupt", tiny("--init", notZip.toString())),
+                new Bad("--init a folder", "is a directory", tiny("--init", folder.toString())),
+                new Bad("vocabulary mismatch", "has a vocabulary of 28 tokens but the corpus has 4",
+                        List.of("train", "--corpus", otherCorpus.toString(), "--init", good.toString())),
+                new Bad("hidden units mismatch", "has 8 hidden units but --hiddens is 16", List.of("train",
+                        "--corpus", "bundled", "--max-tokens", "2000", "--hiddens", "16", "--init", good.toString())),
+                new Bad("token kind mismatch", "pass --token char", List.of("train", "--corpus", "bundled",
+                        "--token", "word", "--init", good.toString())),
+                new Bad("--save into a missing folder", "does not exist: create it first",
+                        tiny("--save", dir.resolve("no/x.npz").toString())),
+                new Bad("--plot is a folder", "is a folder", tiny("--plot", folder.toString())),
+                new Bad("--plot with another ending", "must end in .svg or .png",
+                        tiny("--plot", dir.resolve("p.txt").toString())),
+                new Bad("--metrics into a missing folder", "does not exist: create it first",
+                        tiny("--metrics", dir.resolve("no/m.csv").toString())),
+                new Bad("generate without --checkpoint", "generate needs --checkpoint",
+                        List.of("generate", "--prefix", "a")),
+                new Bad("generate from a truncated file", "truncated or corrupt",
+                        List.of("generate", "--checkpoint", truncated.toString())),
+                new Bad("generate with an empty prefix", "--prefix needs a value that is not empty",
+                        List.of("generate", "--checkpoint", good.toString(), "--prefix", "")),
+                new Bad("seq-model bad flag", "unknown option '--sed'", List.of("seq-model", "--sed", "1")));
+
+        for (Bad b : bad) {
+            var args = new ArrayList<>(b.args());
+            if (!args.isEmpty() && args.get(0).equals("train")) {
+                for (var out : List.of(List.of("--save", save), List.of("--metrics", metrics),
+                        List.of("--plot", plot))) {
+                    if (!args.contains(out.get(0).toString())) {
+                        args.addAll(List.of(out.get(0).toString(), out.get(1).toString()));
+                    }
+                }
+            }
+            CliRun run = CliRun.of(args);
+            assertThat(run.code()).as("exit code for %s:\n%s", b, run).isEqualTo(2);
+            assertThat(run.err().strip().lines().count()).as("stderr lines for %s:\n%s", b, run).isEqualTo(1);
+            assertThat(run.err()).as("stderr for %s", b).matches("(?s)(rnn-scratch|seq-model): .+\\R")
+                    .contains(b.message()).doesNotContain("\tat ");
+            for (Path p : List.of(save, metrics, plot)) {
+                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before);
+            }
+        }
+        assertThat(Files.readAllBytes(good)).as("the --init file is only read").isEqualTo(goodBytes);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left behind")
+                    .noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    @DisplayName("Random flag soups through the entry point never print a stack trace and exit with 0 or 2")
+    void soupsNeverPrintStackTraces() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("c.txt"), "the time machine by h g wells\n".repeat(20));
+        Path out = dir.resolve("out");
+        Files.createDirectory(out);
+        var flagWords = new ArrayList<>(FlagParsingTest.FLAG_WORDS);
+        flagWords.addAll(List.of("--help", "--save", "--metrics", "--plot", "--init", "--checkpoint"));
+        var values = new ArrayList<>(FlagParsingTest.VALUES);
+        values.addAll(List.of(out.resolve("x.npz").toString(), out.resolve("m.csv").toString(),
+                out.resolve("p.svg").toString(), out.resolve("p.png").toString(), out.toString()));
+        Props.qt(60).forAll(FlagParsingTest.soups(flagWords, values),
+                arbitrary().pick(List.of("train", "train", "generate", "help", "x"))).checkAssert((soup, command) -> {
+                    var args = new ArrayList<>(List.of(command));
+                    if (command.equals("train")) {
+                        args.addAll(List.of("--corpus", corpus.toString(), "--epochs", "1", "--hiddens", "4",
+                                "--max-tokens", "300", "--threads", "1"));
+                    }
+                    args.addAll(soup);
+                    CliRun run = CliRun.of(args);
+                    assertThat(run.code()).as("%s\n%s", args, run).isIn(0, 2);
+                    assertThat(run.showsStackTrace()).as("%s\n%s", args, run).isFalse();
+                    if (run.code() == 2) {
+                        assertThat(run.err().strip().lines().count()).as("%s\n%s", args, run).isEqualTo(1);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("--help on the jar lists every command and the flags of train and generate with their defaults")
+    void helpListsCommandsAndFlags() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("train", "generate", "demo", "seq-model")
+                .contains("--hiddens N", "(default: 512)", "--checkpoint FILE.npz", "--num-preds N",
+                        "demo takes the flags of train with these defaults instead: --corpus default");
+        for (String command : List.of("train", "generate", "demo", "seq-model")) {
+            CliRun one = CliRun.of(command, "--help");
+            assertThat(one.code()).as("%s --help", command).isZero();
+            assertThat(one.out()).as("%s --help", command).contains("usage:").contains("--help");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package rnnscratch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.io.Csv;
+import rnnscratch.testing.Props;
+import rnnscratch.train.EpochStats;
+
+/** What a run shows and leaves behind: progress lines, the metrics CSV and the perplexity plot. */
+@DisplayName("Progress lines, the metrics CSV and the perplexity plot")
+class ProgressAndMetricsTest {
+    @TempDir
+    Path dir;
+
+    private static List<EpochStats> epochs(int n, boolean random) {
+        var epochs = new ArrayList<EpochStats>();
+        for (int e = 1; e <= n; e++) {
+            epochs.add(new EpochStats(e, n, 20.0 / e + 1, 1000.0 * e, random ? OptionalInt.empty()
+                    : OptionalInt.of(e % 36), 0.5 * e));
+        }
+        return epochs;
+    }
+
+    @Test
+    @DisplayName("The metrics CSV has the header and one row per epoch, offset empty with random iteration")
+    void metricsHaveOneRowPerEpoch() {
+        Path file = dir.resolve("m.csv");
+        Props.qt(30).forAll(integers().between(0, 30), booleans().all()).checkAssert((n, random) -> {
+            var log = MetricsLog.create(Optional.of(file));
+            epochs(n, random).forEach(log::epochEnded);
+            List<List<String>> rows = Csv.read(file);
+            assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+            assertThat(rows).as("header plus one row per epoch").hasSize(n + 1);
+            for (int e = 1; e <= n; e++) {
+                EpochStats s = epochs(n, random).get(e - 1);
+                List<String> row = rows.get(e);
+                assertThat(row.get(0)).isEqualTo(String.valueOf(e));
+                assertThat(Double.parseDouble(row.get(1))).as("perplexity, to the last bit").isEqualTo(s.perplexity());
+                assertThat(row.get(3)).as("offset").isEqualTo(random ? "" : String.valueOf(e % 36));
+            }
+            assertThat(log.epochs()).hasSize(n);
+        });
+    }
+
+    @Test
+    @DisplayName("Plain output prints every epoch of short runs, every tenth of long ones, and each sample")
+    void plainProgressLines() {
+        for (int n : new int[] {3, 50, 120}) {
+            var bytes = new ByteArrayOutputStream();
+            var progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+            for (EpochStats s : epochs(n, false)) {
+                progress.epochEnded(s);
+                if (s.epoch() % 10 == 0) {
+                    progress.sample(s.epoch(), "time traveller");
+                }
+            }
+            List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+            long epochLines = lines.stream().filter(l -> l.startsWith("epoch ")).count();
+            assertThat(epochLines).as("epoch lines of a %d-epoch run", n).isEqualTo(n <= 50 ? n : 1 + n / 10);
+            assertThat(lines.stream().filter(l -> l.equals("  time traveller")).count()).isEqualTo(n / 10);
+            assertThat(lines).noneMatch(l -> l.contains("\r"));
+        }
+    }
+
+    @Test
+    @DisplayName("A progress line shows epoch k/N, perplexity, tokens/s, elapsed time and ETA")
+    void progressLineReadsLikeTheIssue() {
+        var s = new EpochStats(37, 500, 6.4123, 24310.4, OptionalInt.of(3), 41.0);
+        assertThat(Progress.line(s))
+                .isEqualTo("epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:33");
+        assertThat(Progress.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
+        assertThat(Progress.perplexity(5.1e63, 2)).as("an exploded perplexity stays readable").isEqualTo("5.10e+63");
+    }
+
+    @Test
+    @DisplayName("The plot is SVG or PNG by the file's ending, titled, with perplexity on a log axis")
+    void plotIsSvgOrPng() throws IOException {
+        Props.qt(10).forAll(integers().between(1, 40), doubles().between(1.0, 1e4)).checkAssert((n, scale) -> {
+            var epochs = new ArrayList<EpochStats>();
+            for (int e = 1; e <= n; e++) {
+                epochs.add(new EpochStats(e, n, 1 + scale / e, 1, OptionalInt.empty(), e));
+            }
+            Path svg = dir.resolve("p.svg");
+            assertThat(PerplexityPlot.write(svg, "Perplexity on a test", epochs)).isTrue();
+            try {
+                assertThat(Files.readString(svg)).contains("Perplexity on a test").contains(">perplexity<")
+                        .contains(">epoch<").contains("class=\"series\"");
+                Path png = dir.resolve("p.png");
+                assertThat(PerplexityPlot.write(png, "Perplexity on a test", epochs)).isTrue();
+                BufferedImage image = ImageIO.read(png.toFile());
+                assertThat(image.getWidth()).isEqualTo(SvgPlot.WIDTH);
+                assertThat(image.getHeight()).isEqualTo(SvgPlot.HEIGHT);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        var infinite = List.of(new EpochStats(1, 1, Double.POSITIVE_INFINITY, 1, OptionalInt.empty(), 1));
+        assertThat(PerplexityPlot.write(dir.resolve("none.svg"), "t", infinite)).as("nothing finite to draw")
+                .isFalse();
+        assertThat(dir.resolve("none.svg")).doesNotExist();
+    }
+}
