@@ -139,11 +139,12 @@ final class Backprop {
             grads.put(n, new Acc(g));
             return;
         }
-        if (!acc.owned) {
-            acc.g = Mat.copy(acc.g);
+        if (acc.owned) {
+            Mat.addInPlace(acc.g, g);
+        } else {
+            acc.g = Mat.add(acc.g, g);
             acc.owned = true;
         }
-        Mat.addInPlace(acc.g, g);
     }
 
     private void flushDeferred() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
 import rnnscratch.text.CorpusText;
@@ -45,17 +46,13 @@ public final class BenchCommand {
 
     private BenchCommand() {}
 
-    /** Runs the benchmark; returns the exit code (2 for bad flags). */
+    /**
+     * Runs the benchmark.
+     *
+     * @return the exit code
+     * @throws UserException for a bad flag
+     */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            return bench(args, out);
-        } catch (UserException e) {
-            err.println("rnn-scratch bench: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private static int bench(List<String> args, PrintStream out) {
         Path corpus = Path.of("../shared/data/timemachine.txt");
         Path python = Path.of("/usr/bin/python3");
         Path reference = Path.of("../shared/reference/d2l_rnn.py");
@@ -102,20 +99,39 @@ public final class BenchCommand {
                 out.println("  (NumPy skipped: " + e.getMessage() + ")");
             }
         }
-        out.printf(Locale.ROOT, "  %-22s %9s %9s %12s %10s%n", "product", "1 thread", "2 threads", "NumPy 2 thr",
-                "Java/NumPy");
+        boolean vector = Kernel.vectorApiAvailable();
+        out.printf(Locale.ROOT, "  %-22s %9s %9s %12s %11s %12s %11s%n", "product", "1 thread", "2 threads",
+                "NumPy 2 thr", "Java/NumPy", "vector 2 thr", "vector/NumPy");
         var products = KernelBench.products();
         for (int p = 0; p < products.size(); p++) {
             var product = products.get(p);
             double one = KernelBench.gflops(product, 1);
             double two = KernelBench.gflops(product, 2);
-            if (numpy.size() == products.size()) {
-                out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12.1f %9.0f%%%n", product.name(), one, two,
-                        numpy.get(p), 100 * two / numpy.get(p));
-            } else {
-                out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12s %10s%n", product.name(), one, two, "-", "-");
-            }
+            double vec = vector ? withVector(() -> KernelBench.gflops(product, 2)) : Double.NaN;
+            double np = numpy.size() == products.size() ? numpy.get(p) : Double.NaN;
+            out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12s %11s %12s %11s%n", product.name(), one, two,
+                    figure(np), percent(two, np), figure(vec), percent(vec, np));
         }
+        if (!vector) {
+            out.println("  (vector kernel: run with java --add-modules jdk.incubator.vector -jar ... to include it)");
+        }
+    }
+
+    private static double withVector(java.util.function.DoubleSupplier measure) {
+        Kernel.useVector(true);
+        try {
+            return measure.getAsDouble();
+        } finally {
+            Kernel.useVector(false);
+        }
+    }
+
+    private static String figure(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.1f", x);
+    }
+
+    private static String percent(double x, double of) {
+        return Double.isNaN(x) || Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * x / of);
     }
 
     private static void training(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Path corpus,
@@ -127,40 +143,55 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "training tokens/s at the book's setting (H 512, batch 32, 35 steps, %s), median of %d"
                 + " epochs per measurement%n", file, epochs);
         noReference.ifPresent(why -> out.println("  (PyTorch skipped: " + why + ")"));
-        bench.tokensPerSec(2, Parallel.threads());
+        boolean vector = Kernel.vectorApiAvailable();
+        bench.tokensPerSec(2, 2);
+        bench.tokensPerSec(1, 1);
+        if (vector) {
+            withVector(() -> bench.tokensPerSec(2, 2));
+        }
         var java2 = new ArrayList<Double>();
         var java1 = new ArrayList<Double>();
+        var vector2 = new ArrayList<Double>();
         var torch64 = new ArrayList<Double>();
         var torch32 = new ArrayList<Double>();
         for (int r = 1; r <= rounds; r++) {
             java2.add(bench.tokensPerSec(epochs, 2));
             java1.add(bench.tokensPerSec(epochs, 1));
-            String line = String.format(Locale.ROOT, "  round %d: Java 2 threads %,.0f, Java 1 thread %,.0f", r,
-                    java2.get(r - 1), java1.get(r - 1));
+            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java 2 threads %,.0f, 1 thread %,.0f",
+                    r, java2.get(r - 1), java1.get(r - 1)));
+            if (vector) {
+                vector2.add(withVector(() -> bench.tokensPerSec(epochs, 2)));
+                line.append(String.format(Locale.ROOT, ", vector 2 threads %,.0f", vector2.get(r - 1)));
+            }
             if (noReference.isEmpty()) {
                 try {
                     torch64.add(runner.trainingTokensPerSec(file, "float64", epochs));
                     torch32.add(runner.trainingTokensPerSec(file, "float32", epochs));
-                    line += String.format(Locale.ROOT, ", PyTorch float64 %,.0f, PyTorch float32 %,.0f",
-                            torch64.get(r - 1), torch32.get(r - 1));
+                    line.append(String.format(Locale.ROOT, ", PyTorch float64 %,.0f, float32 %,.0f",
+                            torch64.get(r - 1), torch32.get(r - 1)));
                 } catch (IOException e) {
-                    line += " (PyTorch failed: " + e.getMessage() + ")";
+                    line.append(" (PyTorch failed: ").append(e.getMessage()).append(')');
                 }
             }
             out.println(line);
         }
         double j2 = KernelBench.median(java2);
-        double j1 = KernelBench.median(java1);
-        out.printf(Locale.ROOT, "  median: Java 2 threads %,.0f tokens/s, Java 1 thread %,.0f tokens/s%n", j2, j1);
+        out.printf(Locale.ROOT, "  median tokens/s: Java 2 threads %,.0f, Java 1 thread %,.0f%s%n", j2,
+                KernelBench.median(java1), vector ? String.format(Locale.ROOT, ", vector 2 threads %,.0f",
+                        KernelBench.median(vector2)) : "");
         if (!torch64.isEmpty()) {
             double t64 = KernelBench.median(torch64);
             double t32 = KernelBench.median(torch32);
-            out.printf(Locale.ROOT, "  median: PyTorch 1 thread float64 %,.0f tokens/s, float32 %,.0f tokens/s%n",
-                    t64, t32);
-            out.printf(Locale.ROOT, "  ratio Java (2 threads) / PyTorch float64: %.2fx   (target >= 1.0x)%n", j2 / t64);
-            out.printf(Locale.ROOT, "  ratio Java (2 threads) / PyTorch float32: %.2fx%n", j2 / t32);
+            out.printf(Locale.ROOT, "  median tokens/s: PyTorch 1 thread float64 %,.0f, float32 %,.0f%n", t64, t32);
+            out.printf(Locale.ROOT, "  Java (plain, 2 threads) / PyTorch float64: %.2fx  (target >= 1.0x: %s)%n",
+                    j2 / t64, j2 >= t64 ? "met" : "not met");
+            if (vector) {
+                double v2 = KernelBench.median(vector2);
+                out.printf(Locale.ROOT, "  Java (vector, 2 threads) / PyTorch float32: %.2fx  (stretch >= 1.0x: %s)%n",
+                        v2 / t32, v2 >= t32 ? "met" : "not met");
+            }
         }
-        out.printf(Locale.ROOT, "  500 epochs (4.48 M tokens) at %,.0f tokens/s would take %.1f minutes%n", j2,
+        out.printf(Locale.ROOT, "  500 epochs (4.48 M tokens) at %,.0f tokens/s: %.1f minutes%n", j2,
                 500 * 8960 / j2 / 60);
     }
 
@@ -197,10 +228,5 @@ public final class BenchCommand {
             // reported below
         }
         throw new UserException(flag + " expects a whole number >= 1, got '" + text + "'");
-    }
-
-    /** Runs {@code bench} on its own: {@code java -cp target/classes rnnscratch.cli.BenchCommand}. */
-    public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
     }
 }

@@ -9,7 +9,7 @@ import rnnscratch.UserException;
  * The command line: {@code java -jar target/rnn-scratch.jar COMMAND [flags]} (the jar's Main-Class), and
  * {@code mvn -q compile exec:java}, which runs {@code demo}.
  *
- * <p>Commands: {@code train}, {@code generate}, {@code demo}, {@code seq-model}, {@code help}. A mistake of the
+ * <p>Commands: {@code train}, {@code generate}, {@code demo}, {@code seq-model}, {@code bench}, {@code help}. A mistake of the
  * user's is one line {@code rnn-scratch: <what is wrong and what to do>} on stderr and exit code 2, never a stack
  * trace. Exit codes: 0 done, 1 a bug (with its stack trace), 2 bad input, 3 training diverged (NaN or infinite
  * loss), 130 stopped by Ctrl-C.
@@ -55,8 +55,7 @@ public final class Main {
                 case "generate" -> GenerateCommand.run(flags, out, err);
                 case "demo" -> DemoCommand.run(flags, out, err, terminal);
                 case "seq-model" -> SeqModelCommand.run(flags, out, err);
-                // bench: the lead adds the benchmark command here, one line:
-                // case "bench" -> BenchCommand.run(flags, out, err);
+                case "bench" -> BenchCommand.run(flags, out, err);
                 case "help", "--help", "-h" -> help(flags, out, err);
                 default -> throw new UserException("unknown command '" + args.get(0) + "': use one of " + COMMANDS
                         + " (see: rnn-scratch --help)");
@@ -72,7 +71,7 @@ public final class Main {
     }
 
     /** The command words, for messages. */
-    static final String COMMANDS = "train, generate, demo, seq-model, help";
+    static final String COMMANDS = "train, generate, demo, seq-model, bench, help";
 
     /** {@code help}: the overview and every command's flags; {@code help COMMAND}: that command's. */
     private static int help(List<String> topic, PrintStream out, PrintStream err) {
@@ -90,6 +89,7 @@ public final class Main {
                   generate   %s
                   demo       %s
                   seq-model  The book's sequence model (d2l 8.1) on a noisy sine wave, with its two plots.
+                  bench      Matmul GFLOPS and training tokens/s, side by side with the book's PyTorch code.
                   help       This text; help COMMAND: that command's flags.
 
                 exit codes: 0 done, 2 bad input, 3 training diverged (NaN or infinite loss), 130 stopped by Ctrl-C
@@ -102,6 +102,8 @@ public final class Main {
         out.println("demo takes the flags of train with these defaults instead: " + demoDefaults());
         out.println();
         out.println(SeqModelCommand.USAGE);
+        out.println();
+        out.println(BenchCommand.USAGE);
         return 0;
     }
 

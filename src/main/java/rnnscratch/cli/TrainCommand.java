@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import rnnscratch.UserException;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusSpec;
@@ -71,14 +72,17 @@ public final class TrainCommand {
         return train(TrainSettings.from(args), out, err, terminal).exitCode();
     }
 
-    /** Trains with checked settings, using {@code settings.threads()} threads for the matrix kernel. */
+    /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
     static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal) {
         int threadsBefore = Parallel.threads();
+        boolean vectorBefore = Kernel.usesVector();
         Parallel.setThreads(settings.threads());
+        Kernel.useVector(settings.kernel().equals("vector"));
         try {
             return trainWithThreads(settings, out, err, terminal);
         } finally {
             Parallel.setThreads(threadsBefore);
+            Kernel.useVector(vectorBefore);
         }
     }
 

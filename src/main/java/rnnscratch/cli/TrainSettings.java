@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
 import rnnscratch.text.Preprocess;
@@ -45,12 +46,14 @@ import rnnscratch.text.TokenKind;
  * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
  *                     {@link #prefixFor(String)})
  * @param threads      threads of the matrix kernel
+ * @param kernel       the matrix kernel: {@code plain} (default) or {@code vector} (the opt-in Vector API kernel,
+ *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, Path cacheDir) {
+        Optional<String> prefix, int threads, String kernel, Path cacheDir) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -106,6 +109,8 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
                         + BUNDLED_PREFIX + ")", TEXT),
                 Flag.count("--threads", d.threads(), "threads of the matrix kernel, 1 to " + MAX_THREADS),
+                Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
+                        + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH));
     }
@@ -125,7 +130,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), args.path("--cache-dir").orElseThrow());
+                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow());
         settings.check();
         return settings;
     }
@@ -133,6 +138,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
     private void check() {
         if (threads > MAX_THREADS) {
             throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+        if (kernel.equals("vector") && !Kernel.vectorApiAvailable()) {
+            throw new UserException("--kernel vector needs the Vector API module: run java --add-modules "
+                    + "jdk.incubator.vector -jar target/rnn-scratch.jar ... (or leave out --kernel)");
         }
         save.ifPresent(p -> requireEnding("--save", p, ".npz"));
         plot.ifPresent(p -> requireEnding("--plot", p, ".svg", ".png"));

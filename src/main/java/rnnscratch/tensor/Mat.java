@@ -110,26 +110,33 @@ public final class Mat {
         return c;
     }
 
-    /** {@code Aᵀ}, transposed in cache-friendly tiles. */
+    /**
+     * {@code Aᵀ}, transposed in cache-friendly tiles; a large matrix is split by rows of the result over the cores
+     * ({@link Parallel}).
+     */
     public static double[][] transpose(double[][] a) {
         Shapes.requireRectangular("transpose", a);
         int m = a.length;
         int n = a[0].length;
         var t = new double[n][m];
-        final int tile = 32;
+        Parallel.forRows(n, (long) m * n >= 1L << 16, (from, to) -> transposeRows(a, t, from, to, m));
+        return t;
+    }
+
+    private static void transposeRows(double[][] a, double[][] t, int from, int to, int m) {
+        final int tile = 16;
         for (int i0 = 0; i0 < m; i0 += tile) {
             int i1 = Math.min(m, i0 + tile);
-            for (int j0 = 0; j0 < n; j0 += tile) {
-                int j1 = Math.min(n, j0 + tile);
-                for (int i = i0; i < i1; i++) {
-                    double[] ai = a[i];
-                    for (int j = j0; j < j1; j++) {
-                        t[j][i] = ai[j];
+            for (int j0 = from; j0 < to; j0 += tile) {
+                int j1 = Math.min(to, j0 + tile);
+                for (int j = j0; j < j1; j++) {
+                    double[] tj = t[j];
+                    for (int i = i0; i < i1; i++) {
+                        tj[i] = a[i][j];
                     }
                 }
             }
         }
-        return t;
     }
 
     // ----- element-wise -------------------------------------------------------------------------------------------
@@ -137,8 +144,16 @@ public final class Mat {
     /** {@code A + B}. */
     public static double[][] add(double[][] a, double[][] b) {
         Shapes.requireSame("add", a, b);
-        var c = copy(a);
-        addInPlace(c, b);
+        var c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = new double[ai.length];
+            for (int j = 0; j < ai.length; j++) {
+                ci[j] = ai[j] + bi[j];
+            }
+            c[i] = ci;
+        }
         return c;
     }
 

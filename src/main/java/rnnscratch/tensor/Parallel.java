@@ -1,5 +1,6 @@
 package rnnscratch.tensor;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -7,7 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Only the matrix kernel uses it. Work is always split by whole output rows, and every output element is computed
  * by exactly one thread in the same order as a single thread would, so results are bit-identical whatever the number
- * of threads. A hand-off costs tens of microseconds, so callers only split products large enough to be worth it.
+ * of threads. A hand-off costs tens of microseconds, so callers only split products large enough to be worth it; and
+ * a piece that a worker has not started when the caller is done with its own is run by the caller, so a busy
+ * machine that does not schedule the worker in time costs no more than one thread.
  *
  * <p>The number of threads is {@code min(2, cores)} unless the system property {@code rnnscratch.threads} says
  * otherwise; {@link #setThreads(int)} changes it at run time (benchmarks compare 1 and 2 threads).
@@ -66,20 +69,20 @@ public final class Parallel {
             int to = Math.min(n, from + chunk);
             workers[w - 1].submit(body, from, to);
         }
-        RuntimeException mine = null;
+        RuntimeException failure = null;
         try {
             body.run(0, Math.min(n, chunk));
         } catch (RuntimeException e) {
-            mine = e;
+            failure = e;
         }
         for (int w = 1; w < t; w++) {
-            RuntimeException theirs = workers[w - 1].await();
-            if (mine == null) {
-                mine = theirs;
+            RuntimeException theirs = workers[w - 1].finish();
+            if (failure == null) {
+                failure = theirs;
             }
         }
-        if (mine != null) {
-            throw mine;
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -95,13 +98,22 @@ public final class Parallel {
         workers = grown;
     }
 
-    /** One persistent daemon thread that spins briefly, then parks, waiting for its next piece of work. */
+    /**
+     * One persistent daemon thread that spins briefly, then parks, waiting for its next piece of work. A piece the
+     * worker has not started by the time the caller has finished its own is taken back and run by the caller, so a
+     * busy machine that does not schedule the worker in time costs no more than one thread would.
+     */
     private static final class Worker implements Runnable {
-        private static final int SPINS = 20_000;
+        private static final int SPINS = 2_000;
+        private static final int IDLE = 0;
+        private static final int SUBMITTED = 1;
+        private static final int RUNNING = 2;
+        private static final int DONE = 3;
+
         private final Thread thread;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
         private volatile Thread waiter;
-        private volatile RowRange task;
-        private volatile boolean done = true;
+        private RowRange task;
         private int from;
         private int to;
         private RuntimeException failure;
@@ -113,18 +125,27 @@ public final class Parallel {
         }
 
         void submit(RowRange body, int from, int to) {
+            this.task = body;
             this.from = from;
             this.to = to;
             this.failure = null;
-            this.done = false;
-            this.task = body; // volatile write publishes from/to
+            state.set(SUBMITTED); // volatile write publishes the fields above
             LockSupport.unpark(thread);
         }
 
-        RuntimeException await() {
+        /** Runs the piece here if the worker has not started it, else waits for the worker to finish it. */
+        RuntimeException finish() {
+            if (state.compareAndSet(SUBMITTED, IDLE)) {
+                try {
+                    task.run(from, to);
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }
             waiter = Thread.currentThread();
             int spins = 0;
-            while (!done) {
+            while (state.get() != DONE) {
                 if (++spins > SPINS) {
                     LockSupport.park(this);
                 } else {
@@ -132,28 +153,27 @@ public final class Parallel {
                 }
             }
             waiter = null;
+            state.set(IDLE);
             return failure;
         }
 
         @Override
         public void run() {
             while (true) {
-                RowRange body;
                 int spins = 0;
-                while ((body = task) == null) {
+                while (!state.compareAndSet(SUBMITTED, RUNNING)) {
                     if (++spins > SPINS) {
                         LockSupport.park(this);
                     } else {
                         Thread.onSpinWait();
                     }
                 }
-                task = null;
                 try {
-                    body.run(from, to);
+                    task.run(from, to);
                 } catch (RuntimeException e) {
                     failure = e;
                 }
-                done = true;
+                state.set(DONE);
                 Thread w = waiter;
                 if (w != null) {
                     LockSupport.unpark(w);
