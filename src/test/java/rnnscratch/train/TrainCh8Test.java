@@ -130,4 +130,31 @@ class TrainCh8Test {
         });
     }
 
+
+    @Test
+    @DisplayName("Training on one thread and on two threads gives bit-identical parameters and perplexities")
+    void oneAndTwoThreadsTrainIdentically() {
+        double[][] one = trainedWeights(1);
+        double[][] two = trainedWeights(2);
+        assertThat(rnnscratch.testing.Matrices.bitIdentical(one, two))
+                .as("W_hh after training with Parallel.setThreads(1) vs (2): the kernel splits work by whole rows, "
+                        + "so every element is summed in the same order")
+                .isTrue();
+    }
+
+    private static double[][] trainedWeights(int threads) {
+        int before = rnnscratch.tensor.Parallel.threads();
+        rnnscratch.tensor.Parallel.setThreads(threads);
+        try {
+            var corpus = corpus(REPEATING);
+            var rng = new Random(3);
+            // 8x192 · 192x192 and the stacked 192x40 · 40x192 are above the size at which products are split.
+            var net = new RNNModelScratch(corpus.vocab().size(), 192, rng);
+            var loader = new SeqDataLoader(corpus.ids(), 8, 5, false, rng);
+            TrainCh8.trainCh8(net, loader, corpus.vocab(), 1.0, 2, options(), EpochListener.none());
+            return net.params().W_hh().value();
+        } finally {
+            rnnscratch.tensor.Parallel.setThreads(before);
+        }
+    }
 }
