@@ -41,9 +41,4 @@ public final class Kernel {
     public static boolean usesVector() {
         return vector;
     }
-
-    /** A short name for reports: {@code plain} or {@code vector (N doubles per vector)}. */
-    public static String describe() {
-        return vector ? "vector" : "plain";
-    }
 }

@@ -10,8 +10,9 @@ package rnnscratch.tensor;
  *       {@code C}, which stays in L2;</li>
  *   <li>k unrolled by four: one pass over a row of {@code C} adds four rows of {@code B}, summed in the same left-to-right
  *       order as four single updates;</li>
- *   <li>zero-skipping: zero entries of the left operand skip their rows of work, so multiplying a one-hot matrix
- *       costs little more than a row copy (the notes multiply by one-hot matrices on purpose);</li>
+ *   <li>zero-skipping: a group of four rows of {@code B} whose four coefficients in the left operand are all zero is
+ *       skipped, so multiplying a one-hot matrix costs one group of four rows per token instead of all of them
+ *       (the notes multiply by one-hot matrices on purpose);</li>
  *   <li>rows of the result are split across the cores ({@link Parallel}) for large enough products; each element is
  *       summed in the same order whatever the split, so one and two threads give bit-identical results;</li>
  *   <li>a transposed operand never falls back to scalar dot products: {@code Aᵀ·B} runs its inner loop along the
