@@ -4,16 +4,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits a range of rows between the calling thread and a few persistent worker threads.
+ * Splits the work of one product between the calling thread and a few persistent worker threads.
  *
- * <p>Only the matrix kernel uses it. Work is always split by whole output rows, and every output element is computed
- * by exactly one thread in the same order as a single thread would, so results are bit-identical whatever the number
- * of threads. A hand-off costs tens of microseconds, so callers only split products large enough to be worth it; and
- * a piece that a worker has not started when the caller is done with its own is run by the caller, so a busy
- * machine that does not schedule the worker in time costs no more than one thread.
+ * <p>Only the kernel uses it. Work is always split by whole output elements: by rows of the result, or — for a
+ * short, wide result such as {@code H·W_hh} (32 rows, 512 columns) — by columns. Every output element is computed by
+ * exactly one thread in the same order as a single thread would, so results are bit-identical whatever the number of
+ * threads. Thread {@code w} always gets the {@code w}-th slice, so in the recurrence, where the same weight matrix is
+ * multiplied at every time step, each core keeps its own slice of the columns of {@code W_hh} in its own cache for
+ * the whole minibatch instead of streaming all of {@code W_hh} at every step (the idea of <i>Persistent RNNs</i>,
+ * Diamos et al. 2016).
  *
- * <p>The number of threads is {@code min(2, cores)} unless the system property {@code rnnscratch.threads} says
- * otherwise; {@link #setThreads(int)} changes it at run time (benchmarks compare 1 and 2 threads).
+ * <p>A hand-off costs tens of microseconds, so callers only split products large enough to be worth it; and a piece
+ * that a worker has not started when the caller is done with its own is run by the caller, so a busy machine that
+ * does not schedule the worker in time costs no more than one thread.
+ *
+ * <p>The number of threads is the number of cores, at most {@value #DEFAULT_MAX}, unless the system property
+ * {@code rnnscratch.threads} says otherwise; {@link #setThreads(int)} changes it at run time.
  *
  * <p>Docs: docs/performance.md
  */
@@ -24,6 +30,23 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /**
+     * A piece of work over a block of the result: rows {@code [rowFrom, rowTo)} × columns {@code [colFrom, colTo)}.
+     */
+    @FunctionalInterface
+    public interface Block {
+        void run(int rowFrom, int rowTo, int colFrom, int colTo);
+    }
+
+    /** The default number of threads is the number of cores, but no more than this. */
+    public static final int DEFAULT_MAX = 16;
+    /** Products with fewer multiply-adds than this run on one thread (a hand-off costs more than it saves). */
+    public static final long SPLIT_WORK = 1L << 18;
+    /** Column slices are multiples of this many columns (a 64-byte cache line of doubles), and at least this wide. */
+    static final int COLUMN_ALIGN = 8;
+    /** A slice narrower than this many columns is not worth a thread. */
+    static final int MIN_SLICE = 32;
+
     private static volatile int threads = initialThreads();
     private static Worker[] workers = new Worker[0];
 
@@ -31,8 +54,13 @@ public final class Parallel {
 
     private static int initialThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
-        int wanted = Integer.getInteger("rnnscratch.threads", Math.min(2, cores));
+        int wanted = Integer.getInteger("rnnscratch.threads", defaultThreads());
         return Math.max(1, wanted);
+    }
+
+    /** The number of cores, at most {@value #DEFAULT_MAX}: the default number of threads. */
+    public static int defaultThreads() {
+        return Math.min(DEFAULT_MAX, Runtime.getRuntime().availableProcessors());
     }
 
     /** The number of threads a split uses (the caller plus {@code threads() - 1} workers). */
@@ -59,6 +87,37 @@ public final class Parallel {
             return;
         }
         forRowsSplit(n, t, body);
+    }
+
+    /**
+     * Runs {@code body} over the {@code rows × cols} result of a product with {@code work} multiply-adds: in one piece
+     * when the product is small or one thread is set; otherwise split over the threads by columns when the result is
+     * at least as wide as it is tall (each slice a multiple of {@value #COLUMN_ALIGN} columns, thread {@code w} always
+     * the {@code w}-th slice), else by rows.
+     */
+    public static void forBlocks(int rows, int cols, long work, Block body) {
+        int t = threads;
+        if (work < SPLIT_WORK || t <= 1) {
+            body.run(0, rows, 0, cols);
+            return;
+        }
+        if (cols >= rows) {
+            int pieces = Math.min(t, Math.max(1, cols / MIN_SLICE));
+            int width = (cols + pieces - 1) / pieces;
+            int slice = (width + COLUMN_ALIGN - 1) / COLUMN_ALIGN * COLUMN_ALIGN;
+            int used = (cols + slice - 1) / slice;
+            if (used <= 1) {
+                body.run(0, rows, 0, cols);
+            } else {
+                forRowsSplit(used, used, (from, to) -> {
+                    for (int p = from; p < to; p++) {
+                        body.run(0, rows, p * slice, Math.min(cols, (p + 1) * slice));
+                    }
+                });
+            }
+            return;
+        }
+        forRows(rows, true, (from, to) -> body.run(from, to, 0, cols));
     }
 
     private static synchronized void forRowsSplit(int n, int t, RowRange body) {

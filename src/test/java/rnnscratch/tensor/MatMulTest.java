@@ -95,6 +95,30 @@ class MatMulTest {
     }
 
     @Test
+    @DisplayName("Any number of threads gives the one-thread product bit for bit, whether it splits rows or columns")
+    void anyThreadCountEqualsOneThread() {
+        Props.qt(30).forAll(integers().between(1, 80), integers().between(1, 300), integers().between(1, 600),
+                        longs().all())
+                .checkAssert((m, k, n, seed) -> {
+                    int threads = 3 + (int) Math.floorMod(seed, 6L); // 3 to 8
+                    var a = Matrices.sparse(m, k, seed);
+                    var b = Matrices.uniform(k, n, 1.0, seed + 1);
+                    var at = Matrices.sparse(k, m, seed + 2);
+                    Parallel.setThreads(1);
+                    var one = MatMul.mm(a, b);
+                    var oneT = MatMul.mmTransA(at, b);
+                    Parallel.setThreads(threads);
+                    assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b)))
+                            .as("mm on 1 and %d threads must agree bit for bit, A %dx%d, B %dx%d", threads, m, k, k, n)
+                            .isTrue();
+                    assertThat(Matrices.bitIdentical(oneT, MatMul.mmTransA(at, b)))
+                            .as("mmTransA on 1 and %d threads must agree bit for bit, A %dx%d, B %dx%d", threads, k, m,
+                                    k, n)
+                            .isTrue();
+                });
+    }
+
+    @Test
     @DisplayName("A large product split over threads equals the one-thread product (the size training uses)")
     void bookSizedProductIsThreadIndependent() {
         var a = Matrices.uniform(32, 512, 1.0, 1);

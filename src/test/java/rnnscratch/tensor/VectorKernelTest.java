@@ -67,4 +67,26 @@ class VectorKernelTest {
                     assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b))).isTrue();
                 });
     }
+
+    @Test
+    @DisplayName("With the vector kernel, any number of threads gives the one-thread result, for A·B and Aᵀ·B")
+    void vectorKernelIsThreadIndependentForAnyCount() {
+        Props.qt(30).forAll(integers().between(1, 80), integers().between(1, 300), integers().between(1, 600),
+                        longs().all())
+                .checkAssert((m, k, n, seed) -> {
+                    int threads = 3 + (int) Math.floorMod(seed, 6L); // 3 to 8
+                    var a = Matrices.sparse(m, k, seed);
+                    var b = Matrices.uniform(k, n, 1.0, seed + 1);
+                    var at = Matrices.sparse(k, m, seed + 2);
+                    Kernel.useVector(true);
+                    Parallel.setThreads(1);
+                    var one = MatMul.mm(a, b);
+                    var oneT = MatMul.mmTransA(at, b);
+                    Parallel.setThreads(threads);
+                    assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b)))
+                            .as("vector mm on 1 and %d threads, A %dx%d, B %dx%d", threads, m, k, k, n).isTrue();
+                    assertThat(Matrices.bitIdentical(oneT, MatMul.mmTransA(at, b)))
+                            .as("vector mmTransA on 1 and %d threads, A %dx%d, B %dx%d", threads, k, m, k, n).isTrue();
+                });
+    }
 }

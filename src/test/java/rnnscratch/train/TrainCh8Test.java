@@ -137,9 +137,22 @@ class TrainCh8Test {
         double[][] one = trainedWeights(1);
         double[][] two = trainedWeights(2);
         assertThat(rnnscratch.testing.Matrices.bitIdentical(one, two))
-                .as("W_hh after training with Parallel.setThreads(1) vs (2): the kernel splits work by whole rows, "
-                        + "so every element is summed in the same order")
+                .as("W_hh after training with Parallel.setThreads(1) vs (2): the kernel splits work by whole output "
+                        + "elements (rows, or columns of a short wide product), so every element is summed in the same "
+                        + "order")
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName("Training on 3, 4, 5 and 8 threads gives the same bits as on one thread")
+    void anyNumberOfThreadsTrainsIdentically() {
+        double[][] one = trainedWeights(1);
+        for (int threads : new int[] {3, 4, 5, 8}) {
+            assertThat(rnnscratch.testing.Matrices.bitIdentical(one, trainedWeights(threads)))
+                    .as("W_hh after training on %d threads differs from training on one thread: each thread must "
+                            + "compute whole output elements, each summed in the same order as on one thread", threads)
+                    .isTrue();
+        }
     }
 
     private static double[][] trainedWeights(int threads) {
