@@ -5,15 +5,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows of {@code C} in
- * registers for the whole sum over {@code k}, with fused multiply-adds. The tile's width follows the machine's vector
- * registers ({@link #TILE_VECTORS}): 4 vectors where they hold 8 doubles (AVX-512, 32 registers: 16 accumulators), 2
- * vectors where they hold 4 or fewer (AVX2, 16 registers: 8 accumulators, so nothing spills to memory).
+ * registers while it adds a block of rows of {@code B}, with fused multiply-adds. The tile's width follows the
+ * machine's vector registers ({@link #TILE_VECTORS}): 4 vectors where a vector holds 8 doubles (AVX-512, 32 registers:
+ * 16 accumulators), 2 vectors where it holds 4 or fewer (AVX2, 16 registers: 8 accumulators, so nothing spills).
+ *
+ * <p>How a thread computes its block of {@code C}:
+ * <ul>
+ *   <li>{@code k} is cut into blocks of {@link #K_BLOCK} rows of {@code B}, so that a block's piece of one panel of
+ *       {@code B} (one tile wide) stays in the L1 cache while every tile of rows passes over it;</li>
+ *   <li>for each block, the coefficients of each group of 4 rows of {@code C} are first copied into one contiguous
+ *       array (from {@code A}'s rows for {@code A·B}, from its columns for {@code Aᵀ·B}, which so needs no
+ *       transpose), leaving out every row of {@code B} whose 4 coefficients are all zero: a one-hot left operand
+ *       costs one row of {@code B} per token, and the hot loop has no branch;</li>
+ *   <li>each tile goes on from the partial sums the previous block left in {@code C}, so every element is still
+ *       summed over {@code k} in increasing order, whatever the blocks, the tiles and the split over threads.</li>
+ * </ul>
  *
  * <p>It is used only when {@link Kernel#useVector(boolean)} was switched on, which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). The work
  * is split over the threads as the plain kernel's is ({@link Parallel#forBlocks}). Its results agree with the plain
- * kernel to about 1e-15 relative (both use fused multiply-adds, the vector kernel summing from zero), and every
- * element is computed by one thread in one fixed order, so any number of threads agrees bit for bit.
+ * kernel to about 1e-15 relative (fused multiply-adds, where the plain kernel rounds each product), and every element
+ * is computed by one thread in one fixed order, so any number of threads agrees bit for bit.
  *
  * <p>Docs: docs/performance.md
  */
@@ -43,63 +55,112 @@ final class VectorKernel {
         return c;
     }
 
-    /** {@code C = Aᵀ·B} for {@code A: double[k][m]}, {@code B: double[k][n]}, without forming {@code Aᵀ}. */
+    /**
+     * {@code C = Aᵀ·B} for {@code A: double[k][m]}, {@code B: double[k][n]}, without forming {@code Aᵀ}; a result
+     * narrower than one tile is computed as {@code (Bᵀ·A)ᵀ}, whose rows are long (the same products, in the same order).
+     */
     static double[][] mmTransA(double[][] a, double[][] b) {
         int k = a.length;
         int m = a[0].length;
         int n = b[0].length;
+        if (n < PANEL && m > n) {
+            return Mat.transpose(mmTransA(b, a));
+        }
         var c = new double[m][n];
         Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, true, b, c, i0, i1, j0, j1, k));
         return c;
     }
 
     /**
-     * Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C}, in blocks of {@link #K_BLOCK} rows of {@code B}:
-     * for each block, column panels (one tile wide) outside and tiles of 4 rows inside, so the block's piece of a panel
-     * of {@code B} stays in the L1 cache while every tile of rows passes over it. Each tile goes on from the partial
-     * sums the previous block left in {@code C}, so every element is still summed over {@code k} in increasing order.
+     * The coefficients of one group of 4 rows of {@code C} for one block of {@code k}: entry {@code q} says that row
+     * {@code ks[q]} of {@code B} is added with coefficients {@code x[4q] … x[4q+3]} (one per row of the group).
      */
+    private static final class Packed {
+        final int[] ks = new int[K_BLOCK];
+        final double[] x = new double[4 * K_BLOCK];
+        int count;
+    }
+
+    /** Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C = A·B} or, with {@code transA}, {@code Aᵀ·B}. */
     private static void block(double[][] a, boolean transA, double[][] b, double[][] c, int i0, int i1, int j0,
             int j1, int k) {
+        int groups = (i1 - i0 + 3) / 4;
+        var packed = new Packed[groups];
+        for (int g = 0; g < groups; g++) {
+            packed[g] = new Packed();
+        }
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int k1 = Math.min(k, k0 + K_BLOCK);
+            for (int g = 0; g < groups; g++) {
+                pack(a, transA, i0 + 4 * g, Math.min(i1, i0 + 4 * g + 4), k0, k1, packed[g]);
+            }
             int j = j0;
             for (; j + PANEL <= j1; j += PANEL) {
-                int i = i0;
-                for (; i + 4 <= i1; i += 4) {
-                    if (TILE_VECTORS == 4) {
-                        tile4x4(a, transA, i, b, c, k0, k1, j);
+                for (int g = 0; g < groups; g++) {
+                    int i = i0 + 4 * g;
+                    if (i + 4 > i1) {
+                        for (int r = 0; i + r < i1; r++) {
+                            row(packed[g], r, b, c[i + r], j, j + PANEL);
+                        }
+                    } else if (TILE_VECTORS == 4) {
+                        tile4x4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                     } else {
-                        tile4x2(a, transA, i, b, c, k0, k1, j);
+                        tile4x2(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                     }
-                }
-                for (; i < i1; i++) {
-                    row(a, transA, i, b, c[i], k0, k1, j, j + PANEL);
                 }
             }
             if (j < j1) {
-                for (int i = i0; i < i1; i++) {
-                    row(a, transA, i, b, c[i], k0, k1, j, j1);
+                for (int g = 0; g < groups; g++) {
+                    int i = i0 + 4 * g;
+                    if (i + 4 > i1) {
+                        for (int r = 0; i + r < i1; r++) {
+                            row(packed[g], r, b, c[i + r], j, j1);
+                        }
+                    } else {
+                        narrow4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
+                    }
                 }
             }
         }
     }
 
-    /** The coefficient of row {@code kk} of {@code B} in row {@code i} of {@code C}. */
-    private static double coef(double[][] a, boolean transA, int i, int kk) {
-        return transA ? a[kk][i] : a[i][kk];
+    /**
+     * Copies the coefficients of rows {@code [i, iEnd)} of {@code C} (at most 4; missing rows get 0) for rows
+     * {@code [k0, k1)} of {@code B}, leaving out the rows of {@code B} whose coefficients are all zero.
+     */
+    private static void pack(double[][] a, boolean transA, int i, int iEnd, int k0, int k1, Packed p) {
+        int q = 0;
+        for (int kk = k0; kk < k1; kk++) {
+            double x0 = 0.0;
+            double x1 = 0.0;
+            double x2 = 0.0;
+            double x3 = 0.0;
+            if (transA) {
+                double[] ak = a[kk];
+                x0 = ak[i];
+                x1 = i + 1 < iEnd ? ak[i + 1] : 0.0;
+                x2 = i + 2 < iEnd ? ak[i + 2] : 0.0;
+                x3 = i + 3 < iEnd ? ak[i + 3] : 0.0;
+            } else {
+                x0 = a[i][kk];
+                x1 = i + 1 < iEnd ? a[i + 1][kk] : 0.0;
+                x2 = i + 2 < iEnd ? a[i + 2][kk] : 0.0;
+                x3 = i + 3 < iEnd ? a[i + 3][kk] : 0.0;
+            }
+            if (x0 != 0.0 || x1 != 0.0 || x2 != 0.0 || x3 != 0.0) {
+                p.ks[q] = kk;
+                p.x[4 * q] = x0;
+                p.x[4 * q + 1] = x1;
+                p.x[4 * q + 2] = x2;
+                p.x[4 * q + 3] = x3;
+                q++;
+            }
+        }
+        p.count = q;
     }
 
-    /**
-     * One 4-row × 4-vector tile of {@code C} at row {@code i}, column {@code j}: adds rows {@code [k0, k1)} of
-     * {@code B} to what {@code C} holds, in registers.
-     */
-    private static void tile4x4(double[][] a, boolean transA, int i, double[][] b, double[][] c, int k0, int k1,
-            int j) {
-        double[] c0 = c[i];
-        double[] c1 = c[i + 1];
-        double[] c2 = c[i + 2];
-        double[] c3 = c[i + 3];
+    /** One 4-row × 4-vector tile of {@code C} at column {@code j}: adds the packed rows of {@code B}, in registers. */
+    private static void tile4x4(Packed p, double[][] b, double[] c0, double[] c1, double[] c2, double[] c3, int j) {
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -116,39 +177,34 @@ final class VectorKernel {
         var s31 = DoubleVector.fromArray(S, c3, j + V);
         var s32 = DoubleVector.fromArray(S, c3, j + 2 * V);
         var s33 = DoubleVector.fromArray(S, c3, j + 3 * V);
-        for (int kk = k0; kk < k1; kk++) {
-            double x0 = coef(a, transA, i, kk);
-            double x1 = coef(a, transA, i + 1, kk);
-            double x2 = coef(a, transA, i + 2, kk);
-            double x3 = coef(a, transA, i + 3, kk);
-            if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                continue; // a one-hot left operand: most rows of B are not needed
-            }
-            double[] bk = b[kk];
+        int[] ks = p.ks;
+        double[] x = p.x;
+        for (int q = 0; q < p.count; q++) {
+            double[] bk = b[ks[q]];
             var b0 = DoubleVector.fromArray(S, bk, j);
             var b1 = DoubleVector.fromArray(S, bk, j + V);
             var b2 = DoubleVector.fromArray(S, bk, j + 2 * V);
             var b3 = DoubleVector.fromArray(S, bk, j + 3 * V);
-            var x = DoubleVector.broadcast(S, x0);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            s02 = x.fma(b2, s02);
-            s03 = x.fma(b3, s03);
-            x = DoubleVector.broadcast(S, x1);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            s12 = x.fma(b2, s12);
-            s13 = x.fma(b3, s13);
-            x = DoubleVector.broadcast(S, x2);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            s22 = x.fma(b2, s22);
-            s23 = x.fma(b3, s23);
-            x = DoubleVector.broadcast(S, x3);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
-            s32 = x.fma(b2, s32);
-            s33 = x.fma(b3, s33);
+            var xr = DoubleVector.broadcast(S, x[4 * q]);
+            s00 = xr.fma(b0, s00);
+            s01 = xr.fma(b1, s01);
+            s02 = xr.fma(b2, s02);
+            s03 = xr.fma(b3, s03);
+            xr = DoubleVector.broadcast(S, x[4 * q + 1]);
+            s10 = xr.fma(b0, s10);
+            s11 = xr.fma(b1, s11);
+            s12 = xr.fma(b2, s12);
+            s13 = xr.fma(b3, s13);
+            xr = DoubleVector.broadcast(S, x[4 * q + 2]);
+            s20 = xr.fma(b0, s20);
+            s21 = xr.fma(b1, s21);
+            s22 = xr.fma(b2, s22);
+            s23 = xr.fma(b3, s23);
+            xr = DoubleVector.broadcast(S, x[4 * q + 3]);
+            s30 = xr.fma(b0, s30);
+            s31 = xr.fma(b1, s31);
+            s32 = xr.fma(b2, s32);
+            s33 = xr.fma(b3, s33);
         }
         store4(c0, j, s00, s01, s02, s03);
         store4(c1, j, s10, s11, s12, s13);
@@ -157,12 +213,7 @@ final class VectorKernel {
     }
 
     /** One 4-row × 2-vector tile (8 accumulators, for machines with 16 vector registers), as {@link #tile4x4}. */
-    private static void tile4x2(double[][] a, boolean transA, int i, double[][] b, double[][] c, int k0, int k1,
-            int j) {
-        double[] c0 = c[i];
-        double[] c1 = c[i + 1];
-        double[] c2 = c[i + 2];
-        double[] c3 = c[i + 3];
+    private static void tile4x2(Packed p, double[][] b, double[] c0, double[] c1, double[] c2, double[] c3, int j) {
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s10 = DoubleVector.fromArray(S, c1, j);
@@ -171,29 +222,24 @@ final class VectorKernel {
         var s21 = DoubleVector.fromArray(S, c2, j + V);
         var s30 = DoubleVector.fromArray(S, c3, j);
         var s31 = DoubleVector.fromArray(S, c3, j + V);
-        for (int kk = k0; kk < k1; kk++) {
-            double x0 = coef(a, transA, i, kk);
-            double x1 = coef(a, transA, i + 1, kk);
-            double x2 = coef(a, transA, i + 2, kk);
-            double x3 = coef(a, transA, i + 3, kk);
-            if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                continue;
-            }
-            double[] bk = b[kk];
+        int[] ks = p.ks;
+        double[] x = p.x;
+        for (int q = 0; q < p.count; q++) {
+            double[] bk = b[ks[q]];
             var b0 = DoubleVector.fromArray(S, bk, j);
             var b1 = DoubleVector.fromArray(S, bk, j + V);
-            var x = DoubleVector.broadcast(S, x0);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            x = DoubleVector.broadcast(S, x1);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            x = DoubleVector.broadcast(S, x2);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            x = DoubleVector.broadcast(S, x3);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
+            var xr = DoubleVector.broadcast(S, x[4 * q]);
+            s00 = xr.fma(b0, s00);
+            s01 = xr.fma(b1, s01);
+            xr = DoubleVector.broadcast(S, x[4 * q + 1]);
+            s10 = xr.fma(b0, s10);
+            s11 = xr.fma(b1, s11);
+            xr = DoubleVector.broadcast(S, x[4 * q + 2]);
+            s20 = xr.fma(b0, s20);
+            s21 = xr.fma(b1, s21);
+            xr = DoubleVector.broadcast(S, x[4 * q + 3]);
+            s30 = xr.fma(b0, s30);
+            s31 = xr.fma(b1, s31);
         }
         s00.intoArray(c0, j);
         s01.intoArray(c0, j + V);
@@ -213,27 +259,67 @@ final class VectorKernel {
         s3.intoArray(c, j + 3 * V);
     }
 
-    /** Columns {@code [from, to)} of row {@code i}, rows {@code [k0, k1)} of {@code B}: whole vectors, then one by one. */
-    private static void row(double[][] a, boolean transA, int i, double[][] b, double[] c, int k0, int k1, int from,
+    /**
+     * Columns {@code [from, to)} (fewer than one tile) of a group of 4 rows: one vector of each row at a time, then the
+     * last columns one at a time, 4 rows together.
+     */
+    private static void narrow4(Packed p, double[][] b, double[] c0, double[] c1, double[] c2, double[] c3, int from,
             int to) {
+        int[] ks = p.ks;
+        double[] x = p.x;
+        int j = from;
+        for (; j + V <= to; j += V) {
+            var s0 = DoubleVector.fromArray(S, c0, j);
+            var s1 = DoubleVector.fromArray(S, c1, j);
+            var s2 = DoubleVector.fromArray(S, c2, j);
+            var s3 = DoubleVector.fromArray(S, c3, j);
+            for (int q = 0; q < p.count; q++) {
+                var bq = DoubleVector.fromArray(S, b[ks[q]], j);
+                s0 = DoubleVector.broadcast(S, x[4 * q]).fma(bq, s0);
+                s1 = DoubleVector.broadcast(S, x[4 * q + 1]).fma(bq, s1);
+                s2 = DoubleVector.broadcast(S, x[4 * q + 2]).fma(bq, s2);
+                s3 = DoubleVector.broadcast(S, x[4 * q + 3]).fma(bq, s3);
+            }
+            s0.intoArray(c0, j);
+            s1.intoArray(c1, j);
+            s2.intoArray(c2, j);
+            s3.intoArray(c3, j);
+        }
+        for (; j < to; j++) {
+            double s0 = c0[j];
+            double s1 = c1[j];
+            double s2 = c2[j];
+            double s3 = c3[j];
+            for (int q = 0; q < p.count; q++) {
+                double bq = b[ks[q]][j];
+                s0 = Math.fma(x[4 * q], bq, s0);
+                s1 = Math.fma(x[4 * q + 1], bq, s1);
+                s2 = Math.fma(x[4 * q + 2], bq, s2);
+                s3 = Math.fma(x[4 * q + 3], bq, s3);
+            }
+            c0[j] = s0;
+            c1[j] = s1;
+            c2[j] = s2;
+            c3[j] = s3;
+        }
+    }
+
+    /** Columns {@code [from, to)} of row {@code r} of a group: whole vectors, then one element at a time. */
+    private static void row(Packed p, int r, double[][] b, double[] c, int from, int to) {
+        int[] ks = p.ks;
+        double[] x = p.x;
         int j = from;
         for (; j + V <= to; j += V) {
             var s = DoubleVector.fromArray(S, c, j);
-            for (int kk = k0; kk < k1; kk++) {
-                double x = coef(a, transA, i, kk);
-                if (x != 0.0) {
-                    s = DoubleVector.broadcast(S, x).fma(DoubleVector.fromArray(S, b[kk], j), s);
-                }
+            for (int q = 0; q < p.count; q++) {
+                s = DoubleVector.broadcast(S, x[4 * q + r]).fma(DoubleVector.fromArray(S, b[ks[q]], j), s);
             }
             s.intoArray(c, j);
         }
         for (; j < to; j++) {
             double s = c[j];
-            for (int kk = k0; kk < k1; kk++) {
-                double x = coef(a, transA, i, kk);
-                if (x != 0.0) {
-                    s = Math.fma(x, b[kk][j], s);
-                }
+            for (int q = 0; q < p.count; q++) {
+                s = Math.fma(x[4 * q + r], b[ks[q]][j], s);
             }
             c[j] = s;
         }
