@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.text.TokenKind;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Dash;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot;
+import rnnscratch.plot.SvgPlot.Dash;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.seq.AutoregressiveModel;
 import rnnscratch.seq.MarkovFeatures;
 import rnnscratch.seq.Prediction;
@@ -189,12 +190,7 @@ public final class SeqModelCommand {
 
     private static void write(Path dir, String name, String svg, PrintStream out) {
         Path file = dir.resolve(name);
-        try {
-            SvgPlot.writeAtomically(file, svg);
-        } catch (IOException e) {
-            throw new UserException("cannot write " + file + " (" + e.getMessage()
-                    + "); choose a writable directory with --out DIR", e);
-        }
+        SvgPlot.writeAtomically(file, svg);
         out.println("wrote " + file);
     }
 }

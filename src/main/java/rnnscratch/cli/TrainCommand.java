@@ -3,14 +3,14 @@ package rnnscratch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
+import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
@@ -136,7 +136,7 @@ public final class TrainCommand {
             // 3. Save, plot, and the book's summary.
             int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
             s.save().ifPresent(p -> {
-                new Checkpoint(net.params(), vocab, config(s, hiddens, epochsDone, text.name())).save(p);
+                new Checkpoint(net.params(), vocab, s.runConfig(hiddens, epochsDone, text.name()).toMap()).save(p);
                 out.println("saved checkpoint " + p + " (" + epochsDone + " epochs trained)");
             });
             s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
@@ -209,24 +209,6 @@ public final class TrainCommand {
             prefixes.add(last);
         }
         return prefixes;
-    }
-
-    /** The settings a checkpoint records, so that a run can be continued and described. */
-    private static Map<String, String> config(TrainSettings s, int hiddens, int epochsDone, String corpusName) {
-        var config = new LinkedHashMap<String, String>();
-        config.put("token", s.token().name().toLowerCase(Locale.ROOT));
-        config.put("preprocess", s.preprocess().name().toLowerCase(Locale.ROOT));
-        config.put("hiddens", String.valueOf(hiddens));
-        config.put("batch_size", String.valueOf(s.batchSize()));
-        config.put("num_steps", String.valueOf(s.numSteps()));
-        config.put("lr", TrainSettings.number(s.lr()));
-        config.put("theta", Double.isInfinite(s.theta()) ? "none" : TrainSettings.number(s.theta()));
-        config.put("iter", s.randomIter() ? "random" : "sequential");
-        config.put("seed", String.valueOf(s.seed()));
-        config.put("epochs_done", String.valueOf(epochsDone));
-        config.put("corpus", corpusName);
-        config.put("max_tokens", String.valueOf(s.maxTokens()));
-        return config;
     }
 
     private static void writePlot(Path file, String title, List<EpochStats> epochs, PrintStream out) {

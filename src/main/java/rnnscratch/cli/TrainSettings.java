@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
@@ -174,12 +175,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      */
     public String describe(int numHiddens) {
         return String.format(Locale.ROOT, "%s, H=%d, lr %s, theta %s, %s %dx%d", token.name().toLowerCase(Locale.ROOT),
-                numHiddens, number(lr), Double.isInfinite(theta) ? "none" : number(theta),
+                numHiddens, RunConfig.number(lr), Double.isInfinite(theta) ? "none" : RunConfig.number(theta),
                 randomIter ? "random" : "sequential", batchSize, numSteps);
     }
 
-    /** A number as typed: {@code 1} rather than {@code 1.0}, {@code 0.5} as it is. */
-    static String number(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    /** The settings a checkpoint of this run records ({@code config.txt}), so that it can be continued. */
+    public RunConfig runConfig(int numHiddens, int epochsDone, String corpusName) {
+        return new RunConfig(token, preprocess, numHiddens, batchSize, numSteps, lr, theta, randomIter, seed,
+                epochsDone, corpusName, maxTokens);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.io.Csv;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;

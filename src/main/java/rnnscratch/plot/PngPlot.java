@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.io.AtomicFiles;
 
 /**

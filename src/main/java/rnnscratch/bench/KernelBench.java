@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

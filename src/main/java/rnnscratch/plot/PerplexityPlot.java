@@ -1,12 +1,12 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import java.awt.AWTError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.io.AtomicFiles;
 import rnnscratch.train.EpochStats;
 
@@ -16,7 +16,7 @@ import rnnscratch.train.EpochStats;
  *
  * <p>Docs: docs/command-line.md
  */
-final class PerplexityPlot {
+public final class PerplexityPlot {
     private PerplexityPlot() {}
 
     /**
@@ -25,7 +25,7 @@ final class PerplexityPlot {
      * @return false (and nothing is written) when no epoch has a finite perplexity
      * @throws UserException if the file cannot be written or a PNG cannot be drawn on this machine
      */
-    static boolean write(Path file, String title, List<EpochStats> epochs) {
+    public static boolean write(Path file, String title, List<EpochStats> epochs) {
         var finite = epochs.stream().filter(s -> Double.isFinite(s.perplexity())).toList();
         if (finite.isEmpty()) {
             return false;

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.checkpoint;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
     }
 
     /** The five parameters as the arrays of a checkpoint, in the book's order, biases as rank-1 vectors. */
-    static Map<String, DoubleArray> arrays(RnnParams params) {
+    public static Map<String, DoubleArray> arrays(RnnParams params) {
         var arrays = new LinkedHashMap<String, DoubleArray>();
         arrays.put("W_xh", DoubleArray.fromMatrix(params.W_xh().value()));
         arrays.put("W_hh", DoubleArray.fromMatrix(params.W_hh().value()));
