@@ -8,6 +8,7 @@ import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
+import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.TrainCh8;
 
 /**
@@ -35,7 +36,8 @@ final class TrainingBench {
         try {
             var speeds = new ArrayList<Double>();
             for (int e = 0; e < epochs; e++) {
-                var result = TrainCh8.trainEpochCh8(net, loader.nextEpoch().batches(), 1.0, 1.0, false, () -> false);
+                var result = TrainCh8.trainEpochCh8(net, loader.nextEpoch().batches(),
+                        TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()), false);
                 speeds.add(result.tokensPerSec());
             }
             return KernelBench.median(speeds);

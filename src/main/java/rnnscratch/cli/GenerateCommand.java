@@ -13,6 +13,7 @@ import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
+import rnnscratch.train.PredictCh8;
 
 /**
  * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
@@ -52,7 +53,8 @@ public final class GenerateCommand {
         }
         unknownTokensNote(prefix, checkpoint.vocab(), token).ifPresent(err::println);
         var net = new RNNModelScratch(checkpoint.params());
-        out.println(Predict.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token));
+        out.println(PredictCh8.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token,
+                Predict.GREEDY));
         return 0;
     }
 

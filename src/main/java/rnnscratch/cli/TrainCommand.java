@@ -11,6 +11,7 @@ import java.util.Random;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.plot.PerplexityPlot;
+import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
@@ -19,12 +20,17 @@ import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
+import rnnscratch.text.TokenKind;
+import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
 import rnnscratch.train.LossNotFiniteException;
+import rnnscratch.train.PredictCh8;
+import rnnscratch.train.SgdOptimizer;
 import rnnscratch.train.TrainCh8;
 import rnnscratch.train.TrainResult;
+import rnnscratch.train.Updater;
 
 /**
  * {@code train}: the book's {@code train_ch8} from the command line (d2l 8.5). It reads the corpus, builds the
@@ -69,24 +75,44 @@ public final class TrainCommand {
             out.print(SPEC.help());
             return 0;
         }
-        return train(TrainSettings.from(args), out, err, terminal).exitCode();
+        return train(TrainSettings.from(args), out, err, terminal, Ch8Functions.library()).exitCode();
+    }
+
+    /**
+     * {@code train} with {@code argv} on other functions than the library's: the exercises' "your RNN" run passes a
+     * student's. Characters only for {@code functions.predictCh8()}: with {@code --token word} the library's word-level
+     * prediction replaces it.
+     *
+     * @return the exit code
+     * @throws UserException for bad input, before anything was written
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions functions) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
+        }
+        return train(TrainSettings.from(args), out, err, terminal, functions).exitCode();
     }
 
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
-    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal) {
+    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions functions) {
         int threadsBefore = Parallel.threads();
         boolean vectorBefore = Kernel.usesVector();
         Parallel.setThreads(settings.threads());
         Kernel.useVector(settings.kernel().equals("vector"));
         try {
-            return trainWithThreads(settings, out, err, terminal);
+            return trainWithThreads(settings, out, err, terminal, functions);
         } finally {
             Parallel.setThreads(threadsBefore);
             Kernel.useVector(vectorBefore);
         }
     }
 
-    private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal) {
+    private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions library) {
         // 1. Check every input before writing anything.
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
@@ -103,11 +129,13 @@ public final class TrainCommand {
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var net = init.map(c -> new RNNModelScratch(c.params()))
-                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng));
+        var functions = s.token() == TokenKind.CHAR ? library : library.withPredictCh8(
+                (p, numPreds, model, v) -> PredictCh8.predict(p, numPreds, model, v, TokenKind.WORD, Predict.GREEDY));
+        var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
+                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());
         GenerateCommand.unknownTokensNote(prefix, vocab, s.token()).ifPresent(err::println);
-        var options = new Ch8Options(s.theta(), s.token(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
+        var options = new Ch8Options(s.theta(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
 
         out.printf(Locale.ROOT, "corpus: %s (%s), %,d tokens, vocabulary of %d %s tokens%n", text.name(),
                 text.origin(), corpus.numTokens(), vocab.size(), s.token().name().toLowerCase(Locale.ROOT));
@@ -122,7 +150,9 @@ public final class TrainCommand {
         try (CtrlC ctrlC = CtrlC.install(err)) {
             TrainResult result;
             try {
-                result = TrainCh8.trainCh8(net, loader, vocab, s.lr(), s.epochs(), options,
+                Updater updater = s.optimizer() ? new SgdOptimizer(net.params().list(), s.lr())
+                        : TrainCh8.sgdUpdater(net, s.lr(), functions);
+                result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options, functions,
                         listener(progress, metrics, ctrlC, vocab.size()));
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();

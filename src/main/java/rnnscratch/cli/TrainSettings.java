@@ -50,11 +50,13 @@ import rnnscratch.text.TokenKind;
  * @param kernel       the matrix kernel: {@code plain} (default) or {@code vector} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
+ * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
+ *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, String kernel, Path cacheDir) {
+        Optional<String> prefix, int threads, String kernel, Path cacheDir, boolean optimizer) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -113,7 +115,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
-                        + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH));
+                        + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
+                Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
+                        + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
+                        + "both compute the same", "custom", "sgd"));
     }
 
     /**
@@ -131,7 +136,8 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow());
+                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow(),
+                args.choice("--optimizer").equals("sgd"));
         settings.check();
         return settings;
     }

@@ -9,13 +9,13 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Tokenize;
 import rnnscratch.text.Vocab;
+import rnnscratch.train.PredictCh8;
 
 /** Exercise 14: greedy predictCh8. Docs: docs/training.md */
 @Tag("ex14")
@@ -57,7 +57,7 @@ class Ex14PredictCh8Test {
                             .as("Exercise 14: predictCh8(\"%s\", %s) with %s hidden units (warm up on the prefix "
                                     + "without using its outputs, then feed each argmax back)", prefix, numPreds,
                                     hidden)
-                            .isEqualTo(Predict.predictCh8(prefix, numPreds, net, VOCAB));
+                            .isEqualTo(PredictCh8.predictCh8(prefix, numPreds, net, VOCAB));
                 });
     }
 
