@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.Parallel;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.Preprocess;
 
@@ -59,13 +61,8 @@ public final class Benchmark {
         }
     }
 
-    private static double withVector(java.util.function.DoubleSupplier measure) {
-        Kernel.useVector(true);
-        try {
-            return measure.getAsDouble();
-        } finally {
-            Kernel.useVector(false);
-        }
+    private static double withVector(Supplier<Double> measure) {
+        return Kernel.using(Kernel.Choice.VECTOR, Parallel.threads(), measure);
     }
 
     private static String figure(double x) {

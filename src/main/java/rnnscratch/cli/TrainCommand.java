@@ -14,7 +14,6 @@ import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
@@ -99,16 +98,8 @@ public final class TrainCommand {
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
     static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal,
             Ch8Functions functions) {
-        int threadsBefore = Parallel.threads();
-        boolean vectorBefore = Kernel.usesVector();
-        Parallel.setThreads(settings.threads());
-        Kernel.useVector(settings.kernel().equals("vector"));
-        try {
-            return trainWithThreads(settings, out, err, terminal, functions);
-        } finally {
-            Parallel.setThreads(threadsBefore);
-            Kernel.useVector(vectorBefore);
-        }
+        return Kernel.using(settings.kernel(), settings.threads(),
+                () -> trainWithThreads(settings, out, err, terminal, functions));
     }
 
     private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,

@@ -47,7 +47,7 @@ import rnnscratch.text.TokenKind;
  * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
  *                     {@link #prefixFor(String)})
  * @param threads      threads of the matrix kernel
- * @param kernel       the matrix kernel: {@code plain} (default) or {@code vector} (the opt-in Vector API kernel,
+ * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
@@ -56,7 +56,7 @@ import rnnscratch.text.TokenKind;
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, String kernel, Path cacheDir, boolean optimizer) {
+        Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, boolean optimizer) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -136,7 +136,8 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow(),
+                args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
+                args.path("--cache-dir").orElseThrow(),
                 args.choice("--optimizer").equals("sgd"));
         settings.check();
         return settings;
@@ -146,7 +147,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
         if (threads > MAX_THREADS) {
             throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
         }
-        if (kernel.equals("vector") && !Kernel.vectorApiAvailable()) {
+        if (kernel == Kernel.Choice.VECTOR && !Kernel.vectorApiAvailable()) {
             throw new UserException("--kernel vector needs the Vector API module: run java --add-modules "
                     + "jdk.incubator.vector -jar target/rnn-scratch.jar ... (or leave out --kernel)");
         }
