@@ -1,5 +1,7 @@
 package rnnscratch.cli;
 
+import static rnnscratch.cli.Flag.Kind.PATH;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,52 +24,36 @@ import rnnscratch.text.BundledCorpus;
  * <p>Docs: docs/performance.md
  */
 public final class BenchCommand {
-    static final String USAGE = """
-            usage: bench [--corpus PATH] [--rounds 3] [--epochs 4] [--python /usr/bin/python3]
-                         [--reference ../shared/reference/d2l_rnn.py] [--no-torch] [--kernel-only]
-              Prints matmul GFLOPS (1 and 2 threads, and NumPy when available) and training tokens/s at the book's
-              setting, interleaved with the book's PyTorch code when python can import torch.
-              --corpus PATH   text to train on (default ../shared/data/timemachine.txt if present, else the bundled text)
-              --rounds N      interleaved rounds of Java and PyTorch (default 3)
-              --epochs N      epochs timed per measurement, after one warm-up epoch (default 4)
-              --python PATH   interpreter with torch and numpy (default /usr/bin/python3)
-              --reference F   the book's code (default ../shared/reference/d2l_rnn.py)
-              --no-torch      skip the PyTorch and NumPy comparisons
-              --kernel-only   only the matmul figures""";
+    /** The command and its flags. */
+    public static final CommandSpec SPEC = new CommandSpec("bench",
+            "Matmul GFLOPS (1 and 2 threads, NumPy when available) and training tokens/s at the book's setting, "
+                    + "interleaved with the book's PyTorch code when python can import torch.", List.of(
+                    Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
+                            + "text when this file is missing)", PATH),
+                    Flag.count("--rounds", 3, "interleaved rounds of Java and PyTorch"),
+                    Flag.count("--epochs", 4, "epochs timed per measurement, after one warm-up epoch"),
+                    Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),
+                    Flag.of("--reference", "FILE", "../shared/reference/d2l_rnn.py", "the book's code", PATH),
+                    Flag.toggle("--no-torch", "skip the PyTorch and NumPy comparisons"),
+                    Flag.toggle("--kernel-only", "only the matmul figures")));
 
     private BenchCommand() {}
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark with {@code argv} (the flags after the command word).
      *
      * @return the exit code
      * @throws UserException for a bad flag
      */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Path corpus = Path.of("../shared/data/timemachine.txt");
-        Path python = Path.of("/usr/bin/python3");
-        Path reference = Path.of("../shared/reference/d2l_rnn.py");
-        int rounds = 3;
-        int epochs = 4;
-        boolean torch = true;
-        boolean kernelOnly = false;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            switch (flag) {
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                case "--no-torch" -> torch = false;
-                case "--kernel-only" -> kernelOnly = true;
-                case "--corpus" -> corpus = Path.of(value(args, ++i, flag));
-                case "--python" -> python = Path.of(value(args, ++i, flag));
-                case "--reference" -> reference = Path.of(value(args, ++i, flag));
-                case "--rounds" -> rounds = positive(value(args, ++i, flag), flag);
-                case "--epochs" -> epochs = positive(value(args, ++i, flag), flag);
-                default -> throw new UserException("unknown flag " + flag + " for bench (see: bench --help)");
-            }
+    public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
         }
+        Path python = args.path("--python").orElseThrow();
+        Path reference = args.path("--reference").orElseThrow();
+        boolean torch = !args.isGiven("--no-torch");
         var runner = new ReferenceRunner(python, reference);
         Optional<String> noReference = torch ? runner.unavailableBecause() : Optional.of("--no-torch");
         out.printf(Locale.ROOT, "rnn-scratch bench: %d cores, Java %s, %d threads by default%n",
@@ -76,8 +62,9 @@ public final class BenchCommand {
         if (!Kernel.vectorApiAvailable()) {
             out.println("  (vector kernel: run with java --add-modules jdk.incubator.vector -jar ... to include it)");
         }
-        if (!kernelOnly) {
-            Benchmark.training(out, runner, noReference, corpusFile(corpus, out), rounds, epochs);
+        if (!args.isGiven("--kernel-only")) {
+            Benchmark.training(out, runner, noReference, corpusFile(args.path("--corpus").orElseThrow(), out),
+                    args.intValue("--rounds"), args.intValue("--epochs"));
         }
         return 0;
     }
@@ -96,24 +83,5 @@ public final class BenchCommand {
         } catch (IOException e) {
             throw new UserException("cannot write a temporary copy of the bundled corpus: " + e.getMessage());
         }
-    }
-
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new UserException(flag + " needs a value (see: bench --help)");
-        }
-        return args.get(i);
-    }
-
-    private static int positive(String text, String flag) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserException(flag + " expects a whole number >= 1, got '" + text + "'");
     }
 }

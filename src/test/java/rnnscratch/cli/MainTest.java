@@ -202,7 +202,9 @@ class MainTest {
                         List.of("generate", "--checkpoint", truncated.toString())),
                 new Bad("generate with an empty prefix", "--prefix needs a value that is not empty",
                         List.of("generate", "--checkpoint", good.toString(), "--prefix", "")),
-                new Bad("seq-model bad flag", "unknown option '--sed'", List.of("seq-model", "--sed", "1")));
+                new Bad("seq-model bad flag", "unknown flag --sed for seq-model", List.of("seq-model", "--sed", "1")),
+                new Bad("bench bad flag", "unknown flag --rund for bench", List.of("bench", "--rund", "1")),
+                new Bad("bench bad count", "--rounds must be a whole number", List.of("bench", "--rounds", "0")));
 
         for (Bad b : bad) {
             var args = new ArrayList<>(b.args());
@@ -266,7 +268,7 @@ class MainTest {
         assertThat(run.out()).contains("train", "generate", "demo", "seq-model")
                 .contains("--hiddens N", "(default: 512)", "--checkpoint FILE.npz", "--num-preds N",
                         "demo takes the flags of train with these defaults instead: --corpus default");
-        for (String command : List.of("train", "generate", "demo", "seq-model")) {
+        for (String command : List.of("train", "generate", "demo", "seq-model", "bench")) {
             CliRun one = CliRun.of(command, "--help");
             assertThat(one.code()).as("%s --help", command).isZero();
             assertThat(one.out()).as("%s --help", command).contains("usage:").contains("--help");
