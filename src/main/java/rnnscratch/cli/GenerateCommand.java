@@ -45,7 +45,7 @@ public final class GenerateCommand {
             return 0;
         }
         var path = args.path("--checkpoint").orElseThrow();
-        var checkpoint = Checkpoint.load(path, "--checkpoint");
+        var checkpoint = CheckpointFlags.load("--checkpoint", path);
         TokenKind token = checkpoint.token();
         String prefix = args.text("--prefix");
         if (prefix.isBlank() && token == TokenKind.WORD) {

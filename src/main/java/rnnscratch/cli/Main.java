@@ -61,7 +61,7 @@ public final class Main {
                         + " (see: rnn-scratch --help)");
             };
         } catch (UserException e) {
-            err.println("rnn-scratch: " + oneLine(e.getMessage()));
+            err.println("rnn-scratch: " + oneLine(Advice.of(e)));
             return EXIT_USAGE;
         } catch (OutOfMemoryError e) {
             err.println("rnn-scratch: out of memory: choose a smaller --hiddens or --batch-size, or give Java more "

@@ -15,7 +15,6 @@ import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
-import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
@@ -108,13 +107,12 @@ public final class TrainCommand {
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
         s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
-        Optional<Checkpoint> init = s.init().map(p -> Checkpoint.load(p, "--init"));
+        Optional<Checkpoint> init = s.init().map(p -> CheckpointFlags.load("--init", p));
         CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
         text.notice().ifPresent(out::println);
         Corpus corpus = Corpus.loadCorpus(text.lines(s.preprocess()), s.token(), s.maxTokens());
         var vocab = corpus.vocab();
-        String preprocess = s.preprocess().name().toLowerCase(Locale.ROOT);
-        init.ifPresent(c -> c.requireFits(s.init().orElseThrow(), vocab, s.token(), preprocess,
+        init.ifPresent(c -> CheckpointFlags.requireFits(c, s.init().orElseThrow(), vocab, s.token(), s.preprocess(),
                 s.hiddensGiven() ? OptionalInt.of(s.hiddens()) : OptionalInt.empty()));
         int hiddens = init.map(c -> c.params().numHiddens()).orElse(s.hiddens());
         requireMemory(vocab.size(), hiddens, s);
@@ -148,7 +146,7 @@ public final class TrainCommand {
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
-                err.println("rnn-scratch: " + e.getMessage() + s.save().map(p -> " (" + p + " was not written: "
+                err.println("rnn-scratch: " + Advice.of(e) + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }

@@ -11,8 +11,8 @@ import rnnscratch.io.AtomicFiles;
 import rnnscratch.train.EpochStats;
 
 /**
- * {@code --plot}: perplexity against epoch on a logarithmic axis, as SVG ({@link SvgPlot}) or PNG
- * ({@link PngPlot}) by the file's ending, written atomically.
+ * The perplexity plot of a training run: perplexity against epoch on a logarithmic axis, as SVG ({@link SvgPlot})
+ * or PNG ({@link PngPlot}) by the file's ending, written atomically.
  *
  * <p>Docs: docs/command-line.md
  */
@@ -23,7 +23,8 @@ public final class PerplexityPlot {
      * Draws the finite perplexities of {@code epochs} into {@code file}.
      *
      * @return false (and nothing is written) when no epoch has a finite perplexity
-     * @throws UserException if the file cannot be written or a PNG cannot be drawn on this machine
+     * @throws UserException if the file cannot be written; a {@link PngUnavailableException} if a PNG cannot be
+     *                       drawn on this machine
      */
     public static boolean write(Path file, String title, List<EpochStats> epochs) {
         var finite = epochs.stream().filter(s -> Double.isFinite(s.perplexity())).toList();
@@ -39,7 +40,7 @@ public final class PerplexityPlot {
             } catch (UserException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AWTError e) {
-                throw new UserException("cannot draw a PNG on this machine (" + e + "): use --plot FILE.svg", e);
+                throw new PngUnavailableException("cannot draw a PNG on this machine (" + e + ")", e);
             }
         } else {
             AtomicFiles.writeString(file, SvgPlot.lineChart(title, "epoch", "perplexity", series, Scale.LOG));

@@ -71,12 +71,13 @@ public final class PngPlot {
     /**
      * Writes {@code image} as a PNG file atomically.
      *
-     * @throws UserException if the file cannot be written or this Java has no PNG writer
+     * @throws UserException if the file cannot be written; a {@link PngUnavailableException} if this Java has no
+     *                       PNG writer
      */
     public static void write(Path file, BufferedImage image) {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
-                throw new UserException("this Java runtime cannot write PNG files: use --plot FILE.svg instead");
+                throw new PngUnavailableException("this Java runtime cannot write PNG files", null);
             }
         });
     }

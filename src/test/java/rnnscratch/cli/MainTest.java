@@ -148,6 +148,7 @@ class MainTest {
         }
         Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
         Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
+        Path digits = Files.writeString(dir.resolve("digits.txt"), "123 456\n!?\n");
         Path good = dir.resolve("good.npz");
         assertThat(CliRun.of(tiny("--epochs", "1", "--save", good.toString())).code()).isZero();
         byte[] goodBytes = Files.readAllBytes(good);
@@ -175,6 +176,13 @@ class MainTest {
                 new Bad("theta not a number", "--theta expects a number or none", tiny("--theta", "off")),
                 new Bad("unknown token kind", "--token must be char or word", tiny("--token", "byte")),
                 new Bad("corpus too short", "too short", List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("corpus too short: the flags to change", "use a longer text or smaller --batch-size/--num-steps",
+                        List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("no letters for the book's preprocessing", "use --preprocess keep for text in other scripts",
+                        List.of("train", "--corpus", digits.toString())),
+                new Bad("unknown preprocessing", "--preprocess must be d2l or keep", tiny("--preprocess", "lower")),
+                new Bad("max tokens 0", "--max-tokens must be a whole number >= 1, or -1 for all",
+                        tiny("--max-tokens", "0")),
                 new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
                         .toString())),
                 new Bad("batch too large for the corpus", "too short", tiny("--batch-size", "500")),
