@@ -77,11 +77,11 @@ public final class Ops {
                 (g, grads) -> grads.add(0, Mat.scale(g, s))); // Ā += s·C̄
     }
 
-    /** {@code C = tanh(A)} element-wise. Backward: {@code Ā += C̄ ⊙ (1 − C²)}, from the saved output. */
+    /** {@code C = tanh(A)} element-wise. Backward: {@code Ā += C̄ ⊙ (1 − C ⊙ C)}, from the saved output. */
     public static Tensor tanh(Tensor a) {
         double[][] c = Mat.tanh(a.value());
         return Tensor.computed(c, "tanh", List.of(a),
-                (g, grads) -> grads.add(0, Mat.mul(g, Mat.oneMinusSquare(c)))); // Ā += C̄ ⊙ (1 − C²)
+                (g, grads) -> grads.add(0, Mat.mul(g, Mat.oneMinusSquare(c)))); // Ā += C̄ ⊙ (1 − C ⊙ C)
     }
 
     /** The sum of all elements, {@code c = Σᵢⱼ Aᵢⱼ}, as a 1×1 tensor. Backward: {@code Āᵢⱼ += c̄}. */

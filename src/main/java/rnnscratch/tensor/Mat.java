@@ -285,7 +285,7 @@ public final class Mat {
         return c;
     }
 
-    /** {@code 1 − A²} element-wise: {@code tanh'} from the saved output {@code Y = tanh(X)}, as {@code 1 − Y²}. */
+    /** {@code 1 − A ⊙ A} element-wise: {@code tanh'(X)} from the saved output {@code A = tanh(X)}. */
     public static double[][] oneMinusSquare(double[][] a) {
         var c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
