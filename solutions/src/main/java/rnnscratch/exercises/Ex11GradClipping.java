@@ -27,11 +27,13 @@ public final class Ex11GradClipping {
         // BEGIN SOLUTION
         double sum = 0;
         for (Tensor p : params) {
+            double ofThisParam = 0; // the book: the sum over p of torch.sum(p.grad ** 2)
             for (double[] row : p.grad()) {
                 for (double g : row) {
-                    sum += g * g;
+                    ofThisParam += g * g;
                 }
             }
+            sum += ofThisParam;
         }
         double norm = Math.sqrt(sum);
         if (norm > theta) {
