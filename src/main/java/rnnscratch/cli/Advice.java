@@ -11,11 +11,11 @@ import rnnscratch.train.LossNotFiniteException;
  *
  * <p>Docs: docs/command-line.md
  */
-final class Advice {
+public final class Advice {
     private Advice() {}
 
     /** The one line the user sees for {@code e}, with the flag to change where there is one. */
-    static String of(RuntimeException e) {
+    public static String of(RuntimeException e) {
         if (e instanceof CorpusTooShortException s) {
             return s.problem() + ": use a longer text or smaller --batch-size/--num-steps";
         }

@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import rnnscratch.UserException;
+import rnnscratch.cli.Advice;
+import rnnscratch.cli.CorpusSpec;
 import rnnscratch.cli.DemoCommand;
 import rnnscratch.cli.TrainCommand;
 import rnnscratch.exercises.progress.ExerciseCatalog;
-import rnnscratch.text.CorpusSpec;
 
 /**
  * "Your RNN": the book's character RNN trained on The Time Machine with the student's own code wherever it exists and
@@ -73,7 +74,7 @@ public final class YourRnn {
             }
             return code;
         } catch (StudentCodeFailed | UserException e) {
-            err.println("your-rnn: " + e.getMessage());
+            err.println("your-rnn: " + Advice.of(e));
             return 2;
         }
     }
