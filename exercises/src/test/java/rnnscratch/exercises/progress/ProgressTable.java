@@ -47,6 +47,8 @@ public final class ProgressTable {
                 case FAIL -> {
                     if (r.notStarted()) {
                         sb.append(INDENT).append("to do: ").append(firstLine(r.message())).append('\n');
+                    } else if (r.tests() == 0) {
+                        sb.append(INDENT).append("why:  ").append(firstLine(r.message())).append('\n');
                     } else {
                         sb.append(INDENT).append("why:  ").append(r.passed()).append(" of ").append(r.tests())
                                 .append(" tests pass; each failure is shown once, above the table").append('\n');

@@ -57,6 +57,19 @@ class ProgressTableTest {
     }
 
     @Test
+    @DisplayName("An IDE run in student mode counts the student's exercises and names the failing ones")
+    void studentLine() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.NOT_RUN, 0, 0, ""));
+        }
+        results.set(8, new ExerciseResult(ExerciseCatalog.ALL.get(8), ExerciseResult.Status.FAIL, 4, 1, "x"));
+        results.set(9, new ExerciseResult(ExerciseCatalog.ALL.get(9), ExerciseResult.Status.PASS, 4, 4, ""));
+        assertThat(ProgressListener.studentLine(results)).startsWith("Your exercises: 1/2 pass (failing: ex09).")
+                .contains("mvn test -Pexercises");
+    }
+
+    @Test
     @DisplayName("The default build's line counts the reference solutions and says how to start")
     void referenceLine() {
         var results = ExerciseCatalog.ALL.stream()

@@ -160,7 +160,7 @@ public final class Watch {
         System.out.println();
         if (!compiled.ok()) {
             compileErrors.put(e.id(), compiled.errors());
-            results.put(e.id(), new ExerciseResult(e, ExerciseResult.Status.FAIL, 1, 0, "does not compile"));
+            results.put(e.id(), new ExerciseResult(e, ExerciseResult.Status.FAIL, 0, 0, "does not compile"));
             say(file.getFileName() + " → " + e.id() + ": ✗ does not compile");
             compiled.errors().forEach(err -> err.lines().forEach(l -> System.out.println("     " + l)));
             progress();
@@ -194,6 +194,7 @@ public final class Watch {
 
     /** Compiles every exercise (all together, or one by one when some do not compile) and runs all their tests. */
     private void runAll() {
+        long start = System.nanoTime();
         var files = new ArrayList<Path>();
         for (var e : ExerciseCatalog.ALL) {
             files.add(exercisesDir.resolve(e.className() + ".java"));
@@ -208,19 +209,26 @@ public final class Watch {
                 }
             }
         }
+        long compiledAt = System.nanoTime();
         var compiled = ExerciseCatalog.ALL.stream().filter(e -> !compileErrors.containsKey(e.id())).toList();
         var outcome = ExerciseRun.run(freshLoader(), compiled);
         for (var e : ExerciseCatalog.ALL) {
             results.put(e.id(), compileErrors.containsKey(e.id())
-                    ? new ExerciseResult(e, ExerciseResult.Status.FAIL, 1, 0, "does not compile: "
+                    ? new ExerciseResult(e, ExerciseResult.Status.FAIL, 0, 0, "does not compile: "
                             + compileErrors.get(e.id()).get(0).lines().findFirst().orElse(""))
                     : outcome.result(e));
         }
-        System.out.print(ProgressTable.render(resultList()));
         compileErrors.forEach((id, errors) -> {
             say(id + " does not compile:");
             errors.forEach(err -> err.lines().forEach(l -> System.out.println("     " + l)));
         });
+        for (var r : resultList()) {
+            var lines = StudentRun.describe(r, outcome.failuresOf(r.exercise()), true);
+            lines.forEach(System.out::println);
+        }
+        System.out.print(ProgressTable.render(resultList()));
+        System.out.printf(" (all exercises compiled in %.1f s, tested in %.1f s)%n", (compiledAt - start) / 1e9,
+                (System.nanoTime() - compiledAt) / 1e9);
         System.out.flush();
     }
 
