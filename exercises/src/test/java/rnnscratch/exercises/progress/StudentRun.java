@@ -71,8 +71,8 @@ public final class StudentRun {
      */
     public static List<String> describe(ExerciseResult r, List<Failure> failures, boolean firstOnly) {
         var lines = new ArrayList<String>();
-        if (r.status() != ExerciseResult.Status.FAIL || r.notStarted()) {
-            return lines;
+        if (r.status() != ExerciseResult.Status.FAIL || r.notStarted() || r.tests() == 0) {
+            return lines; // passed, not run, untouched, or did not compile (the caller shows javac's errors)
         }
         var e = r.exercise();
         lines.add(" ✗ " + e.id() + "  " + e.title() + ": " + r.passed() + " of " + r.tests() + " tests pass");
@@ -92,7 +92,7 @@ public final class StudentRun {
     }
 
     /** The value of argument {@code key=value}, or {@code fallback}. */
-    static String arg(String[] args, String key, String fallback) {
+    public static String arg(String[] args, String key, String fallback) {
         for (String a : args) {
             if (a != null && a.startsWith(key + "=")) {
                 return a.substring(key.length() + 1);

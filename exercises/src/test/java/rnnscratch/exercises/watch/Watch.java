@@ -84,9 +84,9 @@ public final class Watch {
      */
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("exercises.mode", "student");
-        Path root = Path.of(arg(args, "root", ".")).toAbsolutePath();
-        var watch = new Watch(root, Path.of(arg(args, "classes", "target/classes")),
-                Path.of(arg(args, "testClasses", "target/test-classes")), Path.of(arg(args, "scratch", "target/watch")));
+        Path root = Path.of(StudentRun.arg(args, "root", ".")).toAbsolutePath();
+        var watch = new Watch(root, Path.of(StudentRun.arg(args, "classes", "target/classes")),
+                Path.of(StudentRun.arg(args, "testClasses", "target/test-classes")), Path.of(StudentRun.arg(args, "scratch", "target/watch")));
         if (!Files.isDirectory(watch.exercisesDir)) {
             System.out.println("watch: no " + watch.exercisesDir + ": start it from the repository root");
             return;
@@ -179,8 +179,9 @@ public final class Watch {
             case NOT_RUN -> say(file.getFileName() + " → " + e.id() + ": no test ran" + timing);
             case FAIL -> {
                 if (r.notStarted()) {
-                    say(file.getFileName() + " → " + e.id() + ": ✗ not started" + timing + "\n     "
-                            + r.message());
+                    say(file.getFileName() + " → " + e.id() + ": ✗ " + (r.passed() == 0 ? "not started"
+                            : r.passed() + " of " + r.tests() + " tests pass; a method is still to write") + timing
+                            + "\n     " + r.message());
                 } else {
                     say(file.getFileName() + " → " + e.id() + ": ✗ " + r.passed() + " of " + r.tests()
                             + " tests pass" + timing);
@@ -347,14 +348,5 @@ public final class Watch {
     private static void say(String s) {
         System.out.println("[" + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + s);
         System.out.flush();
-    }
-
-    private static String arg(String[] args, String key, String fallback) {
-        for (String a : args) {
-            if (a != null && a.startsWith(key + "=")) {
-                return a.substring(key.length() + 1);
-            }
-        }
-        return fallback;
     }
 }
