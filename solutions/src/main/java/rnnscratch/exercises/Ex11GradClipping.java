@@ -47,6 +47,6 @@ public final class Ex11GradClipping {
         }
         return norm;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 11 (gradient clipping): read docs/gradient-clipping.md#exercises — start from the sum of g*g over every row of every p.grad(); norm = Math.sqrt(sum)");
+        // STUB: throw new UnsupportedOperationException("Exercise 11 (gradient clipping): write gradClipping, which clips all the gradients together to a norm of at most θ — read docs/gradient-clipping.md#exercises");
     }
 }
