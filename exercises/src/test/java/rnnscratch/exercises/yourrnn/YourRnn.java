@@ -15,7 +15,11 @@ import rnnscratch.cli.Advice;
 import rnnscratch.cli.CorpusSpec;
 import rnnscratch.cli.DemoCommand;
 import rnnscratch.cli.TrainCommand;
+import rnnscratch.exercises.progress.Exercise;
 import rnnscratch.exercises.progress.ExerciseCatalog;
+import rnnscratch.exercises.progress.ExerciseResult;
+import rnnscratch.exercises.progress.ExerciseRun;
+import rnnscratch.exercises.progress.Failure;
 
 /**
  * "Your RNN": the book's character RNN trained on The Time Machine with the student's own code wherever it exists and
@@ -55,14 +59,16 @@ public final class YourRnn {
                     + "defaults are the demo's, writing to " + OUTPUT_DIR + "/. Docs: docs/exercises.md#your-rnn");
             return 0;
         }
-        Map<String, ExerciseVerdicts.Verdict> verdicts = ExerciseVerdicts.of(StudentFunctions.PARTS);
+        List<Exercise> parts = StudentFunctions.PARTS.stream().map(id -> ExerciseCatalog.byId(id).orElseThrow())
+                .toList();
+        ExerciseRun.Outcome outcome = ExerciseRun.run(YourRnn.class.getClassLoader(), parts);
         Set<String> yours = new LinkedHashSet<>();
-        verdicts.forEach((id, v) -> {
-            if (v.passes()) {
-                yours.add(id);
+        for (Exercise e : parts) {
+            if (outcome.passes(e)) {
+                yours.add(e.id());
             }
-        });
-        out.print(partsTable(verdicts, argv));
+        }
+        out.print(partsTable(parts, outcome, argv));
         try {
             createOutputDir();
             int code = TrainCommand.run(withDefaults(argv), out, err, terminal, StudentFunctions.build(yours));
@@ -80,32 +86,34 @@ public final class YourRnn {
     }
 
     /** The table printed first: each part, its exercise, whose code runs and why. */
-    static String partsTable(Map<String, ExerciseVerdicts.Verdict> verdicts, List<String> argv) {
+    static String partsTable(List<Exercise> parts, ExerciseRun.Outcome outcome, List<String> argv) {
         var sb = new StringBuilder();
         sb.append("Your RNN: the book's character RNN, trained with your code wherever it passes its exercise\n\n");
         sb.append(String.format(Locale.ROOT, "  %-44s %-9s %-10s %s%n", "part (the book's function)", "exercise",
                 "runs", "why"));
         boolean words = "word".equals(givenFlags(argv).get("--token"));
-        for (var e : verdicts.entrySet()) {
-            var v = e.getValue();
-            String id = e.getKey();
-            String who = v.passes() ? "yours" : "library's";
-            String why = v.passes() ? "its " + v.tests() + " tests pass"
-                    : v.tests() == 0 ? "no tests ran"
-                    : v.stub() ? "untouched stub"
-                    : v.failed() + " of " + v.tests() + " tests fail, first: " + v.firstFailure();
-            if (id.equals("ex14") && words) {
+        for (Exercise e : parts) {
+            ExerciseResult r = outcome.result(e);
+            boolean passes = outcome.passes(e);
+            String who = passes ? "yours" : "library's";
+            String why = passes ? "its " + r.tests() + " tests pass"
+                    : r.tests() == 0 ? "its tests did not run" + outcome.firstFailure(e).map(f -> ": " + f.message())
+                            .orElse("")
+                    : outcome.failuresOf(e).stream().allMatch(Failure::stub) ? "untouched stub"
+                    : (r.tests() - r.passed()) + " of " + r.tests() + " tests fail, first: "
+                            + outcome.firstFailure(e).map(Failure::sentence).orElse("");
+            if (e.id().equals("ex14") && words) {
                 who = "library's";
                 why = "--token word: the word-level predict runs (ex14 is for characters)";
             }
-            sb.append(String.format(Locale.ROOT, "  %-44s %-9s %-10s %s%n", PART_NAMES.get(id), id, who, why));
+            sb.append(String.format(Locale.ROOT, "  %-44s %-9s %-10s %s%n", PART_NAMES.get(e.id()), e.id(), who,
+                    why));
         }
-        long count = verdicts.values().stream().filter(ExerciseVerdicts.Verdict::passes).count();
-        sb.append("\n  ").append(count).append(" of ").append(verdicts.size()).append(" parts are yours. ");
-        var next = verdicts.entrySet().stream().filter(e -> !e.getValue().passes()).findFirst();
-        next.ifPresent(e -> sb.append("Next: ").append(e.getKey()).append(", ")
-                .append(ExerciseCatalog.byId(e.getKey()).orElseThrow().docs())
-                .append(" (mvn test -Pexercises -Dgroups=").append(e.getKey()).append(")"));
+        long count = parts.stream().filter(outcome::passes).count();
+        sb.append("\n  ").append(count).append(" of ").append(parts.size()).append(" parts are yours. ");
+        parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresent(e -> sb.append("Next: ").append(e.id())
+                .append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
+                .append(", or the watch mode)"));
         sb.append("\n\n");
         return sb.toString();
     }
