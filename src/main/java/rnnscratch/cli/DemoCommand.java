@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import rnnscratch.UserException;
-import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.TimeMachine;
+import rnnscratch.train.Ch8Functions;
 
 /**
  * {@code demo}, what {@code mvn -q compile exec:java} runs: a short {@code train} run that shows perplexity falling
@@ -60,7 +60,7 @@ public final class DemoCommand {
         out.printf("rnn-scratch demo: %d epochs of the book's character RNN with %d hidden units "
                 + "(the book's full setting: %d hidden units, %d epochs)%n", settings.epochs(),
                 settings.hiddens(), TrainSettings.BOOK_HIDDENS, TrainSettings.BOOK_EPOCHS);
-        var outcome = TrainCommand.train(settings, out, err, terminal);
+        var outcome = TrainCommand.train(settings, out, err, terminal, Ch8Functions.library());
         if (outcome.exitCode() != 0) {
             return outcome.exitCode();
         }

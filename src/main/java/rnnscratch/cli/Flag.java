@@ -41,7 +41,9 @@ public record Flag(String name, String valueName, String defaultValue, String he
         /** Any text that is not empty. */
         TEXT,
         /** A file or folder path. */
-        PATH
+        PATH,
+        /** No value: the flag is given or not ({@code --no-torch}). */
+        SWITCH
     }
 
     /** The largest {@link Kind#COUNT}: anything larger is certainly a typo and would not fit in memory. */
@@ -66,6 +68,11 @@ public record Flag(String name, String valueName, String defaultValue, String he
         return new Flag(name, String.join("|", choices), choices[0], help, Kind.CHOICE, List.of(choices), false);
     }
 
+    /** A flag without a value, off unless given. */
+    static Flag toggle(String name, String help) {
+        return new Flag(name, "", "", help, Kind.SWITCH, List.of(), false);
+    }
+
     /** A flag the command cannot run without. */
     static Flag required(String name, String valueName, String help, Kind kind) {
         return new Flag(name, valueName, "", help, kind, List.of(), true);
@@ -73,7 +80,7 @@ public record Flag(String name, String valueName, String defaultValue, String he
 
     /** One line of the help text: the flag, its value, what it does, and its default. */
     String helpLine() {
-        String left = name + " " + valueName;
+        String left = kind == Kind.SWITCH ? name : name + " " + valueName;
         String dflt = required ? " (required)" : defaultValue.isEmpty() ? "" : " (default: " + defaultValue + ")";
         return String.format(Locale.ROOT, "  %-25s %s%s", left, help, dflt);
     }
@@ -91,6 +98,11 @@ public record Flag(String name, String valueName, String defaultValue, String he
             case CHOICE -> asChoice(value);
             case TEXT -> asText(value);
             case PATH -> asPath(value);
+            case SWITCH -> {
+                if (!value.isEmpty()) {
+                    throw new UserException(name + " takes no value, got '" + value + "'");
+                }
+            }
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
+import rnnscratch.train.PredictCh8;
 
 /**
  * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
@@ -43,7 +45,7 @@ public final class GenerateCommand {
             return 0;
         }
         var path = args.path("--checkpoint").orElseThrow();
-        var checkpoint = Checkpoint.load(path, "--checkpoint");
+        var checkpoint = CheckpointFlags.load("--checkpoint", path);
         TokenKind token = checkpoint.token();
         String prefix = args.text("--prefix");
         if (prefix.isBlank() && token == TokenKind.WORD) {
@@ -51,7 +53,8 @@ public final class GenerateCommand {
         }
         unknownTokensNote(prefix, checkpoint.vocab(), token).ifPresent(err::println);
         var net = new RNNModelScratch(checkpoint.params());
-        out.println(Predict.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token));
+        out.println(PredictCh8.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token,
+                Predict.GREEDY));
         return 0;
     }
 

@@ -3,28 +3,32 @@ package rnnscratch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
+import rnnscratch.plot.PerplexityPlot;
+import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Corpus;
-import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
+import rnnscratch.text.TokenKind;
+import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
 import rnnscratch.train.LossNotFiniteException;
+import rnnscratch.train.PredictCh8;
+import rnnscratch.train.SgdOptimizer;
 import rnnscratch.train.TrainCh8;
 import rnnscratch.train.TrainResult;
+import rnnscratch.train.Updater;
 
 /**
  * {@code train}: the book's {@code train_ch8} from the command line (d2l 8.5). It reads the corpus, builds the
@@ -69,45 +73,58 @@ public final class TrainCommand {
             out.print(SPEC.help());
             return 0;
         }
-        return train(TrainSettings.from(args), out, err, terminal).exitCode();
+        return train(TrainSettings.from(args), out, err, terminal, Ch8Functions.library()).exitCode();
+    }
+
+    /**
+     * {@code train} with {@code argv} on other functions than the library's: the exercises' "your RNN" run passes a
+     * student's. Characters only for {@code functions.predictCh8()}: with {@code --token word} the library's word-level
+     * prediction replaces it.
+     *
+     * @return the exit code
+     * @throws UserException for bad input, before anything was written
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions functions) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
+        }
+        return train(TrainSettings.from(args), out, err, terminal, functions).exitCode();
     }
 
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
-    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal) {
-        int threadsBefore = Parallel.threads();
-        boolean vectorBefore = Kernel.usesVector();
-        Parallel.setThreads(settings.threads());
-        Kernel.useVector(settings.kernel().equals("vector"));
-        try {
-            return trainWithThreads(settings, out, err, terminal);
-        } finally {
-            Parallel.setThreads(threadsBefore);
-            Kernel.useVector(vectorBefore);
-        }
+    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions functions) {
+        return Kernel.using(settings.kernel(), settings.threads(),
+                () -> trainWithThreads(settings, out, err, terminal, functions));
     }
 
-    private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal) {
+    private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,
+            Ch8Functions library) {
         // 1. Check every input before writing anything.
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
         s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
-        Optional<Checkpoint> init = s.init().map(p -> Checkpoint.load(p, "--init"));
+        Optional<Checkpoint> init = s.init().map(p -> CheckpointFlags.load("--init", p));
         CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
         text.notice().ifPresent(out::println);
         Corpus corpus = Corpus.loadCorpus(text.lines(s.preprocess()), s.token(), s.maxTokens());
         var vocab = corpus.vocab();
-        String preprocess = s.preprocess().name().toLowerCase(Locale.ROOT);
-        init.ifPresent(c -> c.requireFits(s.init().orElseThrow(), vocab, s.token(), preprocess,
+        init.ifPresent(c -> CheckpointFlags.requireFits(c, s.init().orElseThrow(), vocab, s.token(), s.preprocess(),
                 s.hiddensGiven() ? OptionalInt.of(s.hiddens()) : OptionalInt.empty()));
         int hiddens = init.map(c -> c.params().numHiddens()).orElse(s.hiddens());
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var net = init.map(c -> new RNNModelScratch(c.params()))
-                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng));
+        var functions = s.token() == TokenKind.CHAR ? library : library.withPredictCh8(
+                (p, numPreds, model, v) -> PredictCh8.predict(p, numPreds, model, v, TokenKind.WORD, Predict.GREEDY));
+        var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
+                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());
         GenerateCommand.unknownTokensNote(prefix, vocab, s.token()).ifPresent(err::println);
-        var options = new Ch8Options(s.theta(), s.token(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
+        var options = new Ch8Options(s.theta(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
 
         out.printf(Locale.ROOT, "corpus: %s (%s), %,d tokens, vocabulary of %d %s tokens%n", text.name(),
                 text.origin(), corpus.numTokens(), vocab.size(), s.token().name().toLowerCase(Locale.ROOT));
@@ -122,12 +139,14 @@ public final class TrainCommand {
         try (CtrlC ctrlC = CtrlC.install(err)) {
             TrainResult result;
             try {
-                result = TrainCh8.trainCh8(net, loader, vocab, s.lr(), s.epochs(), options,
+                Updater updater = s.optimizer() ? new SgdOptimizer(net.params().list(), s.lr())
+                        : TrainCh8.sgdUpdater(net, s.lr(), functions);
+                result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options, functions,
                         listener(progress, metrics, ctrlC, vocab.size()));
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
-                err.println("rnn-scratch: " + e.getMessage() + s.save().map(p -> " (" + p + " was not written: "
+                err.println("rnn-scratch: " + Advice.of(e) + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }
@@ -136,7 +155,7 @@ public final class TrainCommand {
             // 3. Save, plot, and the book's summary.
             int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
             s.save().ifPresent(p -> {
-                new Checkpoint(net.params(), vocab, config(s, hiddens, epochsDone, text.name())).save(p);
+                new Checkpoint(net.params(), vocab, s.runConfig(hiddens, epochsDone, text.name()).toMap()).save(p);
                 out.println("saved checkpoint " + p + " (" + epochsDone + " epochs trained)");
             });
             s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
@@ -209,24 +228,6 @@ public final class TrainCommand {
             prefixes.add(last);
         }
         return prefixes;
-    }
-
-    /** The settings a checkpoint records, so that a run can be continued and described. */
-    private static Map<String, String> config(TrainSettings s, int hiddens, int epochsDone, String corpusName) {
-        var config = new LinkedHashMap<String, String>();
-        config.put("token", s.token().name().toLowerCase(Locale.ROOT));
-        config.put("preprocess", s.preprocess().name().toLowerCase(Locale.ROOT));
-        config.put("hiddens", String.valueOf(hiddens));
-        config.put("batch_size", String.valueOf(s.batchSize()));
-        config.put("num_steps", String.valueOf(s.numSteps()));
-        config.put("lr", TrainSettings.number(s.lr()));
-        config.put("theta", Double.isInfinite(s.theta()) ? "none" : TrainSettings.number(s.theta()));
-        config.put("iter", s.randomIter() ? "random" : "sequential");
-        config.put("seed", String.valueOf(s.seed()));
-        config.put("epochs_done", String.valueOf(epochsDone));
-        config.put("corpus", corpusName);
-        config.put("max_tokens", String.valueOf(s.maxTokens()));
-        return config;
     }
 
     private static void writePlot(Path file, String title, List<EpochStats> epochs, PrintStream out) {

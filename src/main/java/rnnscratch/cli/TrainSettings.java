@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
@@ -46,14 +47,16 @@ import rnnscratch.text.TokenKind;
  * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
  *                     {@link #prefixFor(String)})
  * @param threads      threads of the matrix kernel
- * @param kernel       the matrix kernel: {@code plain} (default) or {@code vector} (the opt-in Vector API kernel,
+ * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
+ * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
+ *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, String kernel, Path cacheDir) {
+        Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, boolean optimizer) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -112,7 +115,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
-                        + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH));
+                        + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
+                Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
+                        + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
+                        + "both compute the same", "custom", "sgd"));
     }
 
     /**
@@ -130,7 +136,9 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow());
+                args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
+                args.path("--cache-dir").orElseThrow(),
+                args.choice("--optimizer").equals("sgd"));
         settings.check();
         return settings;
     }
@@ -139,7 +147,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
         if (threads > MAX_THREADS) {
             throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
         }
-        if (kernel.equals("vector") && !Kernel.vectorApiAvailable()) {
+        if (kernel == Kernel.Choice.VECTOR && !Kernel.vectorApiAvailable()) {
             throw new UserException("--kernel vector needs the Vector API module: run java --add-modules "
                     + "jdk.incubator.vector -jar target/rnn-scratch.jar ... (or leave out --kernel)");
         }
@@ -174,12 +182,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      */
     public String describe(int numHiddens) {
         return String.format(Locale.ROOT, "%s, H=%d, lr %s, theta %s, %s %dx%d", token.name().toLowerCase(Locale.ROOT),
-                numHiddens, number(lr), Double.isInfinite(theta) ? "none" : number(theta),
+                numHiddens, RunConfig.number(lr), Double.isInfinite(theta) ? "none" : RunConfig.number(theta),
                 randomIter ? "random" : "sequential", batchSize, numSteps);
     }
 
-    /** A number as typed: {@code 1} rather than {@code 1.0}, {@code 0.5} as it is. */
-    static String number(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    /** The settings a checkpoint of this run records ({@code config.txt}), so that it can be continued. */
+    public RunConfig runConfig(int numHiddens, int epochsDone, String corpusName) {
+        return new RunConfig(token, preprocess, numHiddens, batchSize, numSteps, lr, theta, randomIter, seed,
+                epochsDone, corpusName, maxTokens);
     }
 }

@@ -1,70 +1,64 @@
 package rnnscratch.rnn;
 
-import java.util.ArrayList;
-import java.util.List;
 import rnnscratch.tensor.Mat;
-import rnnscratch.text.TokenKind;
-import rnnscratch.text.Vocab;
 
 /**
- * The book's {@code predict_ch8}: generate text that continues a prefix, one greedy token at a time.
+ * The loop of the book's {@code predict_ch8}, on token ids: continue a prefix one token at a time.
  *
  * <ol>
- *   <li>Start from a zero state for a batch of one.</li>
- *   <li>Warm-up: feed the prefix token by token, keeping the true next token (the outputs are ignored), so the state
- *       summarises the prefix.</li>
- *   <li>Predict: {@code numPreds} times, feed the last token and append the most likely next one
- *       ({@code argmax} of the output row).</li>
+ *   <li>Start from a zero state for a batch of one ({@code net.beginState(1)}).</li>
+ *   <li>Warm-up: feed the prefix token by token except the last, keeping the state (the outputs are ignored: the
+ *       true next token is known), so the state summarises the prefix.</li>
+ *   <li>Predict: {@code numPreds} times, feed the last token, choose the next one from the output row (greedy: its
+ *       {@code argmax}) and append it; it is the token fed next.</li>
  * </ol>
+ * Each forward takes {@code int[1][1]} and gives outputs {@code double[1][V]} and a state {@code double[1][H]}.
+ * Turning text into ids and back is the vocabulary's business: {@code rnnscratch.train.PredictCh8} does it.
  *
- * <p>Docs: docs/training.md
+ * <p>Docs: docs/training.md#predicting
  */
 public final class Predict {
     private Predict() {}
 
-    /**
-     * Character-level generation, as the book: {@code prefix} is split into characters (Unicode code points) and
-     * the result is the prefix followed by {@code numPreds} predicted characters.
-     */
-    public static String predictCh8(String prefix, int numPreds, RNNModelScratch net, Vocab vocab) {
-        var chars = prefix.codePoints().mapToObj(Character::toString).toList();
-        return String.join("", predictTokens(chars, numPreds, net, vocab));
+    /** How the next token is chosen from the output row {@code double[V]} of the last step. */
+    @FunctionalInterface
+    public interface NextToken {
+        /** @return the id of the next token, in {@code [0, V)} */
+        int choose(double[] logits);
+    }
+
+    /** The book's choice: the most likely token, {@code argmax} of the row (the first one on ties). */
+    public static final NextToken GREEDY = logits -> Mat.argmaxRows(new double[][] {logits})[0];
+
+    /** Greedy generation, as the book's {@code predict_ch8}. */
+    public static int[] predictIds(int[] prefix, int numPreds, RNNModelScratch net) {
+        return predictIds(prefix, numPreds, net, GREEDY);
     }
 
     /**
-     * Generation for either kind of token: characters are joined with nothing, words with one space; a word prefix
-     * is split at white space.
+     * @param prefix   the ids of the prefix, at least one
+     * @param numPreds how many tokens to predict, {@code >= 0}
+     * @return the prefix's ids followed by {@code numPreds} predicted ids
      */
-    public static String predict(String prefix, int numPreds, RNNModelScratch net, Vocab vocab, TokenKind token) {
-        return switch (token) {
-            case CHAR -> predictCh8(prefix, numPreds, net, vocab);
-            case WORD -> String.join(" ", predictTokens(List.of(prefix.trim().split("\\s+")), numPreds, net, vocab));
-        };
-    }
-
-    /**
-     * Token-level generation (characters or words): the prefix tokens followed by {@code numPreds} predicted tokens.
-     * Prefix tokens that are not in the vocabulary are fed as {@code <unk>} but returned as given.
-     */
-    public static List<String> predictTokens(List<String> prefix, int numPreds, RNNModelScratch net, Vocab vocab) {
-        if (prefix.isEmpty()) {
+    public static int[] predictIds(int[] prefix, int numPreds, RNNModelScratch net, NextToken next) {
+        if (prefix.length == 0) {
             throw new IllegalArgumentException("predictCh8: the prefix must hold at least one token");
         }
         if (numPreds < 0) {
             throw new IllegalArgumentException("predictCh8: numPreds must be >= 0, got " + numPreds);
         }
+        var outputs = new int[prefix.length + numPreds];
+        System.arraycopy(prefix, 0, outputs, 0, prefix.length);
         RnnState state = net.beginState(1);
-        var outputs = new ArrayList<String>(prefix);
-        int last = vocab.indexOf(prefix.get(0));
-        for (String y : prefix.subList(1, prefix.size())) {
-            state = net.forward(new int[][] {{last}}, state).state();
-            last = vocab.indexOf(y);
+        for (int i = 0; i < prefix.length - 1; i++) {
+            state = net.forward(new int[][] {{prefix[i]}}, state).state();
         }
+        int last = prefix[prefix.length - 1];
         for (int i = 0; i < numPreds; i++) {
             Rnn.Output out = net.forward(new int[][] {{last}}, state);
             state = out.state();
-            last = Mat.argmaxRows(out.outputs().value())[0];
-            outputs.add(vocab.tokenAt(last));
+            last = next.choose(out.outputs().value()[0]);
+            outputs[prefix.length + i] = last;
         }
         return outputs;
     }

@@ -6,27 +6,46 @@ import java.util.Random;
  * The book's {@code RNNModelScratch}: the parameters plus the two things the training loop asks of a model —
  * a forward pass over a minibatch of token ids, and a fresh state.
  *
+ * <p>As in the book, the model is built from functions ({@link RnnFunctions}): {@code get_params} draws its
+ * weights, {@code init_rnn_state} makes a fresh state and {@code rnn} runs the steps. The constructors without
+ * functions use this library's ({@link RnnFunctions#library()}).
+ *
  * <p>Docs: docs/rnn.md
  */
 public final class RNNModelScratch {
     private final int vocabSize;
     private final int numHiddens;
     private final RnnParams params;
+    private final RnnFunctions functions;
 
     /** A model with the book's random initial parameters ({@link RnnParams#getParams}). */
     public RNNModelScratch(int vocabSize, int numHiddens, Random rng) {
-        this(RnnParams.getParams(vocabSize, numHiddens, rng));
+        this(vocabSize, numHiddens, rng, RnnFunctions.library());
+    }
+
+    /**
+     * The book's {@code RNNModelScratch(vocab_size, num_hiddens, device, get_params, init_state, forward_fn)}: the
+     * parameters come from {@code functions.getParams()}, and the model runs on {@code functions}.
+     */
+    public RNNModelScratch(int vocabSize, int numHiddens, Random rng, RnnFunctions functions) {
+        this(functions.getParams().getParams(vocabSize, numHiddens, rng), functions);
     }
 
     /** A model around given parameters (a checkpoint, or a golden test's initial values). */
     public RNNModelScratch(RnnParams params) {
+        this(params, RnnFunctions.library());
+    }
+
+    /** A model around given parameters that runs on {@code functions}. */
+    public RNNModelScratch(RnnParams params, RnnFunctions functions) {
         this.vocabSize = params.vocabSize();
         this.numHiddens = params.numHiddens();
         this.params = params;
+        this.functions = functions;
     }
 
     /**
-     * {@code net(X, state)}: one-hot of {@code Xᵀ}, then {@link Rnn#rnn}.
+     * {@code net(X, state)}: one-hot of {@code Xᵀ}, then {@code rnn}.
      *
      * @param x token ids, {@code int[batch][t]}
      * @return outputs {@code double[t·batch][V]} (time-major) and the final state {@code double[batch][H]}
@@ -40,17 +59,23 @@ public final class RNNModelScratch {
                 }
             }
         }
-        return Rnn.rnn(OneHot.oneHot(OneHot.transpose(x), vocabSize), state, params);
+        var inputs = functions.oneHot().oneHot(functions.transpose().transpose(x), vocabSize);
+        return functions.rnn().rnn(inputs, state, params);
     }
 
     /** {@code begin_state}: a zero state for a minibatch of {@code batchSize} sequences. */
     public RnnState beginState(int batchSize) {
-        return RnnState.initRnnState(batchSize, numHiddens);
+        return functions.initRnnState().initRnnState(batchSize, numHiddens);
     }
 
     /** The parameters, in the book's order through {@link RnnParams#list()}. */
     public RnnParams params() {
         return params;
+    }
+
+    /** The functions this model runs on. */
+    public RnnFunctions functions() {
+        return functions;
     }
 
     /** The vocabulary size {@code V}. */

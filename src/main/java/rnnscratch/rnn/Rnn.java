@@ -26,8 +26,25 @@ import rnnscratch.autograd.Tensor;
 public final class Rnn {
     private Rnn() {}
 
-    /** The outputs of all steps, {@code double[steps·batch][V]}, and the state after the last step. */
-    public record Output(Tensor outputs, RnnState state) {}
+    /**
+     * What {@code rnn} returns: the book's {@code (torch.cat(outputs, dim=0), (H,))}, plus, for looking inside, the
+     * hidden state of every step.
+     *
+     * @param outputs      the outputs of all steps, {@code double[steps·batch][V]}, time-major
+     * @param state        the state after the last step
+     * @param hiddenStates {@code H_1 … H_T}, each {@code double[batch][H]}, as computed (on the tape); empty when the
+     *                     function that made this output does not report them
+     */
+    public record Output(Tensor outputs, RnnState state, List<Tensor> hiddenStates) {
+        public Output {
+            hiddenStates = List.copyOf(hiddenStates);
+        }
+
+        /** The book's pair: outputs and the last state, without the steps' hidden states. */
+        public Output(Tensor outputs, RnnState state) {
+            this(outputs, state, List.of());
+        }
+    }
 
     /**
      * Runs the RNN over {@code inputs}, starting from {@code state}.
@@ -42,11 +59,13 @@ public final class Rnn {
         Tensor b_q = params.b_q();
         Tensor H = state.H();
         var outputs = new ArrayList<Tensor>(inputs.size());
+        var hiddenStates = new ArrayList<Tensor>(inputs.size());
         for (Tensor X : inputs) {
             H = tanh(addBias(add(mm(X, W_xh), mm(H, W_hh)), b_h));
             Tensor Y = addBias(mm(H, W_hq), b_q);
             outputs.add(Y);
+            hiddenStates.add(H);
         }
-        return new Output(catRows(outputs), new RnnState(H));
+        return new Output(catRows(outputs), new RnnState(H), hiddenStates);
     }
 }

@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       summed over {@code k} in increasing order, whatever the blocks, the tiles and the split over threads.</li>
  * </ul>
  *
- * <p>It is used only when {@link Kernel#useVector(boolean)} was switched on, which needs the JVM flag
+ * <p>It is used only when {@link Kernel#use(Kernel.Choice)} switched it on ({@code VECTOR}), which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). The work
  * is split over the threads as the plain kernel's is ({@link Parallel#forBlocks}). Its results agree with the plain
  * kernel to about 1e-15 relative (fused multiply-adds, where the plain kernel rounds each product), and every element

@@ -21,7 +21,7 @@ import rnnscratch.autograd.Tensor;
  *
  * <p>Docs: docs/sequence-models.md
  */
-public final class Adam {
+public final class Adam implements Optimizer {
     private final List<Tensor> params;
     private final double lr;
     private final double beta1;
@@ -66,6 +66,7 @@ public final class Adam {
     }
 
     /** One update of every parameter from its current gradient (see the class comment); gradients are left as they are. */
+    @Override
     public void step() {
         t++;
         double correction1 = 1.0 - Math.pow(beta1, t);
@@ -89,6 +90,7 @@ public final class Adam {
     }
 
     /** Sets every parameter's gradient to zero ({@code trainer.zero_grad()}); call it before each backward pass. */
+    @Override
     public void zeroGrad() {
         for (Tensor p : params) {
             p.zeroGrad();

@@ -1,21 +1,19 @@
 package rnnscratch.train;
 
 import java.util.List;
-import rnnscratch.text.TokenKind;
 
 /**
  * The settings of {@link TrainCh8#trainCh8} that the book fixes inside its code: the clipping threshold, how often
  * to show a sample, and which prefixes to continue.
  *
  * @param theta         clipping threshold θ ({@code Double.POSITIVE_INFINITY}: no clipping)
- * @param token         whether the model reads characters or words (how a prefix is split into tokens)
  * @param samplePrefix  the prefix continued every {@code sampleEvery} epochs
  * @param finalPrefixes the prefixes continued at the end
  * @param sampleEvery   epochs between samples (the book: 10)
  * @param numPreds      tokens to predict for each sample (the book: 50)
  */
-public record Ch8Options(double theta, TokenKind token, String samplePrefix, List<String> finalPrefixes,
-        int sampleEvery, int numPreds) {
+public record Ch8Options(double theta, String samplePrefix, List<String> finalPrefixes, int sampleEvery,
+        int numPreds) {
     public Ch8Options {
         if (!(theta > 0)) {
             throw new IllegalArgumentException("theta must be > 0 (or +infinity for no clipping), got " + theta);
@@ -26,8 +24,8 @@ public record Ch8Options(double theta, TokenKind token, String samplePrefix, Lis
         finalPrefixes = List.copyOf(finalPrefixes);
     }
 
-    /** The book's settings: θ = 1, characters, "time traveller" every 10 epochs, then "time traveller" and "traveller". */
+    /** The book's settings: θ = 1, "time traveller" every 10 epochs, then "time traveller" and "traveller". */
     public static Ch8Options book() {
-        return new Ch8Options(1.0, TokenKind.CHAR, "time traveller", List.of("time traveller", "traveller"), 10, 50);
+        return new Ch8Options(1.0, "time traveller", List.of("time traveller", "traveller"), 10, 50);
     }
 }

@@ -1,8 +1,8 @@
 package rnnscratch.train;
 
 /**
- * What {@link TrainCh8#trainCh8} tells the outside world while it runs, so that the command line, plots and logs can
- * follow training without changing the loop (the book's {@code Animator} plays this part).
+ * What {@link TrainCh8#trainCh8} tells the outside world while it runs, so that the command line, plots, logs and
+ * reports can follow training without changing the loop (the book's {@code Animator} plays this part).
  *
  * <p>Docs: docs/training.md
  */
@@ -18,6 +18,18 @@ public interface EpochListener {
 
     /** Polled between minibatches: return true to stop cleanly after the current one (Ctrl-C). */
     default boolean stopRequested() {
+        return false;
+    }
+
+    /** Called after every minibatch's update (the loss, the gradient norm before clipping, …). */
+    default void minibatchEnded(MinibatchStats stats) {}
+
+    /**
+     * Asked before each minibatch: true keeps the gradient ∂l/∂H_t of every step's hidden state for this minibatch
+     * ({@code retain_grad()}) and reports their norms in {@link MinibatchStats#hiddenGradNorms()}. The gradients of
+     * the parameters, and so training, are the same either way.
+     */
+    default boolean wantsHiddenGradients(int epoch, int minibatch) {
         return false;
     }
 

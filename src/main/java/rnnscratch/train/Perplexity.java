@@ -21,4 +21,25 @@ public final class Perplexity {
         }
         return Math.exp(lossSum / count);
     }
+
+    /**
+     * The perplexity of an epoch from its minibatches, as {@code train_epoch_ch8} accumulates it: each minibatch's
+     * mean loss weighted by its number of tokens, {@code exp(Σ meanLosses[i]·tokenCounts[i] / Σ tokenCounts[i])}.
+     *
+     * @param meanLosses  the mean cross-entropy of each minibatch, {@code double[minibatches]}
+     * @param tokenCounts the tokens in each minibatch, {@code int[minibatches]}
+     */
+    public static double perplexity(double[] meanLosses, int[] tokenCounts) {
+        if (meanLosses.length != tokenCounts.length) {
+            throw new IllegalArgumentException("perplexity: " + meanLosses.length + " losses but "
+                    + tokenCounts.length + " token counts (one of each per minibatch)");
+        }
+        double lossSum = 0.0;
+        long count = 0;
+        for (int i = 0; i < meanLosses.length; i++) {
+            lossSum += meanLosses[i] * tokenCounts[i];
+            count += tokenCounts[i];
+        }
+        return perplexity(lossSum, count);
+    }
 }

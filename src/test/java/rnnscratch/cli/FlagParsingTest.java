@@ -155,7 +155,8 @@ class FlagParsingTest {
     @Test
     @DisplayName("--help anywhere asks for the help text, which lists every flag of the table once with its default")
     void helpListsEveryFlagWithItsDefault() {
-        for (CommandSpec spec : List.of(TrainCommand.SPEC, GenerateCommand.SPEC, DemoCommand.SPEC)) {
+        for (CommandSpec spec : List.of(TrainCommand.SPEC, GenerateCommand.SPEC, DemoCommand.SPEC,
+                SeqModelCommand.SPEC, BenchCommand.SPEC)) {
             assertThat(spec.parse(List.of("--lr", "--help")).help()).isTrue();
             String help = spec.help();
             for (Flag f : spec.flags()) {
@@ -167,5 +168,18 @@ class FlagParsingTest {
                 }
             }
         }
+    }
+
+    @Test
+    @DisplayName("A switch such as bench's --no-torch takes no value: given or not, and refused with one")
+    void aSwitchTakesNoValue() {
+        assertThat(BenchCommand.SPEC.parse(List.of("--no-torch", "--rounds", "2")).isGiven("--no-torch")).isTrue();
+        assertThat(BenchCommand.SPEC.parse(List.of("--rounds", "2")).isGiven("--no-torch")).isFalse();
+        assertThat(BenchCommand.SPEC.parse(List.of("--kernel-only", "--no-torch")).isGiven("--kernel-only")).isTrue();
+        assertThatThrownBy(() -> BenchCommand.SPEC.parse(List.of("--no-torch=yes"))).isInstanceOf(UserException.class)
+                .hasMessage("--no-torch takes no value, got 'yes'");
+        assertThatThrownBy(() -> BenchCommand.SPEC.parse(List.of("--no-torch", "yes")))
+                .isInstanceOf(UserException.class).hasMessageStartingWith("unexpected argument 'yes' for bench");
+        assertThat(BenchCommand.SPEC.help()).contains("  --no-torch  ").doesNotContain("--no-torch (default");
     }
 }

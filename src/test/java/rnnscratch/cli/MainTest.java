@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.io.Csv;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
@@ -147,6 +148,7 @@ class MainTest {
         }
         Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
         Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
+        Path digits = Files.writeString(dir.resolve("digits.txt"), "123 456\n!?\n");
         Path good = dir.resolve("good.npz");
         assertThat(CliRun.of(tiny("--epochs", "1", "--save", good.toString())).code()).isZero();
         byte[] goodBytes = Files.readAllBytes(good);
@@ -174,6 +176,13 @@ class MainTest {
                 new Bad("theta not a number", "--theta expects a number or none", tiny("--theta", "off")),
                 new Bad("unknown token kind", "--token must be char or word", tiny("--token", "byte")),
                 new Bad("corpus too short", "too short", List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("corpus too short: the flags to change", "use a longer text or smaller --batch-size/--num-steps",
+                        List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("no letters for the book's preprocessing", "use --preprocess keep for text in other scripts",
+                        List.of("train", "--corpus", digits.toString())),
+                new Bad("unknown preprocessing", "--preprocess must be d2l or keep", tiny("--preprocess", "lower")),
+                new Bad("max tokens 0", "--max-tokens must be a whole number >= 1, or -1 for all",
+                        tiny("--max-tokens", "0")),
                 new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
                         .toString())),
                 new Bad("batch too large for the corpus", "too short", tiny("--batch-size", "500")),
@@ -201,7 +210,9 @@ class MainTest {
                         List.of("generate", "--checkpoint", truncated.toString())),
                 new Bad("generate with an empty prefix", "--prefix needs a value that is not empty",
                         List.of("generate", "--checkpoint", good.toString(), "--prefix", "")),
-                new Bad("seq-model bad flag", "unknown option '--sed'", List.of("seq-model", "--sed", "1")));
+                new Bad("seq-model bad flag", "unknown flag --sed for seq-model", List.of("seq-model", "--sed", "1")),
+                new Bad("bench bad flag", "unknown flag --rund for bench", List.of("bench", "--rund", "1")),
+                new Bad("bench bad count", "--rounds must be a whole number", List.of("bench", "--rounds", "0")));
 
         for (Bad b : bad) {
             var args = new ArrayList<>(b.args());
@@ -265,7 +276,7 @@ class MainTest {
         assertThat(run.out()).contains("train", "generate", "demo", "seq-model")
                 .contains("--hiddens N", "(default: 512)", "--checkpoint FILE.npz", "--num-preds N",
                         "demo takes the flags of train with these defaults instead: --corpus default");
-        for (String command : List.of("train", "generate", "demo", "seq-model")) {
+        for (String command : List.of("train", "generate", "demo", "seq-model", "bench")) {
             CliRun one = CliRun.of(command, "--help");
             assertThat(one.code()).as("%s --help", command).isZero();
             assertThat(one.out()).as("%s --help", command).contains("usage:").contains("--help");

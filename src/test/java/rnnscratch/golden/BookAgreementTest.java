@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.Vocab;
+import rnnscratch.train.Ch8Functions;
+import rnnscratch.train.EpochListener;
+import rnnscratch.train.PredictCh8;
 import rnnscratch.train.TrainCh8;
 
 /**
@@ -36,12 +39,7 @@ class BookAgreementTest {
     @DisplayName("With the opt-in Vector API kernel, training agrees with the book's PyTorch code just as well")
     void trainingWithTheVectorKernelAgreesWithTheBook(String name) {
         Assumptions.assumeTrue(Kernel.vectorApiAvailable(), "no --add-modules jdk.incubator.vector in this JVM");
-        Kernel.useVector(true);
-        try {
-            trainingAgreesWithTheBook(name);
-        } finally {
-            Kernel.useVector(false);
-        }
+        Kernel.using(Kernel.Choice.VECTOR, Parallel.threads(), () -> trainingAgreesWithTheBook(name));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,8 +51,10 @@ class BookAgreementTest {
         var net = new RNNModelScratch(RnnParams.of(init.wXh(), init.wHh(), init.bH(), init.wHq(), init.bQ()));
         double theta = golden.theta().orElse(Double.POSITIVE_INFINITY);
         for (int epoch = 0; epoch < golden.epochs(); epoch++) {
-            var result = TrainCh8.trainEpochCh8(net, minibatches(golden, epoch), golden.lr(), theta,
-                    golden.useRandomIter(), () -> false);
+            var functions = Ch8Functions.library();
+            var result = TrainCh8.trainEpochCh8(net, minibatches(golden, epoch),
+                    TrainCh8.sgdUpdater(net, golden.lr(), functions), golden.useRandomIter(), theta, functions,
+                    epoch + 1, EpochListener.none());
             double expected = golden.perplexity()[epoch];
             assertThat(Math.abs(result.perplexity() - expected) / expected)
                     .as("%s, epoch %d: perplexity %.15f here, %.15f in the book's code", name, epoch + 1,
@@ -76,7 +76,7 @@ class BookAgreementTest {
                 .isEqualTo(golden.vocab());
         List<String> prefix = golden.token().equals("word") ? List.of(golden.prefix().split(" "))
                 : golden.prefix().codePoints().mapToObj(Character::toString).toList();
-        var predicted = Predict.predictTokens(prefix, golden.predictionIds().length - prefix.size(), net, vocab);
+        var predicted = PredictCh8.predictTokens(prefix, golden.predictionIds().length - prefix.size(), net, vocab);
         assertThat(vocab.indices(predicted)).as("%s: predictCh8 after training", name)
                 .containsExactly(golden.predictionIds());
     }

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.autograd.Ops;
 import rnnscratch.autograd.Tensor;
-import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.RnnFunctions;
+import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
@@ -65,10 +67,10 @@ class TrainCh8Test {
                 .checkAssert((prefixLength, numPreds, seed) -> {
                     var net = new RNNModelScratch(corpus.vocab().size(), 8, new Random(seed));
                     var prefix = REPEATING.substring(0, prefixLength).chars().mapToObj(Character::toString).toList();
-                    var once = Predict.predictTokens(prefix, numPreds, net, corpus.vocab());
+                    var once = PredictCh8.predictTokens(prefix, numPreds, net, corpus.vocab());
                     assertThat(once).as("prefix + %d predicted tokens", numPreds).hasSize(prefixLength + numPreds)
                             .startsWith(prefix.toArray(String[]::new));
-                    assertThat(Predict.predictTokens(prefix, numPreds, net, corpus.vocab()))
+                    assertThat(PredictCh8.predictTokens(prefix, numPreds, net, corpus.vocab()))
                             .as("greedy prediction is deterministic").isEqualTo(once);
                 });
     }
@@ -88,12 +90,20 @@ class TrainCh8Test {
         var net = new RNNModelScratch(corpus.vocab().size(), 16, rng);
         var loader = new SeqDataLoader(corpus.ids(), 4, 6, useRandomIter, rng);
         var ppl = new ArrayList<Double>();
-        TrainCh8.trainCh8(net, loader, corpus.vocab(), 1.0, 3, options(), stats -> ppl.add(stats.perplexity()));
+        train(net, loader, corpus, 3, stats -> ppl.add(stats.perplexity()));
         return ppl.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static Ch8Options options() {
-        return new Ch8Options(1.0, TokenKind.CHAR, "the", List.of("the"), 10, 10);
+        return new Ch8Options(1.0, "the", List.of("the"), 10, 10);
+    }
+
+    /** {@code trainCh8} with lr 1, this library's functions and the hand-written sgd updater. */
+    private static TrainResult train(RNNModelScratch net, SeqDataLoader loader, Corpus corpus, int epochs,
+            EpochListener listener) {
+        var functions = Ch8Functions.library();
+        return TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0, functions), epochs,
+                options(), functions, listener);
     }
 
     @Test
@@ -103,10 +113,10 @@ class TrainCh8Test {
         var rng = new Random(7);
         var net = new RNNModelScratch(corpus.vocab().size(), 32, rng);
         var loader = new SeqDataLoader(corpus.ids(), 8, 10, false, rng);
-        var result = TrainCh8.trainCh8(net, loader, corpus.vocab(), 1.0, 60, options(), EpochListener.none());
+        var result = train(net, loader, corpus, 60, EpochListener.none());
         assertThat(result.perplexity()).as("perplexity after 60 epochs on '%s…' repeated", REPEATING.substring(0, 24))
                 .isLessThan(1.5);
-        assertThat(Predict.predictCh8("the c", 10, net, corpus.vocab())).as("it continues the sentence")
+        assertThat(PredictCh8.predictCh8("the c", 10, net, corpus.vocab())).as("it continues the sentence")
                 .isEqualTo("the cat sat on ");
     }
 
@@ -156,18 +166,161 @@ class TrainCh8Test {
     }
 
     private static double[][] trainedWeights(int threads) {
-        int before = rnnscratch.tensor.Parallel.threads();
-        rnnscratch.tensor.Parallel.setThreads(threads);
-        try {
+        return Kernel.using(Kernel.choice(), threads, () -> {
             var corpus = corpus(REPEATING);
             var rng = new Random(3);
             // 8x192 · 192x192 and the stacked 192x40 · 40x192 are above the size at which products are split.
             var net = new RNNModelScratch(corpus.vocab().size(), 192, rng);
             var loader = new SeqDataLoader(corpus.ids(), 8, 5, false, rng);
-            TrainCh8.trainCh8(net, loader, corpus.vocab(), 1.0, 2, options(), EpochListener.none());
+            train(net, loader, corpus, 2, EpochListener.none());
             return net.params().W_hh().value();
-        } finally {
-            rnnscratch.tensor.Parallel.setThreads(before);
+        });
+    }
+
+    @Test
+    @DisplayName("The notes' two update branches train to bit-identical parameters: an optimizer object (zeroGrad, "
+            + "backward, clip, step) and the hand-written sgd updater (backward, clip, sgd with batch size 1)")
+    void bothUpdaterBranchesTrainIdentically() {
+        Props.qt(10).forAll(longs().all(), integers().between(0, 1)).checkAssert((seed, random) -> {
+            var corpus = corpus(REPEATING);
+            var functions = Ch8Functions.library();
+            var custom = new RNNModelScratch(corpus.vocab().size(), 12, new Random(seed));
+            var optimizer = new RNNModelScratch(corpus.vocab().size(), 12, new Random(seed));
+            var customLoader = new SeqDataLoader(corpus.ids(), 4, 6, random == 1, new Random(seed + 1));
+            var optimizerLoader = new SeqDataLoader(corpus.ids(), 4, 6, random == 1, new Random(seed + 1));
+            var a = TrainCh8.trainCh8(custom, customLoader, corpus.vocab(), TrainCh8.sgdUpdater(custom, 0.7, functions),
+                    3, options(), functions, EpochListener.none());
+            var b = TrainCh8.trainCh8(optimizer, optimizerLoader, corpus.vocab(),
+                    new SgdOptimizer(optimizer.params().list(), 0.7), 3, options(), functions, EpochListener.none());
+            assertThat(b.perplexity()).as("last perplexity, optimizer vs hand-written updater")
+                    .isEqualTo(a.perplexity());
+            for (int p = 0; p < RnnParams.NAMES.size(); p++) {
+                assertThat(rnnscratch.testing.Matrices.bitIdentical(custom.params().list().get(p).value(),
+                        optimizer.params().list().get(p).value()))
+                        .as("%s after 3 epochs: θ − lr·g/1 (sgd) and θ − lr·g (SGD.step) are the same numbers",
+                                RnnParams.NAMES.get(p))
+                        .isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("trainCh8 runs the functions it is given: each one of Ch8Functions and RnnFunctions is called")
+    void trainingCallsEveryGivenFunction() {
+        var corpus = corpus(REPEATING);
+        var calls = new java.util.TreeMap<String, Integer>();
+        java.util.function.Consumer<String> count = name -> calls.merge(name, 1, Integer::sum);
+        var lib = Ch8Functions.library();
+        var m = lib.model();
+        var model = new RnnFunctions(x -> {
+            count.accept("transpose");
+            return m.transpose().transpose(x);
+        }, (xt, v) -> {
+            count.accept("oneHot");
+            return m.oneHot().oneHot(xt, v);
+        }, (v, h, rng) -> {
+            count.accept("getParams");
+            return m.getParams().getParams(v, h, rng);
+        }, (b, h) -> {
+            count.accept("initRnnState");
+            return m.initRnnState().initRnnState(b, h);
+        }, (inputs, state, params) -> {
+            count.accept("rnn");
+            return m.rnn().rnn(inputs, state, params);
+        });
+        var functions = new Ch8Functions(model, (losses, counts) -> {
+            count.accept("perplexity");
+            return lib.perplexity().perplexity(losses, counts);
+        }, (params, theta) -> {
+            count.accept("gradClipping");
+            return lib.gradClipping().gradClipping(params, theta);
+        }, (previous, random, batch, hidden) -> {
+            count.accept("stateForMinibatch");
+            return lib.stateForMinibatch().stateForMinibatch(previous, random, batch, hidden);
+        }, (params, lr, batch) -> {
+            count.accept("sgd");
+            lib.sgd().sgd(params, lr, batch);
+        }, (prefix, numPreds, net, vocab) -> {
+            count.accept("predictCh8");
+            return lib.predictCh8().predictCh8(prefix, numPreds, net, vocab);
+        });
+        var rng = new Random(5);
+        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng, functions.model());
+        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
+        TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0, functions), 2, options(),
+                functions, EpochListener.none());
+        assertThat(calls.keySet()).as("functions called during trainCh8 (counts: %s)", calls)
+                .containsExactlyInAnyOrder("transpose", "oneHot", "getParams", "initRnnState", "rnn", "perplexity",
+                        "gradClipping", "stateForMinibatch", "sgd", "predictCh8");
+        assertThat(calls.get("perplexity")).as("perplexity: once per epoch").isEqualTo(2);
+        assertThat(calls.get("getParams")).as("getParams: once, for the model's weights").isEqualTo(1);
+        assertThat(calls.get("sgd")).as("sgd: once per minibatch").isEqualTo(calls.get("gradClipping"));
+    }
+
+    @Test
+    @DisplayName("Keeping the hidden states' gradients (retain_grad) changes no parameter: training is bit-identical")
+    void retainingHiddenGradientsChangesNothing() {
+        Props.qt(10).forAll(longs().all()).checkAssert(seed -> {
+            var withProbe = trainedWithListener(seed, true);
+            var without = trainedWithListener(seed, false);
+            for (int p = 0; p < RnnParams.NAMES.size(); p++) {
+                assertThat(rnnscratch.testing.Matrices.bitIdentical(withProbe.params().list().get(p).value(),
+                        without.params().list().get(p).value()))
+                        .as("%s after 2 epochs with and without wantsHiddenGradients", RnnParams.NAMES.get(p))
+                        .isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("The hidden states' gradient norms are reported for the asked minibatches only, one per time step")
+    void hiddenGradientNormsAreReportedWhenAsked() {
+        var stats = new ArrayList<MinibatchStats>();
+        var corpus = corpus(REPEATING);
+        var rng = new Random(11);
+        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng);
+        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
+        train(net, loader, corpus, 2, new EpochListener() {
+            @Override
+            public void epochEnded(EpochStats s) {}
+
+            @Override
+            public void minibatchEnded(MinibatchStats s) {
+                stats.add(s);
+            }
+
+            @Override
+            public boolean wantsHiddenGradients(int epoch, int minibatch) {
+                return epoch == 2 && minibatch == 3;
+            }
+        });
+        for (MinibatchStats s : stats) {
+            if (s.epoch() == 2 && s.minibatch() == 3) {
+                assertThat(s.hiddenGradNorms()).as("‖∂l/∂H_t‖ for t = 1 … 6").hasSize(6);
+                for (double g : s.hiddenGradNorms()) {
+                    assertThat(g).as("every step's hidden state gets some gradient").isPositive().isFinite();
+                }
+            } else {
+                assertThat(s.hiddenGradNorms()).as("epoch %d minibatch %d was not asked for", s.epoch(),
+                        s.minibatch()).isEmpty();
+            }
         }
+    }
+
+    private static RNNModelScratch trainedWithListener(long seed, boolean probe) {
+        var corpus = corpus(REPEATING);
+        var rng = new Random(seed);
+        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng);
+        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
+        train(net, loader, corpus, 2, new EpochListener() {
+            @Override
+            public void epochEnded(EpochStats s) {}
+
+            @Override
+            public boolean wantsHiddenGradients(int epoch, int minibatch) {
+                return probe;
+            }
+        });
+        return net;
     }
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
 import rnnscratch.text.Vocab;
+import rnnscratch.train.PredictCh8;
 
 /** Exercise 15: one-to-many, generation from one input. Docs: docs/applications.md */
 @Tag("ex15")
@@ -57,7 +57,7 @@ class Ex15OneToManyTest {
                     var net = TestData.randomModel(v, hidden, seed);
                     var vocab = numberedVocab(v);
                     int start = (int) Math.floorMod(seed, (long) v);
-                    var expected = Predict.predictTokens(List.of(vocab.tokenAt(start)), steps, net, vocab)
+                    var expected = PredictCh8.predictTokens(List.of(vocab.tokenAt(start)), steps, net, vocab)
                             .subList(1, steps + 1).stream().mapToInt(vocab::indexOf).toArray();
                     int[] yours = Ex15OneToMany.generate(net, start, steps);
                     assertThat(yours).as("Exercise 15: generate(net, %s, %s) with V = %s, %s hidden units: "
