@@ -4,140 +4,360 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import rnnscratch.bench.ReferenceRunner.Setting;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.Preprocess;
 
 /**
- * The speed figures of this implementation next to the book's PyTorch code, measured in one run on the same machine
- * and printed as tables: what the command line's {@code bench} shows.
+ * The speed figures of this implementation next to the book's PyTorch code, measured in one run on one machine, and
+ * the targets of issue 12 judged from them: what the command line's {@code bench} prints.
  *
  * <ol>
- *   <li>GFLOPS of the three training products ({@link KernelBench}) on 1 and 2 threads, and NumPy/OpenBLAS float64
- *       on 2 threads when {@code python} has NumPy;</li>
- *   <li>training tokens per second at the book's setting ({@link TrainingBench}), interleaved with the book's
- *       {@code d2l_rnn.py} in float64 and float32 on one thread (Java, torch, Java, torch, …), with medians and
- *       ratios.</li>
+ *   <li>the machine: CPU model, cores, vector unit, the Vector API's vector width, the JDK;</li>
+ *   <li>the machine's double-precision FMA peak on 1 thread and on the default threads ({@link FmaPeak});</li>
+ *   <li>GFLOPS of the three training products ({@link KernelBench}) with the plain and the vector kernel, NumPy's
+ *       for comparison, and each as a share of the peak;</li>
+ *   <li>PyTorch's fastest CPU setting for the book's code, found by trying each candidate
+ *       ({@link ReferenceRunner#settings}) once per dtype;</li>
+ *   <li>training tokens per second at the book's setting ({@link TrainingBench}) in interleaved rounds: Java (plain
+ *       kernel on the default threads and on one, the vector kernel) and the book's code at its fastest settings;</li>
+ *   <li>tokens per second for 1, 2, 4, … threads up to the cores, the training step as a share of the peak, and a
+ *       check that one thread and the default threads train to the same bits;</li>
+ *   <li>the targets, each with its figure and "met" or "not met".</li>
  * </ol>
  * Speed is never asserted in a unit test (the machine is noisy); this class prints figures.
  *
  * <p>Docs: docs/performance.md
  */
 public final class Benchmark {
+    /** Epochs per candidate while looking for PyTorch's fastest setting (after one warm-up epoch). */
+    private static final int SEARCH_EPOCHS = 2;
+    /** Minibatches trained for the bit-identity check. */
+    private static final int CHECK_MINIBATCHES = 3;
+
+    /**
+     * What to run.
+     *
+     * @param corpus     a UTF-8 text both Java and the Python script can read
+     * @param rounds     interleaved rounds of Java and PyTorch
+     * @param epochs     epochs timed per measurement
+     * @param kernelOnly only the machine, the peak and the product table
+     */
+    public record Options(Path corpus, int rounds, int epochs, boolean kernelOnly) {}
+
+    /** The figures the targets are judged from; {@code NaN} where not measured. */
+    private static final class Figures {
+        double peak1 = Double.NaN;
+        double peakT = Double.NaN;
+        double plainT = Double.NaN;
+        double plain1 = Double.NaN;
+        double vectorT = Double.NaN;
+        double torch64 = Double.NaN;
+        double torch32 = Double.NaN;
+        Optional<Setting> best64 = Optional.empty();
+        Optional<Setting> best32 = Optional.empty();
+        int searched;
+        Optional<Boolean> identical = Optional.empty();
+        Optional<Boolean> identicalVector = Optional.empty();
+    }
+
     private Benchmark() {}
 
     /**
-     * The GFLOPS table of the three training products ({@link KernelBench}): 1 and 2 threads, NumPy on 2 threads
-     * (unless {@code noReference} says why not), and the vector kernel on 2 threads when this JVM has it.
+     * Runs the benchmark and prints it to {@code out}.
+     *
+     * @param noReference why PyTorch and NumPy are left out; empty to include them
      */
-    public static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference) {
+    public static void run(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Options options) {
+        var machine = Machine.here();
+        int threads = Parallel.threads();
+        boolean vector = Kernel.vectorApiAvailable();
+        var f = new Figures();
+        out.println("rnn-scratch bench: " + machine.describe());
         out.println();
-        out.println("matmul GFLOPS (median of 15 repeats of ~1 GFLOP, after warm-up)");
+        if (vector) {
+            f.peak1 = FmaPeak.gflops(1, 10);
+            f.peakT = threads == 1 ? f.peak1 : FmaPeak.gflops(threads, 10);
+            out.printf(Locale.ROOT, "FMA peak (register-only loop of fused multiply-adds on %d-double vectors, best of "
+                    + "10): 1 thread %.1f GFLOPS, %d threads %.1f GFLOPS%n", machine.vectorDoubles(), f.peak1, threads,
+                    f.peakT);
+        } else {
+            out.println("FMA peak: needs the Vector API (start the JVM with the module jdk.incubator.vector)");
+        }
+        kernel(out, runner, noReference, threads, vector, f);
+        if (options.kernelOnly()) {
+            return;
+        }
+        var lines = CorpusText.fromFile(options.corpus()).lines(Preprocess.D2L);
+        var bench = new TrainingBench(lines);
+        if (noReference.isEmpty()) {
+            searchPyTorch(out, runner, options.corpus(), machine.cores(), f);
+        } else {
+            out.println();
+            out.println("PyTorch skipped: " + noReference.get());
+        }
+        training(out, runner, bench, options, threads, vector, f);
+        scaling(out, bench, options.epochs(), threads, machine.cores(), vector, f);
+        stepShare(out, bench, threads, vector, f);
+        out.println();
+        f.identical = Optional.of(bench.bitIdentical(threads == 1 ? 2 : threads, CHECK_MINIBATCHES));
+        if (vector) {
+            f.identicalVector = Optional.of(checkWithVector(() -> bench.bitIdentical(threads == 1 ? 2 : threads,
+                    CHECK_MINIBATCHES)));
+        }
+        out.printf(Locale.ROOT, "bit identity: parameters after %d minibatches on 1 thread and on %d threads: plain "
+                + "kernel %s%s%n", CHECK_MINIBATCHES, threads == 1 ? 2 : threads, same(f.identical),
+                f.identicalVector.map(v -> ", vector kernel " + same(Optional.of(v))).orElse(""));
+        targets(out, threads, machine, f);
+    }
+
+    private static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference, int threads,
+            boolean vector, Figures f) {
+        out.println();
+        out.printf(Locale.ROOT, "matmul GFLOPS (median of 15 repeats of ~1 GFLOP, after warm-up); %% = share of the "
+                + "FMA peak on as many threads%n");
         List<Double> numpy = List.of();
         if (noReference.isEmpty()) {
             try {
-                numpy = runner.numpyGflops(2);
+                numpy = runner.numpyGflops(threads);
             } catch (IOException e) {
                 out.println("  (NumPy skipped: " + e.getMessage() + ")");
             }
         }
-        boolean vector = Kernel.vectorApiAvailable();
-        out.printf(Locale.ROOT, "  %-22s %9s %9s %12s %11s %12s %11s%n", "product", "1 thread", "2 threads",
-                "NumPy 2 thr", "Java/NumPy", "vector 2 thr", "vector/NumPy");
+        out.printf(Locale.ROOT, "  %-22s %14s %14s %15s %14s%n", "product", "plain 1 thr", "plain " + threads
+                + " thr", "vector " + threads + " thr", "NumPy " + threads + " thr");
         var products = KernelBench.products();
         for (int p = 0; p < products.size(); p++) {
             var product = products.get(p);
-            double one = KernelBench.gflops(product, 1);
-            double two = KernelBench.gflops(product, 2);
-            double vec = vector ? withVector(() -> KernelBench.gflops(product, 2)) : Double.NaN;
+            double one = Kernel.using(Kernel.Choice.PLAIN, 1, () -> KernelBench.gflops(product, 1));
+            double many = Kernel.using(Kernel.Choice.PLAIN, threads, () -> KernelBench.gflops(product, threads));
+            double vec = vector ? withVector(() -> KernelBench.gflops(product, threads)) : Double.NaN;
             double np = numpy.size() == products.size() ? numpy.get(p) : Double.NaN;
-            out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12s %11s %12s %11s%n", product.name(), one, two,
-                    figure(np), percent(two, np), figure(vec), percent(vec, np));
+            out.printf(Locale.ROOT, "  %-22s %14s %14s %15s %14s%n", product.name(), share(one, f.peak1),
+                    share(many, f.peakT), share(vec, f.peakT), share(np, f.peakT));
         }
+    }
+
+    private static void searchPyTorch(PrintStream out, ReferenceRunner runner, Path corpus, int cores, Figures f) {
+        var settings = ReferenceRunner.settings(cores);
+        out.println();
+        out.printf(Locale.ROOT, "PyTorch's fastest CPU setting for the book's code (tokens/s, median of %d epochs after "
+                + "one warm-up; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset), each setting tried once%n",
+                SEARCH_EPOCHS);
+        out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "setting", "float64", "float32");
+        double best64 = 0.0;
+        double best32 = 0.0;
+        for (Setting s : settings) {
+            double t64 = torch(runner, corpus, "float64", SEARCH_EPOCHS, s, out);
+            double t32 = torch(runner, corpus, "float32", SEARCH_EPOCHS, s, out);
+            out.printf(Locale.ROOT, "  %-36s %10s %10s%n", s.describe(), tokens(t64), tokens(t32));
+            if (t64 > best64) {
+                best64 = t64;
+                f.best64 = Optional.of(s);
+            }
+            if (t32 > best32) {
+                best32 = t32;
+                f.best32 = Optional.of(s);
+            }
+        }
+        f.searched = settings.size();
+        out.printf(Locale.ROOT, "  kept: float64 %s; float32 %s%n",
+                f.best64.map(Setting::describe).orElse("none ran"), f.best32.map(Setting::describe).orElse("none ran"));
+    }
+
+    private static double torch(ReferenceRunner runner, Path corpus, String dtype, int epochs, Setting s,
+            PrintStream out) {
+        try {
+            return runner.trainingTokensPerSec(corpus, dtype, epochs, s);
+        } catch (IOException e) {
+            out.println("  (" + s.describe() + ", " + dtype + " failed: " + e.getMessage() + ")");
+            return Double.NaN;
+        }
+    }
+
+    private static void training(PrintStream out, ReferenceRunner runner, TrainingBench bench, Options options,
+            int threads, boolean vector, Figures f) {
+        int epochs = options.epochs();
+        out.println();
+        out.printf(Locale.ROOT, "training tokens/s at the book's setting (H %d, batch %d, %d steps, %s), median of %d "
+                + "epochs per measurement, %d interleaved rounds%n", TrainingBench.HIDDENS, TrainingBench.BATCH,
+                TrainingBench.STEPS, options.corpus(), epochs, options.rounds());
+        bench.tokensPerSec(2, threads); // warm-up: the JIT compiles the plain kernel
+        bench.tokensPerSec(1, 1);
+        if (vector) {
+            withVector(() -> bench.tokensPerSec(2, threads));
+        }
+        var plainT = new ArrayList<Double>();
+        var plain1 = new ArrayList<Double>();
+        var vectorT = new ArrayList<Double>();
+        var torch64 = new ArrayList<Double>();
+        var torch32 = new ArrayList<Double>();
+        for (int r = 1; r <= options.rounds(); r++) {
+            plainT.add(bench.tokensPerSec(epochs, threads));
+            plain1.add(bench.tokensPerSec(epochs, 1));
+            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java plain %d thr %s, 1 thr %s", r,
+                    threads, tokens(last(plainT)), tokens(last(plain1))));
+            if (vector) {
+                vectorT.add(withVector(() -> bench.tokensPerSec(epochs, threads)));
+                line.append(String.format(Locale.ROOT, ", vector %d thr %s", threads, tokens(last(vectorT))));
+            }
+            if (f.best64.isPresent()) {
+                torch64.add(torch(runner, options.corpus(), "float64", epochs, f.best64.get(), out));
+                line.append(", PyTorch float64 ").append(tokens(last(torch64)));
+            }
+            if (f.best32.isPresent()) {
+                torch32.add(torch(runner, options.corpus(), "float32", epochs, f.best32.get(), out));
+                line.append(", float32 ").append(tokens(last(torch32)));
+            }
+            out.println(line);
+        }
+        f.plainT = KernelBench.median(plainT);
+        f.plain1 = KernelBench.median(plain1);
+        f.vectorT = KernelBench.median(vectorT);
+        f.torch64 = KernelBench.median(torch64);
+        f.torch32 = KernelBench.median(torch32);
+        out.println("  median (min-max):");
+        out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
+                spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
+        if (!torch64.isEmpty()) {
+            out.printf(Locale.ROOT, "    PyTorch float64 %s (%s), float32 %s (%s)%n", spread(torch64),
+                    f.best64.get().describe(), spread(torch32), f.best32.map(Setting::describe).orElse("-"));
+        }
+    }
+
+    private static void scaling(PrintStream out, TrainingBench bench, int epochs, int threads, int cores,
+            boolean vector, Figures f) {
+        var counts = new ArrayList<Integer>();
+        for (int t = 1; t < cores; t *= 2) {
+            counts.add(t);
+        }
+        counts.add(cores);
+        if (!counts.contains(threads)) {
+            counts.add(threads);
+            Collections.sort(counts);
+        }
+        var plain = new StringBuilder();
+        var vec = new StringBuilder();
+        for (int t : counts) {
+            double p = t == threads ? f.plainT : t == 1 ? f.plain1 : bench.tokensPerSec(epochs, t);
+            plain.append(String.format(Locale.ROOT, "  %d: %s", t, tokens(p)));
+            if (vector) {
+                double v = t == threads ? f.vectorT : withVector(() -> bench.tokensPerSec(epochs, t));
+                vec.append(String.format(Locale.ROOT, "  %d: %s", t, tokens(v)));
+            }
+        }
+        out.println();
+        out.println("thread scaling, tokens/s by threads (the default's and 1's are the medians above):");
+        out.println("  plain " + plain.toString().strip());
+        if (vector) {
+            out.println("  vector " + vec.toString().strip());
+        }
+    }
+
+    private static void stepShare(PrintStream out, TrainingBench bench, int threads, boolean vector, Figures f) {
+        long flops = stepFlops(bench.vocabSize());
+        double perToken = (double) flops / (TrainingBench.BATCH * TrainingBench.STEPS);
+        out.println();
+        out.printf(Locale.ROOT, "training step: %.2f GFLOP per minibatch (the products of forward and backward pass; "
+                + "one-hot products not counted)%n", flops / 1e9);
+        out.printf(Locale.ROOT, "  plain %d thr %s, plain 1 thr %s%s%n", threads, share(f.plainT * perToken / 1e9,
+                f.peakT), share(f.plain1 * perToken / 1e9, f.peak1), vector ? ", vector " + threads + " thr "
+                + share(f.vectorT * perToken / 1e9, f.peakT) : "");
+    }
+
+    /**
+     * Floating-point operations of one minibatch's products at the book's setting: per step forward {@code H·W_hh}
+     * and {@code H·W_hq}, backward {@code ∂Z·W_hhᵀ} and {@code ∂Y·W_hqᵀ}, and the weight gradients {@code Hᵀ·∂Z} and
+     * {@code Hᵀ·∂Y}, two operations per multiply-add: {@code T·b·(6H² + 6HV)}.
+     */
+    static long stepFlops(int vocabSize) {
+        long h = TrainingBench.HIDDENS;
+        return (long) TrainingBench.BATCH * TrainingBench.STEPS * (6 * h * h + 6 * h * vocabSize);
+    }
+
+    private static void targets(PrintStream out, int threads, Machine machine, Figures f) {
+        out.println();
+        out.println("targets (issue 12):");
+        boolean searched = f.best64.isPresent() && f.best32.isPresent();
+        out.printf(Locale.ROOT, "  1. honest comparison: PyTorch at its fastest of %d settings tried (float64: %s; "
+                + "float32: %s); machine named above: %s%n", f.searched, f.best64.map(Setting::describe).orElse("-"),
+                f.best32.map(Setting::describe).orElse("-"), verdict(searched));
+        out.printf(Locale.ROOT, "  2. plain kernel, %d threads (the default) / PyTorch float64: %s (>= 1.0x): %s%n",
+                threads, ratio(f.plainT, f.torch64), verdict(f.plainT, f.torch64));
+        boolean avx512 = machine.vectorUnit().equals("AVX-512");
+        out.printf(Locale.ROOT, "  3. vector / plain kernel, %d threads: %s (>= 1.0x): %s; vector / PyTorch float32: "
+                + "%s (>= 1.0x on a CPU with AVX-512; this one: %s): %s%n", threads, ratio(f.vectorT, f.plainT),
+                verdict(f.vectorT, f.plainT), ratio(f.vectorT, f.torch32), machine.vectorUnit(),
+                avx512 ? verdict(f.vectorT, f.torch32) : "no target here");
+        double minutes = 500.0 * TrainingBench.BATCH * TrainingBench.STEPS * 8 / f.plainT / 60;
+        out.printf(Locale.ROOT, "  4. 500 epochs (4.48 M tokens) at the plain kernel's median: %.1f minutes (<= 3.5): "
+                + "%s; perplexity and peak RSS: the 500-epoch run itself (/usr/bin/time -v)%n", minutes,
+                Double.isNaN(minutes) ? "not measured" : verdict(minutes <= 3.5));
+        out.printf(Locale.ROOT, "  5. threads default to the cores: %d of %d: %s; scaling line above; plain at the "
+                + "default / PyTorch float64 on this machine: %s: %s%n", threads, machine.cores(),
+                verdict(threads == Math.min(machine.cores(), Parallel.DEFAULT_MAX)), ratio(f.plainT, f.torch64),
+                verdict(f.plainT, f.torch64));
+        out.printf(Locale.ROOT, "  6. FMA peak %s; shares of it above (products and training step): %s%n",
+                Double.isNaN(f.peakT) ? "not measured" : String.format(Locale.ROOT, "%.1f GFLOPS on %d threads",
+                        f.peakT, threads), Double.isNaN(f.peakT) ? "not met" : "met");
+        out.printf(Locale.ROOT, "  7. bit-identical training on 1 and %d threads: %s (golden tests at 1e-9 with both "
+                + "kernels: mvn test)%n", threads == 1 ? 2 : threads, verdict(f.identical.orElse(false)
+                && f.identicalVector.orElse(true)));
+    }
+
+    private static double last(List<Double> xs) {
+        return xs.get(xs.size() - 1);
     }
 
     private static double withVector(Supplier<Double> measure) {
         return Kernel.using(Kernel.Choice.VECTOR, Parallel.threads(), measure);
     }
 
-    private static String figure(double x) {
-        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.1f", x);
+    private static boolean checkWithVector(java.util.function.BooleanSupplier check) {
+        return Kernel.using(Kernel.Choice.VECTOR, Parallel.threads(), () -> check.getAsBoolean());
     }
 
-    private static String percent(double x, double of) {
-        return Double.isNaN(x) || Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * x / of);
+    private static String same(Optional<Boolean> identical) {
+        return identical.map(b -> b ? "identical" : "DIFFERENT").orElse("-");
     }
 
-    /**
-     * Training tokens per second at the book's setting on {@code file}: one warm-up epoch per configuration, then
-     * {@code rounds} interleaved rounds of Java (2 threads, 1 thread, the vector kernel when available) and the
-     * book's PyTorch code (float64, float32), each timed over {@code epochs} epochs; then the medians and ratios.
-     *
-     * @param file        a UTF-8 text both Java and the Python script can read
-     * @param noReference why PyTorch is left out; empty to include it
-     */
-    public static void training(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Path file,
-            int rounds, int epochs) {
-        var lines = CorpusText.fromFile(file).lines(Preprocess.D2L);
-        var bench = new TrainingBench(lines);
-        out.println();
-        out.printf(Locale.ROOT, "training tokens/s at the book's setting (H 512, batch 32, 35 steps, %s), median of %d"
-                + " epochs per measurement%n", file, epochs);
-        noReference.ifPresent(why -> out.println("  (PyTorch skipped: " + why + ")"));
-        boolean vector = Kernel.vectorApiAvailable();
-        bench.tokensPerSec(2, 2);
-        bench.tokensPerSec(1, 1);
-        if (vector) {
-            withVector(() -> bench.tokensPerSec(2, 2));
+    private static String verdict(double x, double target) {
+        return Double.isNaN(x) || Double.isNaN(target) ? "not measured" : verdict(x >= target);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "not met";
+    }
+
+    private static String ratio(double x, double of) {
+        return Double.isNaN(x) || Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.2fx", x / of);
+    }
+
+    private static String tokens(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%,.0f", x);
+    }
+
+    private static String spread(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return "-";
         }
-        var java2 = new ArrayList<Double>();
-        var java1 = new ArrayList<Double>();
-        var vector2 = new ArrayList<Double>();
-        var torch64 = new ArrayList<Double>();
-        var torch32 = new ArrayList<Double>();
-        for (int r = 1; r <= rounds; r++) {
-            java2.add(bench.tokensPerSec(epochs, 2));
-            java1.add(bench.tokensPerSec(epochs, 1));
-            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java 2 threads %,.0f, 1 thread %,.0f",
-                    r, java2.get(r - 1), java1.get(r - 1)));
-            if (vector) {
-                vector2.add(withVector(() -> bench.tokensPerSec(epochs, 2)));
-                line.append(String.format(Locale.ROOT, ", vector 2 threads %,.0f", vector2.get(r - 1)));
-            }
-            if (noReference.isEmpty()) {
-                try {
-                    torch64.add(runner.trainingTokensPerSec(file, "float64", epochs));
-                    torch32.add(runner.trainingTokensPerSec(file, "float32", epochs));
-                    line.append(String.format(Locale.ROOT, ", PyTorch float64 %,.0f, float32 %,.0f",
-                            torch64.get(r - 1), torch32.get(r - 1)));
-                } catch (IOException e) {
-                    line.append(" (PyTorch failed: ").append(e.getMessage()).append(')');
-                }
-            }
-            out.println(line);
+        return String.format(Locale.ROOT, "%s (%s-%s)", tokens(KernelBench.median(xs)), tokens(Collections.min(xs)),
+                tokens(Collections.max(xs)));
+    }
+
+    /** GFLOPS and, when the peak is known, its share of the peak, e.g. {@code 41.2 (47%)}. */
+    private static String share(double gflops, double peak) {
+        if (Double.isNaN(gflops)) {
+            return "-";
         }
-        double j2 = KernelBench.median(java2);
-        out.printf(Locale.ROOT, "  median tokens/s: Java 2 threads %,.0f, Java 1 thread %,.0f%s%n", j2,
-                KernelBench.median(java1), vector ? String.format(Locale.ROOT, ", vector 2 threads %,.0f",
-                        KernelBench.median(vector2)) : "");
-        if (!torch64.isEmpty()) {
-            double t64 = KernelBench.median(torch64);
-            double t32 = KernelBench.median(torch32);
-            out.printf(Locale.ROOT, "  median tokens/s: PyTorch 1 thread float64 %,.0f, float32 %,.0f%n", t64, t32);
-            out.printf(Locale.ROOT, "  Java (plain, 2 threads) / PyTorch float64: %.2fx  (target >= 1.0x: %s)%n",
-                    j2 / t64, j2 >= t64 ? "met" : "not met");
-            if (vector) {
-                double v2 = KernelBench.median(vector2);
-                out.printf(Locale.ROOT, "  Java (vector, 2 threads) / PyTorch float32: %.2fx  (stretch >= 1.0x: %s)%n",
-                        v2 / t32, v2 >= t32 ? "met" : "not met");
-            }
-        }
-        out.printf(Locale.ROOT, "  500 epochs (4.48 M tokens) at %,.0f tokens/s: %.1f minutes%n", j2,
-                500 * 8960 / j2 / 60);
+        return Double.isNaN(peak) ? String.format(Locale.ROOT, "%.1f", gflops)
+                : String.format(Locale.ROOT, "%.1f (%.0f%%)", gflops, 100 * gflops / peak);
     }
 }

@@ -12,12 +12,43 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the book's PyTorch code ({@code ../shared/reference/d2l_rnn.py}) and NumPy as separate processes, for the
- * side-by-side figures of {@code bench}. Each run gets one thread ({@code --threads 1}, PyTorch's fastest CPU setting
- * at these sizes) and the OpenBLAS tuning variables unset, as the reference README asks.
+ * side-by-side figures of {@code bench}. Every run has the OpenBLAS tuning variables {@code OPENBLAS_CORETYPE} and
+ * {@code OPENBLAS_L2_SIZE} unset, as the reference README asks; how many threads PyTorch and OpenBLAS use is a
+ * {@link Setting}, and {@link #settings(int)} lists the ones to try, so that the comparison is against PyTorch's
+ * fastest CPU setting on the machine at hand rather than one chosen in advance.
  *
  * <p>Docs: docs/performance.md
  */
 public final class ReferenceRunner {
+    /**
+     * How many threads the book's code may use: {@code torch.set_num_threads(torchThreads)}, and OpenBLAS either
+     * pinned to one thread ({@code OPENBLAS_NUM_THREADS=1}) or left to choose for itself (no thread variable set).
+     */
+    public record Setting(int torchThreads, boolean openblasPinned) {
+        /** E.g. {@code torch 1 thread, OpenBLAS unpinned}. */
+        public String describe() {
+            return "torch " + torchThreads + (torchThreads == 1 ? " thread" : " threads") + ", OpenBLAS "
+                    + (openblasPinned ? "1 thread" : "unpinned");
+        }
+    }
+
+    /**
+     * The settings to try on a machine with {@code cores} cores: torch threads 1, 2 and (where there are more) all
+     * the cores, each with OpenBLAS pinned to one thread and unpinned.
+     */
+    public static List<Setting> settings(int cores) {
+        var torchThreads = new ArrayList<>(List.of(1, 2));
+        if (cores > 2) {
+            torchThreads.add(cores);
+        }
+        var all = new ArrayList<Setting>();
+        for (int t : torchThreads) {
+            all.add(new Setting(t, true));
+            all.add(new Setting(t, false));
+        }
+        return all;
+    }
+
     private static final Pattern EPOCH_SPEED = Pattern.compile("^epoch (\\d+) perplexity \\S+ speed ([0-9.]+) tok/s");
 
     private final Path python;
@@ -45,12 +76,13 @@ public final class ReferenceRunner {
     }
 
     /**
-     * Tokens per second of the book's training loop: the median of its per-epoch speeds, the first epoch (warm-up)
-     * left out.
+     * Tokens per second of the book's training loop in {@code dtype} with {@code setting}: the median of its
+     * per-epoch speeds over {@code epochs} epochs, after one warm-up epoch that is left out.
      */
-    double trainingTokensPerSec(Path corpus, String dtype, int epochs) throws IOException {
+    double trainingTokensPerSec(Path corpus, String dtype, int epochs, Setting setting) throws IOException {
         var out = run(List.of(python.toString(), script.toString(), "--corpus", corpus.toString(), "--dtype", dtype,
-                "--threads", "1", "--epochs", Integer.toString(epochs + 1), "--every", "1"), Optional.of("1"));
+                "--threads", Integer.toString(setting.torchThreads()), "--epochs", Integer.toString(epochs + 1),
+                "--every", "1"), setting.openblasPinned() ? Optional.of("1") : Optional.empty());
         if (out.exit() != 0) {
             throw new IOException("d2l_rnn.py failed (exit " + out.exit() + "): " + lastLine(out.text()));
         }
@@ -67,7 +99,7 @@ public final class ReferenceRunner {
         return KernelBench.median(speeds);
     }
 
-    /** NumPy/OpenBLAS float64 GFLOPS of the three kernel products on {@code threads} threads. */
+    /** NumPy/OpenBLAS float64 GFLOPS of the three kernel products, OpenBLAS on {@code threads} threads. */
     List<Double> numpyGflops(int threads) throws IOException {
         String code = String.join("\n",
                 "import time, numpy as np",
@@ -98,15 +130,16 @@ public final class ReferenceRunner {
 
     private record Output(int exit, String text) {}
 
-    private static Output run(List<String> command, Optional<String> threads) throws IOException {
+    /** Runs {@code command}; {@code openblasThreads} pins OpenBLAS, empty leaves its threads to itself. */
+    private static Output run(List<String> command, Optional<String> openblasThreads) throws IOException {
         var pb = new ProcessBuilder(command).redirectErrorStream(true);
         var env = pb.environment();
         env.remove("OPENBLAS_CORETYPE");
         env.remove("OPENBLAS_L2_SIZE");
-        threads.ifPresent(t -> {
-            env.put("OMP_NUM_THREADS", t);
-            env.put("OPENBLAS_NUM_THREADS", t);
-        });
+        env.remove("OPENBLAS_NUM_THREADS");
+        env.remove("GOTO_NUM_THREADS");
+        env.remove("OMP_NUM_THREADS");
+        openblasThreads.ifPresent(t -> env.put("OPENBLAS_NUM_THREADS", t));
         Process p = pb.start();
         byte[] bytes = p.getInputStream().readAllBytes();
         try {

@@ -1,8 +1,10 @@
 package rnnscratch.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
@@ -18,18 +20,29 @@ import rnnscratch.train.TrainCh8;
  * <p>Docs: docs/performance.md
  */
 final class TrainingBench {
+    /** Hidden units, batch size and time steps of the book's setting. */
+    static final int HIDDENS = 512;
+    static final int BATCH = 32;
+    static final int STEPS = 35;
+
+    private final Corpus corpus;
     private final RNNModelScratch net;
     private final SeqDataLoader loader;
 
     /** A model and a data loader at the book's setting on {@code lines} (already preprocessed). */
     TrainingBench(List<String> lines) {
-        var corpus = Corpus.loadCorpus(lines, TokenKind.CHAR, Corpus.DEFAULT_MAX_TOKENS);
+        corpus = Corpus.loadCorpus(lines, TokenKind.CHAR, Corpus.DEFAULT_MAX_TOKENS);
         var rng = new Random(0);
-        net = new RNNModelScratch(corpus.vocab().size(), 512, rng);
-        loader = new SeqDataLoader(corpus.ids(), 32, 35, false, rng);
+        net = new RNNModelScratch(corpus.vocab().size(), HIDDENS, rng);
+        loader = new SeqDataLoader(corpus.ids(), BATCH, STEPS, false, rng);
     }
 
-    /** Median tokens per second over {@code epochs} epochs on {@code threads} threads. */
+    /** The vocabulary size {@code V}. */
+    int vocabSize() {
+        return corpus.vocab().size();
+    }
+
+    /** Median tokens per second over {@code epochs} epochs with the kernel in use on {@code threads} threads. */
     double tokensPerSec(int epochs, int threads) {
         return Kernel.using(Kernel.choice(), threads, () -> {
             var speeds = new ArrayList<Double>();
@@ -39,6 +52,25 @@ final class TrainingBench {
                 speeds.add(result.tokensPerSec());
             }
             return KernelBench.median(speeds);
+        });
+    }
+
+    /**
+     * Whether {@code minibatches} minibatches of training from the same start, with the kernel in use, leave
+     * bit-identical parameters on 1 thread and on {@code threads} threads.
+     */
+    boolean bitIdentical(int threads, int minibatches) {
+        return Arrays.deepEquals(shortRun(1, minibatches), shortRun(threads, minibatches));
+    }
+
+    private double[][][] shortRun(int threads, int minibatches) {
+        return Kernel.using(Kernel.choice(), threads, () -> {
+            var rng = new Random(1);
+            var model = new RNNModelScratch(corpus.vocab().size(), HIDDENS, rng);
+            var batches = new SeqDataLoader(corpus.ids(), BATCH, STEPS, false, rng).nextEpoch().batches();
+            TrainCh8.trainEpochCh8(model, batches.subList(0, Math.min(minibatches, batches.size())),
+                    TrainCh8.sgdUpdater(model, 1.0, Ch8Functions.library()), false);
+            return model.params().list().stream().map(Tensor::value).toArray(double[][][]::new);
         });
     }
 }

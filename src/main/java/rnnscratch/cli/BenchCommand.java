@@ -7,13 +7,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
 import rnnscratch.bench.Benchmark;
 import rnnscratch.bench.ReferenceRunner;
 import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
 
 /**
@@ -26,8 +24,9 @@ import rnnscratch.text.BundledCorpus;
 public final class BenchCommand {
     /** The command and its flags. */
     public static final CommandSpec SPEC = new CommandSpec("bench",
-            "Matmul GFLOPS (1 and 2 threads, NumPy when available) and training tokens/s at the book's setting, "
-                    + "interleaved with the book's PyTorch code when python can import torch.", List.of(
+            "The machine's FMA peak, matmul GFLOPS (plain and vector kernel, NumPy when available), PyTorch's "
+                    + "fastest CPU setting, training tokens/s at the book's setting interleaved with the book's "
+                    + "PyTorch code, thread scaling, and the targets of issue 12.", List.of(
                     Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
                             + "text when this file is missing)", PATH),
                     Flag.count("--rounds", 3, "interleaved rounds of Java and PyTorch"),
@@ -35,7 +34,7 @@ public final class BenchCommand {
                     Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),
                     Flag.of("--reference", "FILE", "../shared/reference/d2l_rnn.py", "the book's code", PATH),
                     Flag.toggle("--no-torch", "skip the PyTorch and NumPy comparisons"),
-                    Flag.toggle("--kernel-only", "only the matmul figures")));
+                    Flag.toggle("--kernel-only", "only the machine, its FMA peak and the matmul figures")));
 
     private BenchCommand() {}
 
@@ -56,16 +55,13 @@ public final class BenchCommand {
         boolean torch = !args.isGiven("--no-torch");
         var runner = new ReferenceRunner(python, reference);
         Optional<String> noReference = torch ? runner.unavailableBecause() : Optional.of("--no-torch");
-        out.printf(Locale.ROOT, "rnn-scratch bench: %d cores, Java %s, %d threads by default%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Parallel.threads());
-        Benchmark.kernel(out, runner, noReference);
         if (!Kernel.vectorApiAvailable()) {
-            out.println("  (vector kernel: run with java --add-modules jdk.incubator.vector -jar ... to include it)");
+            out.println("(the vector kernel and the FMA peak need the Vector API: run java --add-modules "
+                    + "jdk.incubator.vector -jar target/rnn-scratch.jar bench)");
         }
-        if (!args.isGiven("--kernel-only")) {
-            Benchmark.training(out, runner, noReference, corpusFile(args.path("--corpus").orElseThrow(), out),
-                    args.intValue("--rounds"), args.intValue("--epochs"));
-        }
+        Path corpus = args.isGiven("--kernel-only") ? Path.of("") : corpusFile(args.path("--corpus").orElseThrow(), out);
+        Benchmark.run(out, runner, noReference, new Benchmark.Options(corpus, args.intValue("--rounds"),
+                args.intValue("--epochs"), args.isGiven("--kernel-only")));
         return 0;
     }
 

@@ -79,7 +79,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      */
     public record Defaults(String corpus, int hiddens, int epochs, String save, String metrics, String plot,
             int threads) {
-        /** The book's setting, with no output files, on {@link Parallel#threads()} threads (min(2, cores)). */
+        /** The book's setting, with no output files, on {@link Parallel#threads()} threads (the cores, at most 16). */
         public static Defaults book() {
             return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads());
         }

@@ -233,17 +233,23 @@ public final class Mat {
         return c;
     }
 
-    /** {@code tanh} of every element (see {@link #tanh(double)}). */
+    /**
+     * {@code tanh} of every element (see {@link #tanh(double)}); a large matrix is split by rows over the cores
+     * ({@link Parallel}), since each element costs an {@code exp}.
+     */
     public static double[][] tanh(double[][] a) {
         var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = tanh(ai[j]);
+        long size = (long) a.length * Shapes.cols(a);
+        Parallel.forRows(a.length, size >= 1L << 12, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a[i];
+                double[] ci = new double[ai.length];
+                for (int j = 0; j < ai.length; j++) {
+                    ci[j] = tanh(ai[j]);
+                }
+                c[i] = ci;
             }
-            c[i] = ci;
-        }
+        });
         return c;
     }
 

@@ -14,9 +14,9 @@ package rnnscratch.tensor;
  *   <li>zero-skipping: a group of rows of {@code B} whose coefficients in the left operand are all zero is skipped, so
  *       multiplying a one-hot matrix costs one group per token instead of all of them (the notes multiply by one-hot
  *       matrices on purpose);</li>
- *   <li>large products are split over the cores ({@link Parallel#forBlocks}): a short, wide result such as
- *       {@code H·W_hh} by columns, so each core keeps its own slice of {@code W_hh} in its cache from one time step
- *       to the next; a tall one by rows;</li>
+ *   <li>large products are split over the cores ({@link Parallel#forBlocks}), by rows of {@code C}, or, when that
+ *       would leave each thread only a few rows (as for {@code H·W_hh}, 32 rows, on many cores), by columns, so that
+ *       each core keeps its own slice of {@code W_hh} in its cache from one time step to the next;</li>
  *   <li>a transposed operand never falls back to scalar dot products: {@code Aᵀ·B} runs its inner loop along the
  *       rows of {@code B} (or, for a narrow result, computes {@code (Bᵀ·A)ᵀ}, whose rows are long), and {@code A·Bᵀ}
  *       transposes {@code B} once, then uses the row-wise kernel.</li>

@@ -7,12 +7,12 @@ import java.util.concurrent.locks.LockSupport;
  * Splits the work of one product between the calling thread and a few persistent worker threads.
  *
  * <p>Only the kernel uses it. Work is always split by whole output elements: by rows of the result, or — for a
- * short, wide result such as {@code H·W_hh} (32 rows, 512 columns) — by columns. Every output element is computed by
- * exactly one thread in the same order as a single thread would, so results are bit-identical whatever the number of
- * threads. Thread {@code w} always gets the {@code w}-th slice, so in the recurrence, where the same weight matrix is
- * multiplied at every time step, each core keeps its own slice of the columns of {@code W_hh} in its own cache for
- * the whole minibatch instead of streaming all of {@code W_hh} at every step (the idea of <i>Persistent RNNs</i>,
- * Diamos et al. 2016).
+ * short, wide result such as {@code H·W_hh} (32 rows, 512 columns) on more threads than it has rows to spare — by
+ * columns ({@link #forBlocks}). Every output element is computed by exactly one thread in the same order as a single
+ * thread would, so results are bit-identical whatever the number of threads. Thread {@code w} always gets the
+ * {@code w}-th slice, so in the recurrence, where the same weight matrix is multiplied at every time step, each core
+ * keeps its own slice of the columns of {@code W_hh} in its own cache for the whole minibatch instead of streaming
+ * all of {@code W_hh} at every step (the idea of <i>Persistent RNNs</i>, Diamos et al. 2016).
  *
  * <p>A hand-off costs tens of microseconds, so callers only split products large enough to be worth it; and a piece
  * that a worker has not started when the caller is done with its own is run by the caller, so a busy machine that
@@ -46,6 +46,11 @@ public final class Parallel {
     static final int COLUMN_ALIGN = 8;
     /** A slice narrower than this many columns is not worth a thread. */
     static final int MIN_SLICE = 32;
+    /**
+     * A result with fewer rows than this per thread is split by columns: with few rows each, every thread would
+     * stream all of the right operand for little work.
+     */
+    static final int MIN_ROWS = 16;
 
     private static volatile int threads = initialThreads();
     private static Worker[] workers = new Worker[0];
@@ -92,8 +97,14 @@ public final class Parallel {
     /**
      * Runs {@code body} over the {@code rows × cols} result of a product with {@code work} multiply-adds: in one piece
      * when the product is small or one thread is set; otherwise split over the threads by columns when the result is
-     * at least as wide as it is tall (each slice a multiple of {@value #COLUMN_ALIGN} columns, thread {@code w} always
-     * the {@code w}-th slice), else by rows.
+     * at least as wide as it is tall and has fewer than {@value #MIN_ROWS} rows per thread (each slice a multiple of
+     * {@value #COLUMN_ALIGN} columns, thread {@code w} always the {@code w}-th slice), else by rows.
+     *
+     * <p>Why the two: {@code H·W_hh} at the book's setting has 32 rows. On 2 threads, 16 rows each and all of
+     * {@code W_hh} (2 MB) streamed by each thread at every step cost no more than slices of columns (the streaming is
+     * far from the memory's limit, and full rows make longer inner loops); on 16 threads, 2 rows each would leave
+     * every core streaming 2 MB for a sliver of work, while a slice of 32 columns of {@code W_hh} (128 KB) stays in
+     * the core's own cache for the whole minibatch.
      */
     public static void forBlocks(int rows, int cols, long work, Block body) {
         int t = threads;
@@ -101,7 +112,7 @@ public final class Parallel {
             body.run(0, rows, 0, cols);
             return;
         }
-        if (cols >= rows) {
+        if (cols >= rows && rows < MIN_ROWS * t) {
             int pieces = Math.min(t, Math.max(1, cols / MIN_SLICE));
             int width = (cols + pieces - 1) / pieces;
             int slice = (width + COLUMN_ALIGN - 1) / COLUMN_ALIGN * COLUMN_ALIGN;
@@ -163,7 +174,13 @@ public final class Parallel {
      * busy machine that does not schedule the worker in time costs no more than one thread would.
      */
     private static final class Worker implements Runnable {
-        private static final int SPINS = 2_000;
+        /**
+         * How long a worker keeps spinning for its next piece before it parks: long enough to bridge the element-wise
+         * work between two products of a time step, so that a product's hand-off needs no wake-up.
+         */
+        private static final long SPIN_NANOS = 300_000;
+        /** How long the caller spins for a worker to finish its piece before it parks. */
+        private static final long WAIT_NANOS = 2_000_000;
         private static final int IDLE = 0;
         private static final int SUBMITTED = 1;
         private static final int RUNNING = 2;
@@ -203,9 +220,9 @@ public final class Parallel {
                 }
             }
             waiter = Thread.currentThread();
-            int spins = 0;
+            long start = System.nanoTime();
             while (state.get() != DONE) {
-                if (++spins > SPINS) {
+                if (System.nanoTime() - start > WAIT_NANOS) {
                     LockSupport.park(this);
                 } else {
                     Thread.onSpinWait();
@@ -219,9 +236,9 @@ public final class Parallel {
         @Override
         public void run() {
             while (true) {
-                int spins = 0;
-                while (!state.compareAndSet(SUBMITTED, RUNNING)) {
-                    if (++spins > SPINS) {
+                long start = System.nanoTime();
+                while (state.get() != SUBMITTED || !state.compareAndSet(SUBMITTED, RUNNING)) {
+                    if (System.nanoTime() - start > SPIN_NANOS) {
                         LockSupport.park(this);
                     } else {
                         Thread.onSpinWait();
