@@ -88,6 +88,7 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "FMA peak (register-only loop of fused multiply-adds on %d-double vectors, best of "
                     + "10): 1 thread %.1f GFLOPS, %d threads %.1f GFLOPS%n", machine.vectorDoubles(), f.peak1, threads,
                     f.peakT);
+            out.println("vector kernel on this CPU: " + Kernel.vectorKernelHere());
         } else {
             out.println("FMA peak: needs the Vector API (start the JVM with the module jdk.incubator.vector)");
         }
@@ -229,6 +230,16 @@ public final class Benchmark {
         if (!torch64.isEmpty()) {
             out.printf(Locale.ROOT, "    PyTorch float64 %s (%s), float32 %s (%s)%n", spread(torch64),
                     f.best64.get().describe(), spread(torch32), f.best32.map(Setting::describe).orElse("-"));
+        }
+        double worst = 1.0;
+        for (var xs : List.of(plainT, plain1, vectorT, torch64, torch32)) {
+            if (!xs.isEmpty() && Collections.min(xs) > 0) {
+                worst = Math.max(worst, Collections.max(xs) / Collections.min(xs));
+            }
+        }
+        if (worst > 1.25) {
+            out.printf(Locale.ROOT, "  (noisy: one configuration's rounds differ by up to %.0f%%; other programs were "
+                    + "busy, so rerun on a quiet machine before trusting the ratios)%n", 100 * (worst - 1));
         }
     }
 

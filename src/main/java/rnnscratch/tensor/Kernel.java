@@ -58,6 +58,17 @@ public final class Kernel {
         return vector ? Choice.VECTOR : Choice.PLAIN;
     }
 
+    /**
+     * What {@code VECTOR} does on this machine, in words: its register tile, or that it keeps the plain kernel where
+     * the vectors are too short for it to win (AVX2). Needs the Vector API ({@link #vectorApiAvailable()}).
+     */
+    public static String vectorKernelHere() {
+        return VectorKernel.beatsPlain()
+                ? "register tiles of 4 rows x 4 vectors of " + VectorKernel.lanes() + " doubles, fused multiply-adds"
+                : "the plain kernel (vectors of " + VectorKernel.lanes() + " doubles are too short for the vector "
+                        + "kernel to win)";
+    }
+
     /** Whether the Vector API kernel is in use. */
     public static boolean usesVector() {
         return vector;

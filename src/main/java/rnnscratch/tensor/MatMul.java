@@ -48,7 +48,7 @@ public final class MatMul {
             throw new IllegalArgumentException("mm: " + Shapes.of(a) + " · " + Shapes.of(b)
                     + " (columns of the left must equal rows of the right)");
         }
-        if (Kernel.usesVector()) {
+        if (Kernel.usesVector() && VectorKernel.beatsPlain()) {
             return VectorKernel.mm(a, b);
         }
         int m = a.length;
@@ -73,7 +73,7 @@ public final class MatMul {
             throw new IllegalArgumentException("mmTransA: " + Shapes.of(a) + "ᵀ · " + Shapes.of(b)
                     + " (rows of the left must equal rows of the right)");
         }
-        if (Kernel.usesVector()) {
+        if (Kernel.usesVector() && VectorKernel.beatsPlain()) {
             return VectorKernel.mmTransA(a, b);
         }
         return transA(a, b);

@@ -4,10 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows of {@code C} in
- * registers while it adds a block of rows of {@code B}, with fused multiply-adds. The tile's width follows the
- * machine's vector registers ({@link #TILE_VECTORS}): 4 vectors where a vector holds 8 doubles (AVX-512, 32 registers:
- * 16 accumulators), 2 vectors where it holds 4 or fewer (AVX2, 16 registers: 8 accumulators, so nothing spills).
+ * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 4 vectors of
+ * {@code C} in registers (16 accumulators of the 32 registers of AVX-512) while it adds a block of rows of {@code B},
+ * with fused multiply-adds. Where vectors hold fewer than 8 doubles (AVX2), {@link MatMul} keeps the plain kernel
+ * instead ({@link #beatsPlain()}): the vector kernel must never be the slower one.
  *
  * <p>How a thread computes its block of {@code C}:
  * <ul>
@@ -32,9 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
-    /** Vectors per row in a register tile: 4 with 8 doubles per vector (AVX-512), else 2 (AVX2 and narrower). */
-    static final int TILE_VECTORS = V >= 8 ? 4 : 2;
-    private static final int PANEL = TILE_VECTORS * V;
+    /** Columns of a register tile: 4 vectors. */
+    private static final int PANEL = 4 * V;
     /** Rows of {@code B} per block: a block's piece of one panel is 16 KB, which stays in the L1 cache. */
     static final int K_BLOCK = 16 * 1024 / (PANEL * Double.BYTES);
 
@@ -43,6 +42,16 @@ final class VectorKernel {
     /** The doubles in one vector register (the preferred species' length): 8 with AVX-512, 4 with AVX2. */
     static int lanes() {
         return V;
+    }
+
+    /**
+     * Whether this kernel beats the plain one on this machine: with vectors of 8 doubles (AVX-512, 32 registers).
+     * With 4 (AVX2, 16 registers) a tile small enough not to spill (4 rows × 2 vectors) spends as many instructions
+     * on loads, bounds checks and loop control as on multiply-adds, and measured slower than the plain kernel, so
+     * {@link MatMul} keeps the plain kernel there.
+     */
+    static boolean beatsPlain() {
+        return V >= 8;
     }
 
     /** {@code C = A·B} for {@code A: double[m][k]}, {@code B: double[k][n]}; shapes already checked. */
@@ -102,10 +111,8 @@ final class VectorKernel {
                         for (int r = 0; i + r < i1; r++) {
                             row(packed[g], r, b, c[i + r], j, j + PANEL);
                         }
-                    } else if (TILE_VECTORS == 4) {
-                        tile4x4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                     } else {
-                        tile4x2(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                        tile4x4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                     }
                 }
             }
@@ -210,45 +217,6 @@ final class VectorKernel {
         store4(c1, j, s10, s11, s12, s13);
         store4(c2, j, s20, s21, s22, s23);
         store4(c3, j, s30, s31, s32, s33);
-    }
-
-    /** One 4-row × 2-vector tile (8 accumulators, for machines with 16 vector registers), as {@link #tile4x4}. */
-    private static void tile4x2(Packed p, double[][] b, double[] c0, double[] c1, double[] c2, double[] c3, int j) {
-        var s00 = DoubleVector.fromArray(S, c0, j);
-        var s01 = DoubleVector.fromArray(S, c0, j + V);
-        var s10 = DoubleVector.fromArray(S, c1, j);
-        var s11 = DoubleVector.fromArray(S, c1, j + V);
-        var s20 = DoubleVector.fromArray(S, c2, j);
-        var s21 = DoubleVector.fromArray(S, c2, j + V);
-        var s30 = DoubleVector.fromArray(S, c3, j);
-        var s31 = DoubleVector.fromArray(S, c3, j + V);
-        int[] ks = p.ks;
-        double[] x = p.x;
-        for (int q = 0; q < p.count; q++) {
-            double[] bk = b[ks[q]];
-            var b0 = DoubleVector.fromArray(S, bk, j);
-            var b1 = DoubleVector.fromArray(S, bk, j + V);
-            var xr = DoubleVector.broadcast(S, x[4 * q]);
-            s00 = xr.fma(b0, s00);
-            s01 = xr.fma(b1, s01);
-            xr = DoubleVector.broadcast(S, x[4 * q + 1]);
-            s10 = xr.fma(b0, s10);
-            s11 = xr.fma(b1, s11);
-            xr = DoubleVector.broadcast(S, x[4 * q + 2]);
-            s20 = xr.fma(b0, s20);
-            s21 = xr.fma(b1, s21);
-            xr = DoubleVector.broadcast(S, x[4 * q + 3]);
-            s30 = xr.fma(b0, s30);
-            s31 = xr.fma(b1, s31);
-        }
-        s00.intoArray(c0, j);
-        s01.intoArray(c0, j + V);
-        s10.intoArray(c1, j);
-        s11.intoArray(c1, j + V);
-        s20.intoArray(c2, j);
-        s21.intoArray(c2, j + V);
-        s30.intoArray(c3, j);
-        s31.intoArray(c3, j + V);
     }
 
     private static void store4(double[] c, int j, DoubleVector s0, DoubleVector s1, DoubleVector s2,
