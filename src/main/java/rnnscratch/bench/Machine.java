@@ -19,10 +19,10 @@ import rnnscratch.tensor.Parallel;
  * @param vectorDoubles doubles per vector of the Vector API's preferred species; 0 when this JVM lacks the module
  * @param jdk           the JVM's name and version
  */
-public record Machine(String cpu, int cores, String vectorUnit, int vectorDoubles, String jdk) {
+record Machine(String cpu, int cores, String vectorUnit, int vectorDoubles, String jdk) {
 
     /** The machine this JVM runs on. */
-    public static Machine here() {
+    static Machine here() {
         List<String> cpuinfo = cpuinfo();
         String model = field(cpuinfo, "model name");
         String flags = " " + field(cpuinfo, "flags") + " ";
@@ -35,7 +35,7 @@ public record Machine(String cpu, int cores, String vectorUnit, int vectorDouble
     }
 
     /** One line, e.g. {@code Intel(R) Xeon(R) Processor, 2 cores, AVX-512 (8 doubles per vector), OpenJDK ... 17}. */
-    public String describe() {
+    String describe() {
         String width = vectorDoubles > 0 ? vectorDoubles + " doubles per Vector API vector"
                 : "Vector API not loaded";
         return String.format(Locale.ROOT, "%s, %d cores, %s (%s), %s; kernel threads by default: %d", cpu, cores,
