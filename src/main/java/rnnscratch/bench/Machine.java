@@ -1,6 +1,7 @@
 package rnnscratch.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,9 @@ import rnnscratch.tensor.Parallel;
  * @param vectorUnit    {@code AVX-512}, {@code AVX2} or what else the CPU's flags say; {@code unknown} when unreadable
  * @param vectorDoubles doubles per vector of the Vector API's preferred species; 0 when this JVM lacks the module
  * @param jdk           the JVM's name and version
+ * @param jvmFlags      the options the JVM was started with (heap, collector, modules), space-separated
  */
-record Machine(String cpu, int cores, String vectorUnit, int vectorDoubles, String jdk) {
+record Machine(String cpu, int cores, String vectorUnit, int vectorDoubles, String jdk, String jvmFlags) {
 
     /** The machine this JVM runs on. */
     static Machine here() {
@@ -31,15 +33,16 @@ record Machine(String cpu, int cores, String vectorUnit, int vectorDoubles, Stri
         return new Machine(model.isEmpty() ? System.getProperty("os.arch") : model,
                 Runtime.getRuntime().availableProcessors(), unit,
                 Kernel.vectorApiAvailable() ? FmaPeak.lanes() : 0,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
     /** One line, e.g. {@code Intel(R) Xeon(R) Processor, 2 cores, AVX-512 (8 doubles per vector), OpenJDK ... 17}. */
     String describe() {
         String width = vectorDoubles > 0 ? vectorDoubles + " doubles per Vector API vector"
                 : "Vector API not loaded";
-        return String.format(Locale.ROOT, "%s, %d cores, %s (%s), %s; kernel threads by default: %d", cpu, cores,
-                vectorUnit, width, jdk, Parallel.defaultThreads());
+        return String.format(Locale.ROOT, "%s, %d cores, %s (%s), %s; kernel threads by default: %d; JVM options: %s",
+                cpu, cores, vectorUnit, width, jdk, Parallel.defaultThreads(), jvmFlags.isEmpty() ? "none" : jvmFlags);
     }
 
     private static List<String> cpuinfo() {
