@@ -1,0 +1,39 @@
+package rnnscratch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.bench.ReferenceRunner.Setting;
+
+/** What the benchmark compares and counts, stated as sentences (its speed figures are printed, never asserted). */
+class BenchmarkTest {
+    @Test
+    @DisplayName("PyTorch is tried with 1 and 2 torch threads, each with OpenBLAS pinned to one thread and unpinned")
+    void twoCoresTryFourSettings() {
+        assertThat(ReferenceRunner.settings(2)).as("the candidate settings on a 2-core machine").containsExactly(
+                new Setting(1, true), new Setting(1, false), new Setting(2, true), new Setting(2, false));
+    }
+
+    @Test
+    @DisplayName("On a machine with more cores PyTorch is also tried on all of them, pinned and unpinned")
+    void manyCoresAlsoTryAllCores() {
+        assertThat(ReferenceRunner.settings(16)).as("the candidate settings on a 16-core machine")
+                .contains(new Setting(16, true), new Setting(16, false)).hasSize(6);
+    }
+
+    @Test
+    @DisplayName("A minibatch of the book's setting costs T·b·(6H² + 6HV) = 1.86 GFLOP in products")
+    void stepFlopsAtTheBooksSetting() {
+        assertThat(Benchmark.stepFlops(28)).as("35 steps × 32 sequences × (6·512² + 6·512·28)")
+                .isEqualTo(35L * 32 * (6L * 512 * 512 + 6L * 512 * 28));
+        assertThat(Benchmark.stepFlops(28) / 1e9).isBetween(1.85, 1.87);
+    }
+
+    @Test
+    @DisplayName("A setting names torch's threads and whether OpenBLAS is pinned")
+    void settingsDescribeThemselves() {
+        assertThat(new Setting(1, false).describe()).isEqualTo("torch 1 thread, OpenBLAS unpinned");
+        assertThat(new Setting(2, true).describe()).isEqualTo("torch 2 threads, OpenBLAS 1 thread");
+    }
+}

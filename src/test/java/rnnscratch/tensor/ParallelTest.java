@@ -1,0 +1,67 @@
+package rnnscratch.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Props;
+
+/** How the kernel splits a product's result over the threads, stated as sentences. Docs: docs/performance.md */
+class ParallelTest {
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Parallel.defaultThreads());
+    }
+
+    @Test
+    @DisplayName("Threads default to the number of cores, at most 16")
+    void threadsDefaultToTheCores() {
+        assertThat(Parallel.defaultThreads()).isEqualTo(Math.min(16, Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    @DisplayName("Every element of the result goes to exactly one piece, whatever the shape and the threads")
+    void blocksCoverTheResultExactlyOnce() {
+        Props.qt(200).forAll(integers().between(1, 600), integers().between(1, 600), integers().between(1, 20))
+                .checkAssert((rows, cols, threads) -> {
+                    Parallel.setThreads(threads);
+                    var count = new int[rows][cols];
+                    Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, (i0, i1, j0, j1) -> {
+                        for (int i = i0; i < i1; i++) {
+                            for (int j = j0; j < j1; j++) {
+                                count[i][j]++; // pieces never share an element, so no two threads write one cell
+                            }
+                        }
+                    });
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < cols; j++) {
+                            assertThat(count[i][j]).as("element (%d, %d) of a %dx%d result on %d threads", i, j, rows,
+                                    cols, threads).isEqualTo(1);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("H·W_hh (32 rows) is split by rows on 2 threads and by columns of whole cache lines on 16")
+    void shortWideResultsAreSplitByColumnsOnManyThreads() {
+        Parallel.setThreads(2);
+        assertThat(pieces(32, 512)).as("2 threads: 16 rows each").containsExactly("0-16x0-512", "16-32x0-512");
+        Parallel.setThreads(16);
+        var sixteen = pieces(32, 512);
+        assertThat(sixteen).as("16 threads: a slice of 32 columns each").hasSize(16).contains("0-32x0-32",
+                "0-32x480-512");
+    }
+
+    private static java.util.List<String> pieces(int rows, int cols) {
+        var pieces = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+        Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK,
+                (i0, i1, j0, j1) -> pieces.add(i0 + "-" + i1 + "x" + j0 + "-" + j1));
+        java.util.Collections.sort(pieces, java.util.Comparator.comparingInt(
+                (String p) -> Integer.parseInt(p.substring(p.indexOf('x') + 1, p.lastIndexOf('-'))))
+                .thenComparingInt(p -> Integer.parseInt(p.substring(0, p.indexOf('-')))));
+        return pieces;
+    }
+}
