@@ -88,6 +88,11 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "FMA peak (register-only loop of fused multiply-adds on %d-double vectors, best of "
                     + "10): 1 thread %.1f GFLOPS, %d threads %.1f GFLOPS%n", machine.vectorDoubles(), f.peak1, threads,
                     f.peakT);
+            if (threads > 1 && f.peakT < 0.8 * threads * f.peak1) {
+                out.printf(Locale.ROOT, "  (busy machine: %d threads reached only %.1fx one thread's peak, so other "
+                        + "programs held cores; figures on %d threads below will be low)%n", threads,
+                        f.peakT / f.peak1, threads);
+            }
             out.println("vector kernel on this CPU: " + Kernel.vectorKernelHere());
         } else {
             out.println("FMA peak: needs the Vector API (start the JVM with the module jdk.incubator.vector)");
