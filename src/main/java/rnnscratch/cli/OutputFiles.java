@@ -9,7 +9,7 @@ import java.util.Optional;
 import rnnscratch.UserException;
 
 /**
- * Checks on the files a run will write ({@code --save}, {@code --metrics}, {@code --plot}), made BEFORE training
+ * Checks on the files a run will write ({@code --save}, {@code --metrics}, {@code --plot}, {@code --report}), made BEFORE training
  * starts, so that a typo in a path does not cost a long run. The writes themselves are atomic
  * ({@link rnnscratch.io.AtomicFiles}).
  *
@@ -69,6 +69,7 @@ final class OutputFiles {
         return switch (flag) {
             case "--save" -> ".npz";
             case "--metrics" -> ".csv";
+            case "--report" -> ".html";
             default -> ".svg";
         };
     }

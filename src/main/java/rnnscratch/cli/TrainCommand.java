@@ -117,6 +117,7 @@ public final class TrainCommand {
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
         s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
+        Optional<ReportFile> report = s.report().map(ReportFile::start);
         Optional<Checkpoint> init = s.init().map(p -> Checkpoint.load(p, "--init"));
         CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
         text.notice().ifPresent(out::println);
@@ -152,13 +153,17 @@ public final class TrainCommand {
             try {
                 Updater updater = s.optimizer() ? new SgdOptimizer(net.params().list(), s.lr())
                         : TrainCh8.sgdUpdater(net, s.lr(), functions);
+                EpochListener listener = listener(progress, metrics, ctrlC, vocab.size());
                 result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options, functions,
-                        listener(progress, metrics, ctrlC, vocab.size()));
+                        report.map(r -> r.follow(listener)).orElse(listener));
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
                 err.println("rnn-scratch: " + e.getMessage() + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
+                err.flush();
+                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(e.getMessage()),
+                        out));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }
             progress.endLine();
@@ -183,6 +188,7 @@ public final class TrainCommand {
             }
             out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
             result.predictions().forEach(out::println);
+            report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.empty(), out));
             out.flush();
             err.flush();
             return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());

@@ -51,11 +51,12 @@ import rnnscratch.text.TokenKind;
  * @param cacheDir     where The Time Machine is cached
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
+ * @param report       where to write the run's HTML report
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, String kernel, Path cacheDir, boolean optimizer) {
+        Optional<String> prefix, int threads, String kernel, Path cacheDir, boolean optimizer, Optional<Path> report) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -75,12 +76,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      * @param metrics default metrics path, or empty for none
      * @param plot    default plot path, or empty for none
      * @param threads default threads of the matrix kernel
+     * @param report  default report path, or empty for none
      */
     public record Defaults(String corpus, int hiddens, int epochs, String save, String metrics, String plot,
-            int threads) {
+            int threads, String report) {
         /** The book's setting, with no output files, on {@link Parallel#threads()} threads (min(2, cores)). */
         public static Defaults book() {
-            return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads());
+            return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads(), "");
         }
     }
 
@@ -108,6 +110,8 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.of("--save", "FILE.npz", d.save(), "save the checkpoint here at the end (and on Ctrl-C)", PATH),
                 Flag.of("--metrics", "FILE.csv", d.metrics(), "write one CSV row per epoch as training goes", PATH),
                 Flag.of("--plot", "FILE.svg|.png", d.plot(), "draw perplexity against epoch", PATH),
+                Flag.of("--report", "FILE.html", d.report(), "write a one-file HTML report of the run: perplexity, "
+                        + "gradient norms and clipping, gradients through time, the hidden state, samples", PATH),
                 Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
                         + BUNDLED_PREFIX + ")", TEXT),
                 Flag.count("--threads", d.threads(), "threads of the matrix kernel, 1 to " + MAX_THREADS),
@@ -136,7 +140,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
                 args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow(),
-                args.choice("--optimizer").equals("sgd"));
+                args.choice("--optimizer").equals("sgd"), args.path("--report"));
         settings.check();
         return settings;
     }
@@ -151,8 +155,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
         }
         save.ifPresent(p -> requireEnding("--save", p, ".npz"));
         plot.ifPresent(p -> requireEnding("--plot", p, ".svg", ".png"));
+        report.ifPresent(p -> requireEnding("--report", p, ".html", ".htm"));
         OutputFiles.requireDistinct(List.of(new OutputFiles.Output("--save", save),
-                new OutputFiles.Output("--metrics", metrics), new OutputFiles.Output("--plot", plot)));
+                new OutputFiles.Output("--metrics", metrics), new OutputFiles.Output("--plot", plot),
+                new OutputFiles.Output("--report", report)));
         if (token == TokenKind.WORD && prefix.map(String::isBlank).orElse(false)) {
             throw new UserException("--prefix must hold at least one word with --token word");
         }

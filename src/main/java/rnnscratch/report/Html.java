@@ -1,0 +1,63 @@
+package rnnscratch.report;
+
+import java.util.Locale;
+
+/**
+ * Text for HTML and inline SVG: escaping, and numbers written the same way everywhere in a report.
+ *
+ * <p>Docs: docs/training.md
+ */
+final class Html {
+    private Html() {}
+
+    /**
+     * {@code s} with {@code & < > " '} escaped, and characters that neither HTML nor XML allow (control characters,
+     * lone surrogates) replaced by U+FFFD, so any text a model generates can be shown.
+     */
+    static String escape(String s) {
+        var b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7F && !Character.isSurrogate(c)
+                            && c < 0xFFFE)) {
+                        b.append(c);
+                    } else {
+                        b.append('\uFFFD');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A figure for the reader: 4 significant digits, {@code 1.234e+05} style when very large or small. */
+    static String number(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(x);
+        if (a != 0 && (a >= 1e5 || a < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3e", x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A share as a percentage with one decimal, e.g. {@code 12.5%}. */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}
