@@ -13,7 +13,8 @@ import rnnscratch.tensor.MatMul;
  * to the fully accumulated gradient of its output, and adds the results into the leaves.
  *
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
- * leaves' gradients twice and nothing else. Two speed tricks live here, invisible to the model code:
+ * leaves' gradients twice and nothing else; a tensor that asked {@link Tensor#retainGrad()} gets a copy of its fully
+ * accumulated gradient added into its {@code grad()}, which changes no other number of the pass. Two speed tricks live here, invisible to the model code:
  * <ul>
  *   <li>a weight used in every time step gets {@code Aᵀ·∂C} from each step; those products are collected and
  *       computed at the end of the pass as one large product over all steps' rows stacked together (the same sum,

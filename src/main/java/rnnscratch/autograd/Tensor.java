@@ -126,7 +126,13 @@ public final class Tensor {
         return value[0][0];
     }
 
-    /** Asks {@link #backward()} to keep this computed tensor's gradient too ({@code retain_grad()}). */
+    /**
+     * Asks {@link #backward()} to keep this computed tensor's gradient {@code ∂loss/∂this} in {@link #grad()} too
+     * ({@code retain_grad()}): it accumulates over calls like a leaf's, until {@link #zeroGrad()}. Every other gradient
+     * is computed exactly as without it. On a leaf or a constant, and when asked twice, it changes nothing.
+     *
+     * @return this tensor
+     */
     public Tensor retainGrad() {
         node.ifPresent(n -> n.keeper = this);
         return this;

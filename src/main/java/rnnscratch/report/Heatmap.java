@@ -51,13 +51,18 @@ final class Heatmap {
                     "predicted and fed back", ""));
         }
         svg.append("<g class=\"cells\" shape-rendering=\"crispEdges\">\n");
+        var shownTokens = tokens.stream().map(t -> Html.escape(shown(t))).toList();
         for (int r = 0; r < units.length; r++) {
             for (int t = 0; t < steps; t++) {
                 double v = values[t][units[r]];
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
-                        + "fill=\"%s\"><title>unit %d, t = %d (%s): %s</title></rect>\n", LEFT + t * cellW,
-                        TOP + r * cellH, cellW, cellH, color(v), units[r], t + 1, Html.escape(shown(tokens.get(t))),
-                        Html.number(v)));
+                svg.append("<rect x=\"");
+                Html.appendFixed(svg, LEFT + t * cellW, 2).append("\" y=\"");
+                Html.appendFixed(svg, TOP + r * cellH, 2).append("\" width=\"");
+                Html.appendFixed(svg, cellW, 2).append("\" height=\"");
+                Html.appendFixed(svg, cellH, 2).append("\" fill=\"").append(color(v)).append("\"><title>unit ")
+                        .append(units[r]).append(", t = ").append(t + 1).append(" (").append(shownTokens.get(t))
+                        .append("): ");
+                Html.appendFixed(svg, v, 3).append("</title></rect>\n");
             }
         }
         svg.append("</g>\n");
@@ -115,10 +120,12 @@ final class Heatmap {
         }
         double a = Math.min(1, Math.abs(v));
         double[] end = v < 0 ? NEGATIVE : POSITIVE;
-        int r = (int) Math.round(255 + a * (end[0] - 255));
-        int g = (int) Math.round(255 + a * (end[1] - 255));
-        int b = (int) Math.round(255 + a * (end[2] - 255));
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+        int rgb = 0;
+        for (double e : end) {
+            rgb = rgb << 8 | (int) Math.round(255 + a * (e - 255));
+        }
+        String hex = Integer.toHexString(rgb);
+        return "#" + "0".repeat(6 - hex.length()) + hex;
     }
 
     /** A token as shown under its column: a space as ␣, a newline as ↵. */

@@ -56,6 +56,35 @@ final class Html {
         return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Appends {@code x} with {@code decimals} digits after the point ({@code -0.125} with 2: {@code -0.13}), or
+     * {@code NaN}/{@code ∞}: what {@code String.format("%.2f")} gives for the numbers of a figure, without its cost
+     * (a heatmap writes thousands of them, once, in a fresh JVM).
+     */
+    static StringBuilder appendFixed(StringBuilder b, double x, int decimals) {
+        if (!Double.isFinite(x) || Math.abs(x) >= 1e15) {
+            return b.append(number(x));
+        }
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        long units = Math.round(Math.abs(x) * scale);
+        if (x < 0 && units != 0) {
+            b.append('-');
+        }
+        b.append(units / scale);
+        if (decimals > 0) {
+            b.append('.');
+            String frac = Long.toString(units % scale);
+            for (int i = frac.length(); i < decimals; i++) {
+                b.append('0');
+            }
+            b.append(frac);
+        }
+        return b;
+    }
+
     /** A share as a percentage with one decimal, e.g. {@code 12.5%}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);

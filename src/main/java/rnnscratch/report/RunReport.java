@@ -119,8 +119,9 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
         double[] x = finite.stream().mapToDouble(EpochStats::epoch).toArray();
         double[] y = finite.stream().mapToDouble(EpochStats::perplexity).toArray();
         int best = IntStream.range(0, y.length).reduce((a, b) -> y[b] < y[a] ? b : a).orElse(0);
-        h.append("<p>The perplexity exp(mean cross-entropy) of each epoch, on a log scale: the number of tokens the "
-                + "model is, on average, as unsure between as if it guessed uniformly. It went from ")
+        h.append("<p>The perplexity exp(mean cross-entropy) of each epoch, on a log scale: how many tokens the model "
+                + "hesitates between on average — a uniform guess among V tokens scores V, a perfect model 1. "
+                + "It went from ")
                 .append(Html.number(y[0])).append(" after epoch ").append((int) x[0]).append(" to ")
                 .append(Html.number(y[y.length - 1])).append(" after epoch ").append((int) x[x.length - 1])
                 .append(" (lowest ").append(Html.number(y[best])).append(", epoch ").append((int) x[best])
@@ -256,6 +257,10 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
         h.append("<section id=\"through-time\">\n<h2>3. Gradients through time <span lang=\"zh\">通过时间反向传播"
                 + "</span></h2>\n");
         List<RunRecorder.Probe> probes = chosenProbes();
+        if (run.minibatchCount() == 0) {
+            h.append("<p>No minibatch was trained.</p>\n</section>\n");
+            return;
+        }
         if (probes.isEmpty()) {
             h.append("<p>Not available: the model's <code>rnn</code> function did not report its hidden states H_t, "
                     + "so their gradients could not be kept.</p>\n</section>\n");
@@ -285,7 +290,9 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
                     dropped++;
                 }
             }
-            String name = probeName(p);
+            boolean isLargest = run.largestProbe().filter(l -> l.epoch() == p.epoch()
+                    && l.minibatch() == p.minibatch()).isPresent();
+            String name = probeName(p) + (isLargest ? " (largest ‖g‖)" : "");
             if (!x.isEmpty()) {
                 series.add(Series.of(name, x.stream().mapToDouble(Double::doubleValue).toArray(),
                         y.stream().mapToDouble(Double::doubleValue).toArray()));

@@ -86,6 +86,16 @@ class ReportCommandTest {
     }
 
     @Test
+    @DisplayName("A word-level run's report shows the words read along the heatmap's time axis")
+    void wordLevelReport() throws IOException {
+        Path report = dir.resolve("words.html");
+        CliRun run = CliRun.of(tiny("--epochs", "2", "--token", "word", "--report", report.toString()));
+        assertThat(run.code()).as("%s", run).isZero();
+        assertThat(Files.readString(report)).contains("<section id=\"hidden-state\">")
+                .contains("class=\"token\"").contains(">clockmaker</text>");
+    }
+
+    @Test
     @DisplayName("demo --report ends with the report's address")
     void demoEndsWithTheReport() {
         Path report = dir.resolve("demo.html");
