@@ -13,6 +13,7 @@ import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
@@ -118,8 +119,8 @@ public final class TrainCommand {
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var functions = s.token() == TokenKind.CHAR ? library : library.withPredictCh8(
-                (p, numPreds, model, v) -> PredictCh8.predict(p, numPreds, model, v, TokenKind.WORD, Predict.GREEDY));
+        var functions = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
+                : library.withPredictCh8(predictor(s));
         var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
                 .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());
@@ -176,6 +177,18 @@ public final class TrainCommand {
             err.flush();
             return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());
         }
+    }
+
+    /**
+     * The {@code predict_ch8} of the samples and predictions when the book's (characters, greedy) does not apply: word
+     * tokens, or sampling at {@code --temperature} from its own generator seeded with {@code --seed} (so training's
+     * own random numbers, and so training, are the same with and without it).
+     */
+    private static Ch8Functions.PredictCh8Fn predictor(TrainSettings s) {
+        Predict.NextToken next = s.temperature().isPresent()
+                ? Sampling.withTemperature(s.temperature().getAsDouble(), new Random(s.seed()))
+                : Predict.GREEDY;
+        return (prefix, numPreds, model, vocab) -> PredictCh8.predict(prefix, numPreds, model, vocab, s.token(), next);
     }
 
     /**
