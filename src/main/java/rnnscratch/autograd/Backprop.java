@@ -2,9 +2,11 @@ package rnnscratch.autograd;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
 
@@ -14,27 +16,29 @@ import rnnscratch.tensor.MatMul;
  *
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
  * leaves' gradients twice and nothing else; a tensor that asked {@link Tensor#retainGrad()} gets a copy of its fully
- * accumulated gradient added into its {@code grad()}, which changes no other number of the pass. Two speed tricks live here, invisible to the model code:
+ * accumulated gradient added into its {@code grad()}, which changes no other number of the pass. The rules speak to
+ * the pass through {@link ParentGrads}, whose products carry {@link MatMul}'s names; two speed tricks live behind them,
+ * invisible to the rules and to the model code:
  * <ul>
- *   <li>a weight used in every time step gets {@code Aᵀ·∂C} from each step; those products are collected and
- *       computed at the end of the pass as one large product over all steps' rows stacked together (the same sum,
- *       in fewer, bigger pieces);</li>
- *   <li>the transpose {@code Bᵀ} that {@code ∂A = ∂C·Bᵀ} needs is computed once per pass, not once per step.</li>
+ *   <li>{@link ParentGrads#addMmTransA}: a weight used in every time step gets {@code Aᵀ·C̄} from each step; for a
+ *       leaf those products are deferred and computed at the end of the pass as one large product over all steps'
+ *       rows stacked together (the same sum, in fewer, bigger pieces);</li>
+ *   <li>{@link ParentGrads#addMmTransB}: the transpose {@code Bᵀ} that {@code Ā += C̄·Bᵀ} needs is computed once per
+ *       pass, not once per step.</li>
  * </ul>
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
 final class Backprop {
-    /** What a backward rule sees: its parents, by position, and where to put their gradients. */
-    final class Parents {
+    /**
+     * What a backward rule sees: the gradients of its node's parents, by position ({@code 0} is the first input),
+     * into which it adds its shares. A parent that needs no gradient (a constant, a detached tensor) ignores what it
+     * is given, and a share passed as a {@link Supplier} is then not even computed.
+     */
+    final class ParentGrads {
         private Node node;
 
-        /** Whether parent {@code i} needs a gradient (else the rule may skip computing it). */
-        boolean needs(int i) {
-            return node.parents[i] != null;
-        }
-
-        /** Adds {@code g} to parent {@code i}'s gradient (ignored when it needs none); {@code g} may be shared. */
+        /** {@code X̄ᵢ += g} for parent {@code i}; {@code g} may be shared (the pass copies before adding into it). */
         void add(int i, double[][] g) {
             Node p = node.parents[i];
             if (p != null) {
@@ -42,8 +46,25 @@ final class Backprop {
             }
         }
 
-        /** Adds {@code aᵀ·g} to parent {@code i}'s gradient; for a leaf the product is deferred and batched. */
-        void addTransAProduct(int i, double[][] a, double[][] g) {
+        /** {@code X̄ᵢ += g()} for parent {@code i}, computing {@code g} only when that parent needs a gradient. */
+        void add(int i, Supplier<double[][]> g) {
+            if (node.parents[i] != null) {
+                add(i, g.get());
+            }
+        }
+
+        /** {@code X̄ᵢ += g·bᵀ} ({@link MatMul#mmTransB}), with {@code bᵀ} computed once per pass for each matrix. */
+        void addMmTransB(int i, double[][] g, double[][] b) {
+            if (node.parents[i] != null) {
+                add(i, MatMul.mm(g, transposes.computeIfAbsent(b, Mat::transpose)));
+            }
+        }
+
+        /**
+         * {@code X̄ᵢ += aᵀ·g} ({@link MatMul#mmTransA}). For a leaf the product is deferred: all of the pass's
+         * {@code aᵀ·g} into one leaf are computed at the end as one product of the stacked rows.
+         */
+        void addMmTransA(int i, double[][] a, double[][] g) {
             Node p = node.parents[i];
             if (p == null) {
                 return;
@@ -58,9 +79,18 @@ final class Backprop {
             d.rows += a.length;
         }
 
-        /** {@code bᵀ}, computed once per pass for each matrix (values do not change during a pass). */
-        double[][] transposed(double[][] b) {
-            return transposes.computeIfAbsent(b, Mat::transpose);
+        /**
+         * Splits {@code g} by rows: parent {@code p} gets the next {@code rows[p]} rows ({@code catRows}' rule). The
+         * parts share {@code g}'s rows, as {@link #add(int, double[][])} allows.
+         */
+        void addSplitRows(double[][] g, int[] rows) {
+            int r = 0;
+            for (int p = 0; p < rows.length; p++) {
+                if (node.parents[p] != null) {
+                    add(p, Arrays.copyOfRange(g, r, r + rows[p]));
+                }
+                r += rows[p];
+            }
         }
     }
 
@@ -89,7 +119,7 @@ final class Backprop {
 
     static void run(Node root) {
         var pass = new Backprop();
-        var parents = pass.new Parents();
+        var parents = pass.new ParentGrads();
         List<Node> order = topologicalOrder(root);
         pass.grads.put(root, new Acc(new double[][] {{1.0}}));
         for (int i = order.size() - 1; i >= 0; i--) {

@@ -11,10 +11,10 @@ package rnnscratch.autograd;
  * <p>Docs: docs/tensor-and-autograd.md
  */
 final class Node {
-    /** A backward rule: given the gradient of the node's output, adds the parents' shares through {@code out}. */
+    /** A backward rule: given the gradient {@code C̄} of the node's output, adds the parents' shares to {@code grads}. */
     @FunctionalInterface
     interface BackwardRule {
-        void apply(double[][] gradOut, Backprop.Parents out);
+        void apply(double[][] gradOut, Backprop.ParentGrads grads);
     }
 
     private static final Node[] NO_PARENTS = new Node[0];
@@ -34,7 +34,7 @@ final class Node {
     }
 
     static Node leaf(Tensor t) {
-        return new Node("param", NO_PARENTS, (g, out) -> {}, t);
+        return new Node("param", NO_PARENTS, (g, grads) -> {}, t);
     }
 
     static Node computed(String op, Node[] parents, BackwardRule rule) {

@@ -1,198 +1,72 @@
 package rnnscratch.cli;
 
+import static rnnscratch.cli.Flag.Kind.PATH;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.bench.Benchmark;
+import rnnscratch.bench.ReferenceRunner;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
-import rnnscratch.text.CorpusText;
-import rnnscratch.text.Preprocess;
 
 /**
  * {@code bench}: the speed figures of this implementation next to the book's PyTorch code, measured in one run on
- * the same machine.
- *
- * <ol>
- *   <li>GFLOPS of the three training products ({@link KernelBench}) on 1 and 2 threads, and NumPy/OpenBLAS float64
- *       on 2 threads when {@code python} has NumPy;</li>
- *   <li>training tokens per second at the book's setting ({@link TrainingBench}), interleaved with the book's
- *       {@code d2l_rnn.py} in float64 and float32 on one thread (Java, torch, Java, torch, …), with medians and
- *       ratios.</li>
- * </ol>
- * Speed is never asserted in a unit test (the machine is noisy); this command prints figures.
+ * the same machine by {@link Benchmark}. This class reads the flags and finds the corpus; the measuring lives in the
+ * {@code bench} package.
  *
  * <p>Docs: docs/performance.md
  */
 public final class BenchCommand {
-    static final String USAGE = """
-            usage: bench [--corpus PATH] [--rounds 3] [--epochs 4] [--python /usr/bin/python3]
-                         [--reference ../shared/reference/d2l_rnn.py] [--no-torch] [--kernel-only]
-              Prints matmul GFLOPS (1 and 2 threads, and NumPy when available) and training tokens/s at the book's
-              setting, interleaved with the book's PyTorch code when python can import torch.
-              --corpus PATH   text to train on (default ../shared/data/timemachine.txt if present, else the bundled text)
-              --rounds N      interleaved rounds of Java and PyTorch (default 3)
-              --epochs N      epochs timed per measurement, after one warm-up epoch (default 4)
-              --python PATH   interpreter with torch and numpy (default /usr/bin/python3)
-              --reference F   the book's code (default ../shared/reference/d2l_rnn.py)
-              --no-torch      skip the PyTorch and NumPy comparisons
-              --kernel-only   only the matmul figures""";
+    /** The command and its flags. */
+    public static final CommandSpec SPEC = new CommandSpec("bench",
+            "Matmul GFLOPS (1 and 2 threads, NumPy when available) and training tokens/s at the book's setting, "
+                    + "interleaved with the book's PyTorch code when python can import torch.", List.of(
+                    Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
+                            + "text when this file is missing)", PATH),
+                    Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),
+                    Flag.count("--epochs", 4, 100, "epochs timed per measurement, after one warm-up epoch"),
+                    Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),
+                    Flag.of("--reference", "FILE", "../shared/reference/d2l_rnn.py", "the book's code", PATH),
+                    Flag.toggle("--no-torch", "skip the PyTorch and NumPy comparisons"),
+                    Flag.toggle("--kernel-only", "only the matmul figures")));
 
     private BenchCommand() {}
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark with {@code argv} (the flags after the command word).
      *
      * @return the exit code
      * @throws UserException for a bad flag
      */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Path corpus = Path.of("../shared/data/timemachine.txt");
-        Path python = Path.of("/usr/bin/python3");
-        Path reference = Path.of("../shared/reference/d2l_rnn.py");
-        int rounds = 3;
-        int epochs = 4;
-        boolean torch = true;
-        boolean kernelOnly = false;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            switch (flag) {
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                case "--no-torch" -> torch = false;
-                case "--kernel-only" -> kernelOnly = true;
-                case "--corpus" -> corpus = Path.of(value(args, ++i, flag));
-                case "--python" -> python = Path.of(value(args, ++i, flag));
-                case "--reference" -> reference = Path.of(value(args, ++i, flag));
-                case "--rounds" -> rounds = positive(value(args, ++i, flag), flag);
-                case "--epochs" -> epochs = positive(value(args, ++i, flag), flag);
-                default -> throw new UserException("unknown flag " + flag + " for bench (see: bench --help)");
-            }
+    public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = SPEC.parse(argv);
+        if (args.help()) {
+            out.print(SPEC.help());
+            return 0;
         }
+        Path python = args.path("--python").orElseThrow();
+        Path reference = args.path("--reference").orElseThrow();
+        boolean torch = !args.isGiven("--no-torch");
         var runner = new ReferenceRunner(python, reference);
         Optional<String> noReference = torch ? runner.unavailableBecause() : Optional.of("--no-torch");
         out.printf(Locale.ROOT, "rnn-scratch bench: %d cores, Java %s, %d threads by default%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Parallel.threads());
-        kernel(out, runner, noReference);
-        if (!kernelOnly) {
-            training(out, runner, noReference, corpus, rounds, epochs);
-        }
-        return 0;
-    }
-
-    private static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference) {
-        out.println();
-        out.println("matmul GFLOPS (median of 15 repeats of ~1 GFLOP, after warm-up)");
-        List<Double> numpy = List.of();
-        if (noReference.isEmpty()) {
-            try {
-                numpy = runner.numpyGflops(2);
-            } catch (IOException e) {
-                out.println("  (NumPy skipped: " + e.getMessage() + ")");
-            }
-        }
-        boolean vector = Kernel.vectorApiAvailable();
-        out.printf(Locale.ROOT, "  %-22s %9s %9s %12s %11s %12s %11s%n", "product", "1 thread", "2 threads",
-                "NumPy 2 thr", "Java/NumPy", "vector 2 thr", "vector/NumPy");
-        var products = KernelBench.products();
-        for (int p = 0; p < products.size(); p++) {
-            var product = products.get(p);
-            double one = KernelBench.gflops(product, 1);
-            double two = KernelBench.gflops(product, 2);
-            double vec = vector ? withVector(() -> KernelBench.gflops(product, 2)) : Double.NaN;
-            double np = numpy.size() == products.size() ? numpy.get(p) : Double.NaN;
-            out.printf(Locale.ROOT, "  %-22s %9.1f %9.1f %12s %11s %12s %11s%n", product.name(), one, two,
-                    figure(np), percent(two, np), figure(vec), percent(vec, np));
-        }
-        if (!vector) {
+        Benchmark.kernel(out, runner, noReference);
+        if (!Kernel.vectorApiAvailable()) {
             out.println("  (vector kernel: run with java --add-modules jdk.incubator.vector -jar ... to include it)");
         }
-    }
-
-    private static double withVector(java.util.function.DoubleSupplier measure) {
-        Kernel.useVector(true);
-        try {
-            return measure.getAsDouble();
-        } finally {
-            Kernel.useVector(false);
+        if (!args.isGiven("--kernel-only")) {
+            Benchmark.training(out, runner, noReference, corpusFile(args.path("--corpus").orElseThrow(), out),
+                    args.intValue("--rounds"), args.intValue("--epochs"));
         }
-    }
-
-    private static String figure(double x) {
-        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.1f", x);
-    }
-
-    private static String percent(double x, double of) {
-        return Double.isNaN(x) || Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * x / of);
-    }
-
-    private static void training(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Path corpus,
-            int rounds, int epochs) {
-        Path file = corpusFile(corpus, out);
-        var lines = CorpusText.fromFile(file).lines(Preprocess.D2L);
-        var bench = new TrainingBench(lines);
-        out.println();
-        out.printf(Locale.ROOT, "training tokens/s at the book's setting (H 512, batch 32, 35 steps, %s), median of %d"
-                + " epochs per measurement%n", file, epochs);
-        noReference.ifPresent(why -> out.println("  (PyTorch skipped: " + why + ")"));
-        boolean vector = Kernel.vectorApiAvailable();
-        bench.tokensPerSec(2, 2);
-        bench.tokensPerSec(1, 1);
-        if (vector) {
-            withVector(() -> bench.tokensPerSec(2, 2));
-        }
-        var java2 = new ArrayList<Double>();
-        var java1 = new ArrayList<Double>();
-        var vector2 = new ArrayList<Double>();
-        var torch64 = new ArrayList<Double>();
-        var torch32 = new ArrayList<Double>();
-        for (int r = 1; r <= rounds; r++) {
-            java2.add(bench.tokensPerSec(epochs, 2));
-            java1.add(bench.tokensPerSec(epochs, 1));
-            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java 2 threads %,.0f, 1 thread %,.0f",
-                    r, java2.get(r - 1), java1.get(r - 1)));
-            if (vector) {
-                vector2.add(withVector(() -> bench.tokensPerSec(epochs, 2)));
-                line.append(String.format(Locale.ROOT, ", vector 2 threads %,.0f", vector2.get(r - 1)));
-            }
-            if (noReference.isEmpty()) {
-                try {
-                    torch64.add(runner.trainingTokensPerSec(file, "float64", epochs));
-                    torch32.add(runner.trainingTokensPerSec(file, "float32", epochs));
-                    line.append(String.format(Locale.ROOT, ", PyTorch float64 %,.0f, float32 %,.0f",
-                            torch64.get(r - 1), torch32.get(r - 1)));
-                } catch (IOException e) {
-                    line.append(" (PyTorch failed: ").append(e.getMessage()).append(')');
-                }
-            }
-            out.println(line);
-        }
-        double j2 = KernelBench.median(java2);
-        out.printf(Locale.ROOT, "  median tokens/s: Java 2 threads %,.0f, Java 1 thread %,.0f%s%n", j2,
-                KernelBench.median(java1), vector ? String.format(Locale.ROOT, ", vector 2 threads %,.0f",
-                        KernelBench.median(vector2)) : "");
-        if (!torch64.isEmpty()) {
-            double t64 = KernelBench.median(torch64);
-            double t32 = KernelBench.median(torch32);
-            out.printf(Locale.ROOT, "  median tokens/s: PyTorch 1 thread float64 %,.0f, float32 %,.0f%n", t64, t32);
-            out.printf(Locale.ROOT, "  Java (plain, 2 threads) / PyTorch float64: %.2fx  (target >= 1.0x: %s)%n",
-                    j2 / t64, j2 >= t64 ? "met" : "not met");
-            if (vector) {
-                double v2 = KernelBench.median(vector2);
-                out.printf(Locale.ROOT, "  Java (vector, 2 threads) / PyTorch float32: %.2fx  (stretch >= 1.0x: %s)%n",
-                        v2 / t32, v2 >= t32 ? "met" : "not met");
-            }
-        }
-        out.printf(Locale.ROOT, "  500 epochs (4.48 M tokens) at %,.0f tokens/s: %.1f minutes%n", j2,
-                500 * 8960 / j2 / 60);
+        return 0;
     }
 
     /** The corpus as a file both Java and the Python script can read (the bundled text is copied out if needed). */
@@ -209,24 +83,5 @@ public final class BenchCommand {
         } catch (IOException e) {
             throw new UserException("cannot write a temporary copy of the bundled corpus: " + e.getMessage());
         }
-    }
-
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new UserException(flag + " needs a value (see: bench --help)");
-        }
-        return args.get(i);
-    }
-
-    private static int positive(String text, String flag) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserException(flag + " expects a whole number >= 1, got '" + text + "'");
     }
 }

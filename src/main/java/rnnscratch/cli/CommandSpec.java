@@ -70,7 +70,9 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
             Flag flag = flag(flagName).orElseThrow(() -> new UserException("unknown flag " + flagName + " for "
                     + name + " " + seeHelp()));
             String value;
-            if (eq >= 0) {
+            if (flag.kind() == Flag.Kind.SWITCH) {
+                value = eq >= 0 ? arg.substring(eq + 1) : "";
+            } else if (eq >= 0) {
                 value = arg.substring(eq + 1);
             } else if (i + 1 < argv.size() && flag(argv.get(i + 1)).isEmpty()) {
                 value = argv.get(++i);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import rnnscratch.UserException;
-import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.TimeMachine;
 import rnnscratch.train.Ch8Functions;
 

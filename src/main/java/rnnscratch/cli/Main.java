@@ -61,7 +61,7 @@ public final class Main {
                         + " (see: rnn-scratch --help)");
             };
         } catch (UserException e) {
-            err.println("rnn-scratch: " + oneLine(e.getMessage()));
+            err.println("rnn-scratch: " + oneLine(Advice.of(e)));
             return EXIT_USAGE;
         } catch (OutOfMemoryError e) {
             err.println("rnn-scratch: out of memory: choose a smaller --hiddens or --batch-size, or give Java more "
@@ -88,22 +88,22 @@ public final class Main {
                   train      %s
                   generate   %s
                   demo       %s
-                  seq-model  The book's sequence model (d2l 8.1) on a noisy sine wave, with its two plots.
-                  bench      Matmul GFLOPS and training tokens/s, side by side with the book's PyTorch code.
+                  seq-model  %s
+                  bench      %s
                   help       This text; help COMMAND: that command's flags.
 
                 exit codes: 0 done, 2 bad input, 3 training diverged (NaN or infinite loss), 130 stopped by Ctrl-C
 
                 """.formatted(TrainCommand.SPEC.summary(), GenerateCommand.SPEC.summary(),
-                DemoCommand.SPEC.summary()));
+                DemoCommand.SPEC.summary(), SeqModelCommand.SPEC.summary(), BenchCommand.SPEC.summary()));
         for (CommandSpec spec : List.of(TrainCommand.SPEC, GenerateCommand.SPEC)) {
             out.println(spec.help());
         }
         out.println("demo takes the flags of train with these defaults instead: " + demoDefaults());
         out.println();
-        out.println(SeqModelCommand.USAGE);
-        out.println();
-        out.println(BenchCommand.USAGE);
+        for (CommandSpec spec : List.of(SeqModelCommand.SPEC, BenchCommand.SPEC)) {
+            out.println(spec.help());
+        }
         return 0;
     }
 

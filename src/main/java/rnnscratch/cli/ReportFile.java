@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.report.HiddenStates;
 import rnnscratch.report.RunRecorder;
 import rnnscratch.report.RunReport;
@@ -76,14 +77,16 @@ final class ReportFile {
         m.put("model", "hidden units H = " + hiddens + s.init().map(p -> ", continued from " + p).orElse(""));
         m.put("minibatches", s.batchSize() + " sequences × " + s.numSteps() + " steps, "
                 + (s.randomIter() ? "random" : "sequential") + " iteration (--iter)");
-        m.put("learning rate", TrainSettings.number(s.lr()) + " (--lr), updater: " + (s.optimizer()
+        m.put("learning rate", RunConfig.number(s.lr()) + " (--lr), updater: " + (s.optimizer()
                 ? "SgdOptimizer (--optimizer sgd)" : "the book's sgd (--optimizer custom)"));
         m.put("clipping threshold θ", Double.isInfinite(s.theta()) ? "none: clipping off (--theta none)"
-                : TrainSettings.number(s.theta()) + " (--theta)");
+                : RunConfig.number(s.theta()) + " (--theta)");
         m.put("epochs", s.epochs() + " (--epochs)");
         m.put("seed", s.seed() + " (--seed)");
         m.put("sample prefix", prefix);
-        m.put("threads, kernel", s.threads() + ", " + s.kernel());
+        s.temperature().ifPresent(t -> m.put("samples", "drawn at temperature " + RunConfig.number(t)
+                + " (--temperature); the heatmap's continuation is greedy"));
+        m.put("threads, kernel", s.threads() + ", " + s.kernel().name().toLowerCase(Locale.ROOT));
         return m;
     }
 }

@@ -1,5 +1,8 @@
 package rnnscratch.cli;
 
+import static rnnscratch.cli.Flag.Kind.INTEGER;
+import static rnnscratch.cli.Flag.Kind.PATH;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Dash;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot;
+import rnnscratch.plot.SvgPlot.Dash;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.seq.AutoregressiveModel;
 import rnnscratch.seq.MarkovFeatures;
 import rnnscratch.seq.Prediction;
@@ -31,12 +35,13 @@ import rnnscratch.seq.Training;
  * <p>Docs: docs/sequence-models.md
  */
 public final class SeqModelCommand {
-    static final String USAGE = """
-            usage: seq-model [--seed N] [--out DIR]
-              Trains the d2l 8.1 autoregressive model on a noisy sine wave and plots its predictions.
-              --seed N   seed of the random numbers (default 42)
-              --out DIR  where to write the two SVG plots (default target/seq-model; created if missing)
-              --help     this text""";
+    /** The command and its flags. */
+    public static final CommandSpec SPEC = new CommandSpec("seq-model",
+            "The book's sequence model (d2l 8.1) on a noisy sine wave, with its two plots.", List.of(
+                    Flag.of("--seed", "N", "42", "seed of the random numbers: noise, initial weights, shuffling",
+                            INTEGER),
+                    Flag.of("--out", "DIR", "target/seq-model", "where to write the two SVG plots (created if "
+                            + "missing)", PATH)));
 
     private static final int TAU = 4;
     private static final int N_TRAIN = 600;
@@ -47,9 +52,6 @@ public final class SeqModelCommand {
     private static final int[] STEPS = {1, 4, 16, 64};
 
     private SeqModelCommand() {}
-
-    /** The options of one run. */
-    private record Options(long seed, Path out, boolean help) {}
 
     /** Runs the command as {@code java -cp target/classes rnnscratch.cli.SeqModelCommand [--seed N] [--out DIR]}. */
     public static void main(String[] args) {
@@ -64,13 +66,14 @@ public final class SeqModelCommand {
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         try {
-            Options options = parse(args);
-            if (options.help()) {
-                out.println(USAGE);
+            Args flags = SPEC.parse(args);
+            if (flags.help()) {
+                out.print(SPEC.help());
                 return 0;
             }
-            createDirectory(options.out());
-            demo(options, out);
+            Path dir = flags.path("--out").orElseThrow();
+            createDirectory(dir);
+            demo(flags.longValue("--seed"), dir, out);
             return 0;
         } catch (UserException e) {
             err.println("seq-model: " + e.getMessage());
@@ -78,49 +81,8 @@ public final class SeqModelCommand {
         }
     }
 
-    private static Options parse(List<String> args) {
-        long seed = 42;
-        Path out = Path.of("target", "seq-model");
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            switch (flag) {
-                case "--help", "-h" -> {
-                    return new Options(seed, out, true);
-                }
-                case "--seed", "--out" -> {
-                    String value;
-                    if (arg.contains("=")) {
-                        value = arg.substring(arg.indexOf('=') + 1);
-                    } else if (i + 1 < args.size()) {
-                        value = args.get(++i);
-                    } else {
-                        throw new UserException(flag + " needs a value, e.g. " + flag
-                                + (flag.equals("--seed") ? " 42" : " target/seq-model"));
-                    }
-                    if (flag.equals("--seed")) {
-                        seed = parseSeed(value);
-                    } else {
-                        out = Path.of(value);
-                    }
-                }
-                default -> throw new UserException("unknown option '" + arg
-                        + "'; the options are --seed N, --out DIR and --help");
-            }
-        }
-        return new Options(seed, out, false);
-    }
-
-    private static long parseSeed(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UserException("--seed '" + value + "' is not a whole number; give e.g. --seed 42");
-        }
-    }
-
-    private static void demo(Options options, PrintStream out) {
-        var rng = new Random(options.seed());
+    private static void demo(long seed, Path dir, PrintStream out) {
+        var rng = new Random(seed);
         SineData data = SineData.generate(rng);
         double[] time = data.time();
         double[] x = data.x();
@@ -153,7 +115,6 @@ public final class SeqModelCommand {
         }
         out.println();
 
-        Path dir = options.out();
         var oneVsMulti = SvgPlot.lineChart("One-step vs multi-step predictions", "time", "x", List.of(
                 Series.of("data", time, x),
                 new Series("1-step preds", tail(time, TAU), onestep, Dash.DASHED),
@@ -189,12 +150,7 @@ public final class SeqModelCommand {
 
     private static void write(Path dir, String name, String svg, PrintStream out) {
         Path file = dir.resolve(name);
-        try {
-            SvgPlot.writeAtomically(file, svg);
-        } catch (IOException e) {
-            throw new UserException("cannot write " + file + " (" + e.getMessage()
-                    + "); choose a writable directory with --out DIR", e);
-        }
+        SvgPlot.writeAtomically(file, svg);
         out.println("wrote " + file);
     }
 }

@@ -3,20 +3,19 @@ package rnnscratch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
+import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Corpus;
-import rnnscratch.text.CorpusSpec;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
@@ -99,16 +98,8 @@ public final class TrainCommand {
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
     static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal,
             Ch8Functions functions) {
-        int threadsBefore = Parallel.threads();
-        boolean vectorBefore = Kernel.usesVector();
-        Parallel.setThreads(settings.threads());
-        Kernel.useVector(settings.kernel().equals("vector"));
-        try {
-            return trainWithThreads(settings, out, err, terminal, functions);
-        } finally {
-            Parallel.setThreads(threadsBefore);
-            Kernel.useVector(vectorBefore);
-        }
+        return Kernel.using(settings.kernel(), settings.threads(),
+                () -> trainWithThreads(settings, out, err, terminal, functions));
     }
 
     private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,
@@ -118,20 +109,19 @@ public final class TrainCommand {
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
         s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
         Optional<ReportFile> report = s.report().map(ReportFile::start);
-        Optional<Checkpoint> init = s.init().map(p -> Checkpoint.load(p, "--init"));
+        Optional<Checkpoint> init = s.init().map(p -> CheckpointFlags.load("--init", p));
         CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
         text.notice().ifPresent(out::println);
         Corpus corpus = Corpus.loadCorpus(text.lines(s.preprocess()), s.token(), s.maxTokens());
         var vocab = corpus.vocab();
-        String preprocess = s.preprocess().name().toLowerCase(Locale.ROOT);
-        init.ifPresent(c -> c.requireFits(s.init().orElseThrow(), vocab, s.token(), preprocess,
+        init.ifPresent(c -> CheckpointFlags.requireFits(c, s.init().orElseThrow(), vocab, s.token(), s.preprocess(),
                 s.hiddensGiven() ? OptionalInt.of(s.hiddens()) : OptionalInt.empty()));
         int hiddens = init.map(c -> c.params().numHiddens()).orElse(s.hiddens());
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var functions = s.token() == TokenKind.CHAR ? library : library.withPredictCh8(
-                (p, numPreds, model, v) -> PredictCh8.predict(p, numPreds, model, v, TokenKind.WORD, Predict.GREEDY));
+        var functions = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
+                : library.withPredictCh8(predictor(s));
         var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
                 .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());
@@ -159,10 +149,10 @@ public final class TrainCommand {
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
-                err.println("rnn-scratch: " + e.getMessage() + s.save().map(p -> " (" + p + " was not written: "
+                err.println("rnn-scratch: " + Advice.of(e) + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
                 err.flush();
-                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(e.getMessage()),
+                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(Advice.of(e)),
                         out));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }
@@ -171,7 +161,7 @@ public final class TrainCommand {
             // 3. Save, plot, and the book's summary.
             int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
             s.save().ifPresent(p -> {
-                new Checkpoint(net.params(), vocab, config(s, hiddens, epochsDone, text.name())).save(p);
+                new Checkpoint(net.params(), vocab, s.runConfig(hiddens, epochsDone, text.name()).toMap()).save(p);
                 out.println("saved checkpoint " + p + " (" + epochsDone + " epochs trained)");
             });
             s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
@@ -193,6 +183,18 @@ public final class TrainCommand {
             err.flush();
             return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());
         }
+    }
+
+    /**
+     * The {@code predict_ch8} of the samples and predictions when the book's (characters, greedy) does not apply: word
+     * tokens, or sampling at {@code --temperature} from its own generator seeded with {@code --seed} (so training's
+     * own random numbers, and so training, are the same with and without it).
+     */
+    private static Ch8Functions.PredictCh8Fn predictor(TrainSettings s) {
+        Predict.NextToken next = s.temperature().isPresent()
+                ? Sampling.withTemperature(s.temperature().getAsDouble(), new Random(s.seed()))
+                : Predict.GREEDY;
+        return (prefix, numPreds, model, vocab) -> PredictCh8.predict(prefix, numPreds, model, vocab, s.token(), next);
     }
 
     /**
@@ -245,24 +247,6 @@ public final class TrainCommand {
             prefixes.add(last);
         }
         return prefixes;
-    }
-
-    /** The settings a checkpoint records, so that a run can be continued and described. */
-    private static Map<String, String> config(TrainSettings s, int hiddens, int epochsDone, String corpusName) {
-        var config = new LinkedHashMap<String, String>();
-        config.put("token", s.token().name().toLowerCase(Locale.ROOT));
-        config.put("preprocess", s.preprocess().name().toLowerCase(Locale.ROOT));
-        config.put("hiddens", String.valueOf(hiddens));
-        config.put("batch_size", String.valueOf(s.batchSize()));
-        config.put("num_steps", String.valueOf(s.numSteps()));
-        config.put("lr", TrainSettings.number(s.lr()));
-        config.put("theta", Double.isInfinite(s.theta()) ? "none" : TrainSettings.number(s.theta()));
-        config.put("iter", s.randomIter() ? "random" : "sequential");
-        config.put("seed", String.valueOf(s.seed()));
-        config.put("epochs_done", String.valueOf(epochsDone));
-        config.put("corpus", corpusName);
-        config.put("max_tokens", String.valueOf(s.maxTokens()));
-        return config;
     }
 
     private static void writePlot(Path file, String title, List<EpochStats> epochs, PrintStream out) {

@@ -1,6 +1,5 @@
 package rnnscratch.cli;
 
-import static rnnscratch.cli.Flag.Kind.COUNT_OR_ALL;
 import static rnnscratch.cli.Flag.Kind.INTEGER;
 import static rnnscratch.cli.Flag.Kind.PATH;
 import static rnnscratch.cli.Flag.Kind.POSITIVE;
@@ -11,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import rnnscratch.UserException;
+import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.BundledCorpus;
@@ -46,9 +47,11 @@ import rnnscratch.text.TokenKind;
  * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
  *                     {@link #prefixFor(String)})
  * @param threads      threads of the matrix kernel
- * @param kernel       the matrix kernel: {@code plain} (default) or {@code vector} (the opt-in Vector API kernel,
+ * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
+ * @param temperature  sample the text shown during training from {@code softmax(o / T)} (seeded by {@code seed});
+ *                     empty: greedy, as the book
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
  * @param report       where to write the run's HTML report
@@ -56,7 +59,8 @@ import rnnscratch.text.TokenKind;
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, String kernel, Path cacheDir, boolean optimizer, Optional<Path> report) {
+        Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, OptionalDouble temperature,
+        boolean optimizer, Optional<Path> report) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -68,6 +72,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
     public static final String BUNDLED_PREFIX = "the clockmaker";
     /** Most threads {@code --threads} accepts. */
     public static final int MAX_THREADS = 64;
+    /** The largest batch size, number of steps or hidden units accepted (the memory check comes on top). */
+    public static final int MAX_SIZE = 65_536;
+    /** The most epochs accepted. */
+    public static final int MAX_EPOCHS = 1_000_000;
 
     /**
      * The defaults that differ between {@code train} (the book's) and {@code demo} (a short run).
@@ -95,12 +103,12 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.choice("--token", "what one token is", "char", "word"),
                 Flag.choice("--preprocess", "d2l: letters only, lower case (the book's); keep: every character",
                         "d2l", "keep"),
-                Flag.of("--max-tokens", "N", "10000", "tokens of the corpus to train on; -1 for all", COUNT_OR_ALL),
-                Flag.count("--batch-size", 32, "sequences per minibatch"),
-                Flag.count("--num-steps", 35, "time steps per sequence"),
-                Flag.count("--hiddens", d.hiddens(), "hidden units H (with --init: the checkpoint's)"),
+                Flag.countOrAll("--max-tokens", 10000, Integer.MAX_VALUE, "tokens of the corpus to train on"),
+                Flag.count("--batch-size", 32, MAX_SIZE, "sequences per minibatch"),
+                Flag.count("--num-steps", 35, MAX_SIZE, "time steps per sequence"),
+                Flag.count("--hiddens", d.hiddens(), MAX_SIZE, "hidden units H (with --init: the checkpoint's)"),
                 Flag.of("--lr", "X", "1", "learning rate of sgd", POSITIVE),
-                Flag.count("--epochs", d.epochs(), "epochs to train"),
+                Flag.count("--epochs", d.epochs(), MAX_EPOCHS, "epochs to train"),
                 Flag.of("--theta", "X|none", "1", "gradient clipping threshold; none switches clipping off",
                         POSITIVE_OR_NONE),
                 Flag.choice("--iter", "how minibatches are cut from the corpus", "sequential", "random"),
@@ -114,11 +122,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                         + "gradient norms and clipping, gradients through time, the hidden state, samples", PATH),
                 Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
                         + BUNDLED_PREFIX + ")", TEXT),
-                Flag.count("--threads", d.threads(), "threads of the matrix kernel, 1 to " + MAX_THREADS),
+                Flag.count("--threads", d.threads(), MAX_THREADS, "threads of the matrix kernel"),
                 Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
+                Flag.of("--temperature", "T", "", "sample the text shown during training from softmax(o/T) instead "
+                        + "of greedy; repeatable with --seed", POSITIVE),
                 Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
                         + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
                         + "both compute the same", "custom", "sgd"));
@@ -139,26 +149,23 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), args.choice("--kernel"), args.path("--cache-dir").orElseThrow(),
-                args.choice("--optimizer").equals("sgd"), args.path("--report"));
+                args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
+                args.path("--cache-dir").orElseThrow(),
+                args.optionalDouble("--temperature"), args.choice("--optimizer").equals("sgd"),
+                args.path("--report"));
         settings.check();
         return settings;
     }
 
     private void check() {
-        if (threads > MAX_THREADS) {
-            throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
-        }
-        if (kernel.equals("vector") && !Kernel.vectorApiAvailable()) {
+        if (kernel == Kernel.Choice.VECTOR && !Kernel.vectorApiAvailable()) {
             throw new UserException("--kernel vector needs the Vector API module: run java --add-modules "
                     + "jdk.incubator.vector -jar target/rnn-scratch.jar ... (or leave out --kernel)");
         }
         save.ifPresent(p -> requireEnding("--save", p, ".npz"));
+        metrics.ifPresent(p -> requireEnding("--metrics", p, ".csv"));
         plot.ifPresent(p -> requireEnding("--plot", p, ".svg", ".png"));
         report.ifPresent(p -> requireEnding("--report", p, ".html", ".htm"));
-        OutputFiles.requireDistinct(List.of(new OutputFiles.Output("--save", save),
-                new OutputFiles.Output("--metrics", metrics), new OutputFiles.Output("--plot", plot),
-                new OutputFiles.Output("--report", report)));
         if (token == TokenKind.WORD && prefix.map(String::isBlank).orElse(false)) {
             throw new UserException("--prefix must hold at least one word with --token word");
         }
@@ -186,12 +193,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      */
     public String describe(int numHiddens) {
         return String.format(Locale.ROOT, "%s, H=%d, lr %s, theta %s, %s %dx%d", token.name().toLowerCase(Locale.ROOT),
-                numHiddens, number(lr), Double.isInfinite(theta) ? "none" : number(theta),
+                numHiddens, RunConfig.number(lr), Double.isInfinite(theta) ? "none" : RunConfig.number(theta),
                 randomIter ? "random" : "sequential", batchSize, numSteps);
     }
 
-    /** A number as typed: {@code 1} rather than {@code 1.0}, {@code 0.5} as it is. */
-    static String number(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    /** The settings a checkpoint of this run records ({@code config.txt}), so that it can be continued. */
+    public RunConfig runConfig(int numHiddens, int epochsDone, String corpusName) {
+        return new RunConfig(token, preprocess, numHiddens, batchSize, numSteps, lr, theta, randomIter, seed,
+                epochsDone, corpusName, maxTokens);
     }
 }

@@ -13,13 +13,13 @@ import rnnscratch.UserException;
  * The one-line messages for a file that cannot be read, all of the form
  * {@code <noun> <file> <problem>: <remedy>}, e.g.
  * {@code checkpoint runs/x.npz is truncated or corrupt (entry W_xh.npy: it ends inside the header): re-save it or
- * pass another --init file}.
+ * load another checkpoint}; the caller chooses the remedy (the command line names its flag there).
  *
  * <p>Docs: docs/file-formats.md
  *
  * @param file   the file, shown as given
  * @param noun   what the file is to the user: "checkpoint", "golden case", "file"
- * @param remedy what the user can do: "re-save it or pass another --init file"
+ * @param remedy what the user can do: "re-save it or load another checkpoint"
  */
 record FileProblems(Path file, String noun, String remedy) {
 

@@ -64,7 +64,7 @@ public final class Npz {
      * Reads an archive; error messages read {@code <noun> <file> <problem>: <remedy>}.
      *
      * @param noun   what the file is to the user, e.g. {@code "checkpoint"}
-     * @param remedy what the user can do, e.g. {@code "re-save it or pass another --init file"}
+     * @param remedy what the user can do, e.g. {@code "re-save it or load another checkpoint"}
      * @throws UserException if the file is missing, unreadable, truncated or corrupt, or holds an array this program
      *                       cannot read
      */

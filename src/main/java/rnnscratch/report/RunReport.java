@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import rnnscratch.cli.SvgPlot;
-import rnnscratch.cli.SvgPlot.Dash;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.Heatmap;
+import rnnscratch.plot.Markup;
+import rnnscratch.plot.SvgPlot;
+import rnnscratch.plot.SvgPlot.Dash;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.io.AtomicFiles;
 import rnnscratch.train.EpochStats;
 import rnnscratch.train.TrainResult;
@@ -73,10 +75,10 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append("<title>").append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n");
-        h.append("<header>\n<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"status\">")
-                .append(Html.escape(status())).append("</p>\n");
+        h.append("<header>\n<h1>").append(Markup.escape(title)).append("</h1>\n<p class=\"status\">")
+                .append(Markup.escape(status())).append("</p>\n");
         h.append("<ol class=\"toc\"><li><a href=\"#perplexity\">Perplexity</a></li>"
                 + "<li><a href=\"#clipping\">Gradient norm and clipping</a></li>"
                 + "<li><a href=\"#through-time\">Gradients through time</a></li>"
@@ -95,7 +97,7 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
     private String status() {
         int epochs = run.epochs().size();
         String ppl = run.epochs().isEmpty() ? "" : ", last perplexity "
-                + Html.number(run.epochs().get(epochs - 1).perplexity());
+                + Markup.number(run.epochs().get(epochs - 1).perplexity());
         if (failure.isPresent()) {
             return "Training diverged after " + epochs + " complete epoch" + (epochs == 1 ? "" : "s") + " ("
                     + run.minibatchCount() + " minibatches): " + failure.get();
@@ -122,9 +124,9 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
         h.append("<p>The perplexity exp(mean cross-entropy) of each epoch, on a log scale: how many tokens the model "
                 + "hesitates between on average — a uniform guess among V tokens scores V, a perfect model 1. "
                 + "It went from ")
-                .append(Html.number(y[0])).append(" after epoch ").append((int) x[0]).append(" to ")
-                .append(Html.number(y[y.length - 1])).append(" after epoch ").append((int) x[x.length - 1])
-                .append(" (lowest ").append(Html.number(y[best])).append(", epoch ").append((int) x[best])
+                .append(Markup.number(y[0])).append(" after epoch ").append((int) x[0]).append(" to ")
+                .append(Markup.number(y[y.length - 1])).append(" after epoch ").append((int) x[x.length - 1])
+                .append(" (lowest ").append(Markup.number(y[best])).append(", epoch ").append((int) x[best])
                 .append(").");
         int skipped = run.epochs().size() - finite.size();
         if (skipped > 0) {
@@ -174,15 +176,15 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
             h.append("Clipping was <strong>off</strong> (θ = ∞): every update used the full gradient. ");
             double bookShare = RunRecorder.clippedShare(norms, 1.0);
             h.append(Arrays.stream(norms).filter(n -> n > 1.0).count()).append(" of ").append(norms.length)
-                    .append(" minibatches (").append(Html.percent(bookShare))
+                    .append(" minibatches (").append(Markup.percent(bookShare))
                     .append(") had ‖g‖ &gt; 1 and would have been scaled down with the book's θ = 1. ");
         } else {
             h.append(clipped).append(" of ").append(norms.length).append(" minibatches (")
-                    .append(Html.percent(share)).append(") had ‖g‖ &gt; θ = ").append(Html.number(theta))
+                    .append(Markup.percent(share)).append(") had ‖g‖ &gt; θ = ").append(Markup.number(theta))
                     .append(" and were scaled down to length θ; the others were used as they were. ");
         }
-        h.append("The median ‖g‖ was ").append(Html.number(median)).append("; the largest ")
-                .append(Html.number(norms[largest])).append(" (epoch ").append(epochs[largest]).append(", minibatch ")
+        h.append("The median ‖g‖ was ").append(Markup.number(median)).append("; the largest ")
+                .append(Markup.number(norms[largest])).append(" (epoch ").append(epochs[largest]).append(", minibatch ")
                 .append(numbers[largest]).append(").");
         long bad = Arrays.stream(norms).filter(n -> !Double.isFinite(n)).count();
         long zero = Arrays.stream(norms).filter(n -> n == 0).count();
@@ -200,7 +202,7 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
             if (Double.isFinite(theta)) {
                 double lo = points[0][0];
                 double hi = points[0][points[0].length - 1];
-                series.add(new Series("θ = " + Html.number(theta), new double[] {lo, hi}, new double[] {theta, theta},
+                series.add(new Series("θ = " + Markup.number(theta), new double[] {lo, hi}, new double[] {theta, theta},
                         Dash.DASHED));
             }
             figure(h, SvgPlot.lineChart("Gradient norm before clipping, every minibatch", "epoch",
@@ -297,9 +299,9 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
                 series.add(Series.of(name, x.stream().mapToDouble(Double::doubleValue).toArray(),
                         y.stream().mapToDouble(Double::doubleValue).toArray()));
             }
-            rows.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(Html.number(p.gradNorm()))
-                    .append("</td><td>").append(Html.number(g[g.length - 1])).append("</td><td>")
-                    .append(Html.number(g[0])).append("</td><td>").append(Html.number(g[0] / g[g.length - 1]))
+            rows.append("<tr><td>").append(Markup.escape(name)).append("</td><td>").append(Markup.number(p.gradNorm()))
+                    .append("</td><td>").append(Markup.number(g[g.length - 1])).append("</td><td>")
+                    .append(Markup.number(g[0])).append("</td><td>").append(Markup.number(g[0] / g[g.length - 1]))
                     .append("</td></tr>\n");
         }
         if (!series.isEmpty()) {
@@ -364,8 +366,17 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
                 .append(s.numHiddens()).append(" units, those whose value varies most over this text. Blue is "
                 + "negative, red positive, white 0; a unit stuck at ±1 is saturated (its tanh passes almost no "
                 + "gradient). Hover over a cell for its value.</p>\n");
+        double[][] byTime = s.values();
+        double[][] cells = new double[units.length][byTime.length];
+        for (int r = 0; r < units.length; r++) {
+            for (int t = 0; t < byTime.length; t++) {
+                cells[r][t] = byTime[t][units[r]];
+            }
+        }
         figure(h, Heatmap.svg("Hidden state H_t while reading (" + units.length + " of " + s.numHiddens()
-                + " units)", s, units), "heatmap");
+                + " units)", "time step t (the token read at t; the state is H_t after reading it)", s.tokens(),
+                Arrays.stream(units).mapToObj(u -> "unit " + u).toList(), cells,
+                new Heatmap.Split(s.prefixLength(), "read", "predicted and fed back")), "heatmap");
         h.append("</section>\n");
     }
 
@@ -380,19 +391,19 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
             h.append("<p>What the model wrote after the prefix every 10 epochs (greedy <code>predict_ch8</code>, "
                     + "50 tokens):</p>\n<table class=\"samples\">\n<tr><th>epoch</th><th>sample</th></tr>\n");
             for (RunRecorder.Sample s : samples) {
-                h.append("<tr><td>").append(s.epoch()).append("</td><td><code>").append(Html.escape(s.text()))
+                h.append("<tr><td>").append(s.epoch()).append("</td><td><code>").append(Markup.escape(s.text()))
                         .append("</code></td></tr>\n");
             }
             h.append("</table>\n");
         }
         run.result().filter(r -> !r.predictions().isEmpty()).ifPresent(r -> {
             h.append("<p>Final predictions:</p>\n<ul>\n");
-            r.predictions().forEach(p -> h.append("<li><code>").append(Html.escape(p)).append("</code></li>\n"));
+            r.predictions().forEach(p -> h.append("<li><code>").append(Markup.escape(p)).append("</code></li>\n"));
             h.append("</ul>\n");
         });
         h.append("<h3>Settings</h3>\n<table class=\"settings\">\n");
-        settings.forEach((k, v) -> h.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
-                .append(Html.escape(v)).append("</td></tr>\n"));
+        settings.forEach((k, v) -> h.append("<tr><th>").append(Markup.escape(k)).append("</th><td>")
+                .append(Markup.escape(v)).append("</td></tr>\n"));
         h.append("</table>\n</section>\n");
     }
 

@@ -1,22 +1,32 @@
 package rnnscratch.tensor;
 
+import java.util.function.Supplier;
+
 /**
  * Which matrix kernel the products use: the plain-Java one (the default, {@link MatMul}) or the opt-in Vector API
  * one ({@link VectorKernel}), which needs the JVM started with {@code --add-modules jdk.incubator.vector}.
  *
- * <p>Switch it on with {@code -Drnnscratch.kernel=vector} or {@link #useVector(boolean)} (the command line's
- * {@code --kernel vector}).
+ * <p>Switch it on with {@code -Drnnscratch.kernel=vector} or {@link #use(Choice)}; run a piece of work with a given
+ * kernel and number of threads, and the ones before restored afterwards, with {@link #using}.
  *
  * <p>Docs: docs/performance.md
  */
 public final class Kernel {
+    /** The matrix kernels. */
+    public enum Choice {
+        /** The plain-Java kernel of {@link MatMul} (the default). */
+        PLAIN,
+        /** The opt-in Vector API kernel of {@link VectorKernel}. */
+        VECTOR
+    }
+
     private static volatile boolean vector = false;
 
     private Kernel() {}
 
     static {
         if ("vector".equals(System.getProperty("rnnscratch.kernel"))) {
-            useVector(true);
+            use(Choice.VECTOR);
         }
     }
 
@@ -26,19 +36,57 @@ public final class Kernel {
     }
 
     /**
-     * Switches the Vector API kernel on or off.
+     * Switches the products to {@code kernel}.
      *
-     * @throws IllegalStateException when switching on in a JVM without {@code --add-modules jdk.incubator.vector}
+     * @throws IllegalStateException for {@link Choice#VECTOR} in a JVM without the module {@code jdk.incubator.vector}
      */
-    public static void useVector(boolean on) {
-        if (on && !vectorApiAvailable()) {
-            throw new IllegalStateException("the vector kernel needs the JVM flag --add-modules jdk.incubator.vector");
+    public static void use(Choice kernel) {
+        if (kernel == Choice.VECTOR && !vectorApiAvailable()) {
+            throw new IllegalStateException("the vector kernel needs the module jdk.incubator.vector, which this JVM "
+                    + "was started without");
         }
-        vector = on;
+        vector = kernel == Choice.VECTOR;
+    }
+
+    /** Switches the Vector API kernel on or off: {@link #use(Choice)} with {@code VECTOR} or {@code PLAIN}. */
+    public static void useVector(boolean on) {
+        use(on ? Choice.VECTOR : Choice.PLAIN);
+    }
+
+    /** The kernel in use. */
+    public static Choice choice() {
+        return vector ? Choice.VECTOR : Choice.PLAIN;
     }
 
     /** Whether the Vector API kernel is in use. */
     public static boolean usesVector() {
         return vector;
+    }
+
+    /**
+     * Runs {@code work} with {@code kernel} on {@code threads} threads ({@link Parallel#setThreads}), then restores
+     * the kernel and the threads that were set before, also when {@code work} throws.
+     *
+     * @return what {@code work} returns
+     */
+    public static <T> T using(Choice kernel, int threads, Supplier<T> work) {
+        Choice kernelBefore = choice();
+        int threadsBefore = Parallel.threads();
+        try {
+            use(kernel);
+            Parallel.setThreads(threads);
+            return work.get();
+        } finally {
+            use(kernelBefore);
+            Parallel.setThreads(threadsBefore);
+        }
+    }
+
+    /** {@link #using(Choice, int, Supplier)} for work that returns nothing. */
+    public static void using(Choice kernel, int threads, Runnable work) {
+        using(kernel, threads, () -> {
+            work.run();
+            return null;
+        });
     }
 }

@@ -285,6 +285,77 @@ public final class Mat {
         return c;
     }
 
+    /** {@code 1 − A ⊙ A} element-wise: {@code tanh'(X)} from the saved output {@code A = tanh(X)}. */
+    public static double[][] oneMinusSquare(double[][] a) {
+        var c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = new double[ai.length];
+            for (int j = 0; j < ai.length; j++) {
+                ci[j] = 1.0 - ai[j] * ai[j];
+            }
+            c[i] = ci;
+        }
+        return c;
+    }
+
+    /** {@code ReLU(A) = max(A, 0)} element-wise ({@code nn.ReLU()}). */
+    public static double[][] relu(double[][] a) {
+        var c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = new double[ai.length];
+            for (int j = 0; j < ai.length; j++) {
+                ci[j] = ai[j] > 0.0 ? ai[j] : 0.0;
+            }
+            c[i] = ci;
+        }
+        return c;
+    }
+
+    /**
+     * {@code G ⊙ [X > 0]}: {@code G} where {@code X > 0}, else exactly 0 (also where {@code X} is exactly 0, as
+     * PyTorch takes ReLU's derivative there). The backward rule of {@link #relu}.
+     */
+    public static double[][] maskWherePositive(double[][] g, double[][] x) {
+        Shapes.requireSame("maskWherePositive", g, x);
+        var c = new double[g.length][];
+        for (int i = 0; i < g.length; i++) {
+            double[] gi = g[i];
+            double[] xi = x[i];
+            double[] ci = new double[gi.length];
+            for (int j = 0; j < gi.length; j++) {
+                ci[j] = xi[j] > 0.0 ? gi[j] : 0.0;
+            }
+            c[i] = ci;
+        }
+        return c;
+    }
+
+    /** {@code a − b} element-wise for two vectors of the same length. */
+    public static double[] sub(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("sub: vectors of " + a.length + " and " + b.length + " elements");
+        }
+        var c = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] - b[i];
+        }
+        return c;
+    }
+
+    /** {@code a[i][cols[i]]} of each row: one element picked per row ({@code a.gather(1, cols)}). */
+    public static double[] pick(double[][] a, int[] cols) {
+        if (cols.length != a.length) {
+            throw new IllegalArgumentException("pick: " + cols.length + " columns for " + Shapes.of(a));
+        }
+        var c = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i][cols[i]];
+        }
+        return c;
+    }
+
     // ----- reductions ---------------------------------------------------------------------------------------------
 
     /** The sum of all elements. */
@@ -293,6 +364,28 @@ public final class Mat {
         for (double[] ai : a) {
             for (double v : ai) {
                 s += v;
+            }
+        }
+        return s;
+    }
+
+    /** The mean of a vector's elements, {@code (1/n) Σ v}, summed in order. */
+    public static double mean(double[] v) {
+        double s = 0.0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** The sum of each column, {@code Σ_i a[i][j]}, as one row {@code double[1][cols]} (the gradient of a bias). */
+    public static double[][] columnSums(double[][] a) {
+        Shapes.requireRectangular("columnSums", a);
+        var s = new double[1][a[0].length];
+        double[] s0 = s[0];
+        for (double[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                s0[j] += row[j];
             }
         }
         return s;
@@ -352,6 +445,29 @@ public final class Mat {
             for (int j = 0; j < ai.length; j++) {
                 ci[j] = Math.exp(ai[j] - lse[i]);
             }
+            c[i] = ci;
+        }
+        return c;
+    }
+
+    /**
+     * {@code (softmax(Z) − onehot(y))·s}, the gradient of the mean cross-entropy with {@code s = ∂loss/N}: each row
+     * is {@code exp(z − lse)·s}, and {@code s} is then subtracted at the label's column.
+     *
+     * @param z      the logits, {@code double[N][V]}
+     * @param lse    {@link #rowLogSumExp} of {@code z}, saved by the forward pass
+     * @param labels one column per row, each in {@code [0, V)}
+     */
+    public static double[][] softmaxMinusOneHot(double[][] z, double[] lse, int[] labels, double s) {
+        Shapes.requireLabels("softmaxMinusOneHot", z, labels);
+        var c = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            double[] zi = z[i];
+            double[] ci = new double[zi.length];
+            for (int j = 0; j < zi.length; j++) {
+                ci[j] = Math.exp(zi[j] - lse[i]) * s;
+            }
+            ci[labels[i]] -= s;
             c[i] = ci;
         }
         return c;

@@ -52,4 +52,22 @@ public final class Shapes {
                     + " (the bias must be one row with as many columns as the matrix)");
         }
     }
+
+    /**
+     * Checks that {@code labels} has one class per row of {@code logits}, each in {@code [0, columns)} (a
+     * classification loss over the rows).
+     */
+    public static void requireLabels(String op, double[][] logits, int[] labels) {
+        if (labels.length != logits.length) {
+            throw new IllegalArgumentException(op + ": logits " + of(logits) + " vs " + labels.length
+                    + " labels (one label per row)");
+        }
+        int v = cols(logits);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= v) {
+                throw new IllegalArgumentException(op + ": label " + labels[i] + " at row " + i
+                        + " is outside [0, " + v + ") for logits " + of(logits));
+            }
+        }
+    }
 }

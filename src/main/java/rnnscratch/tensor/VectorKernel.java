@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 4 vectors of
  * {@code C} in registers for the whole sum over {@code k}, with fused multiply-adds.
  *
- * <p>It is used only when {@link Kernel#useVector()} was switched on, which needs the JVM flag
+ * <p>It is used only when switched on with {@link Kernel#use(Kernel.Choice)} ({@code VECTOR}), which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). Its
  * results agree with the plain kernel to about 1e-15 relative (another summation order and fused rounding), and
  * every element is still computed by one thread in one fixed order, so one and two threads agree bit for bit.

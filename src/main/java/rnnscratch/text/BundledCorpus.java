@@ -20,7 +20,7 @@ public final class BundledCorpus {
     /**
      * The bundled text, with the one line that tells the user it is being used and why.
      *
-     * @param why why it is used, e.g. "asked for with --corpus bundled"
+     * @param why why it is used, e.g. "The Time Machine is not cached and could not be downloaded (…)"
      * @return the text; its notice is "Using the bundled corpus: " + why
      * @throws IllegalStateException if the resource is missing from the build
      */

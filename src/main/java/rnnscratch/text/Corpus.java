@@ -45,8 +45,8 @@ public record Corpus(int[] ids, Vocab vocab) {
      */
     public static Corpus loadCorpus(List<String> lines, TokenKind token, int maxTokens) {
         if (maxTokens == 0 || maxTokens < -1) {
-            throw new UserException("max tokens " + maxTokens + " is not a corpus size: use --max-tokens N with "
-                    + "N >= 1, or -1 for the whole text");
+            throw new UserException("max tokens " + maxTokens + " is not a corpus size: use a count >= 1, or -1 for "
+                    + "the whole text");
         }
         var tokens = Tokenize.tokenize(lines, token);
         var vocab = Vocab.of(tokens);

@@ -32,17 +32,16 @@ public record CorpusText(String name, String origin, String text, Optional<Strin
     /**
      * The lines of the text as Python's {@code readlines()} gives them, each preprocessed; empty lines are kept.
      *
-     * @throws UserException if no line has anything left after preprocessing (for {@link Preprocess#D2L}: the text
-     *                       has no letter A-Z)
+     * @throws UserException if no line has anything left after preprocessing; for {@link Preprocess#D2L} a
+     *                       {@link NoLettersException} (the text has no letter A-Z)
      */
     public List<String> lines(Preprocess preprocess) {
         var lines = TextFiles.splitLines(text).stream().map(preprocess::apply).toList();
         if (lines.stream().allMatch(String::isBlank)) {
-            var what = preprocess == Preprocess.D2L
-                    ? "has no letters A-Z, so the book's preprocessing (--preprocess d2l) leaves nothing: use "
-                            + "--preprocess keep for text in other scripts, or another file"
-                    : "is empty: give a file with some text";
-            throw new UserException("corpus " + origin + " " + what);
+            if (preprocess == Preprocess.D2L) {
+                throw new NoLettersException(origin);
+            }
+            throw new UserException("corpus " + origin + " is empty: give a file with some text");
         }
         return lines;
     }

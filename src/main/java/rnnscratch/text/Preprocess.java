@@ -39,7 +39,8 @@ public enum Preprocess {
     }
 
     /**
-     * Reads the command-line spelling {@code "d2l"} or {@code "keep"} (case-insensitive).
+     * Reads the spelling {@code "d2l"} or {@code "keep"} (case-insensitive), as the command line and a checkpoint's
+     * settings write it.
      *
      * @throws UserException for any other word, naming the two that work
      */
@@ -48,8 +49,8 @@ public enum Preprocess {
             case "d2l" -> D2L;
             case "keep" -> KEEP;
             default -> throw new UserException(
-                    "unknown preprocessing '" + name + "': use --preprocess d2l (the book's, letters only) or "
-                            + "--preprocess keep (every character)");
+                    "unknown preprocessing '" + name + "': use d2l (the book's, letters only) or keep (every "
+                            + "character)");
         };
     }
 }

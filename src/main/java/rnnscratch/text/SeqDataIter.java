@@ -110,14 +110,12 @@ public final class SeqDataIter {
      * Checks the corpus gives at least one minibatch for every offset up to {@code maxOffset}: both iterators need
      * {@code len ≥ batchSize · numSteps + offset + 1} tokens.
      *
-     * @throws UserException naming the sizes if it does not
+     * @throws CorpusTooShortException naming the sizes if it does not
      */
     static void requireLongEnough(int length, int batchSize, int numSteps, int maxOffset) {
         long needed = (long) batchSize * numSteps + maxOffset + 1;
         if (length < needed) {
-            throw new UserException("corpus of " + length + " tokens is too short for one minibatch of batch size "
-                    + batchSize + " x " + numSteps + " steps (it needs at least " + needed + " tokens): use a "
-                    + "longer text or smaller --batch-size/--num-steps");
+            throw new CorpusTooShortException(length, batchSize, numSteps, needed);
         }
     }
 
@@ -125,7 +123,7 @@ public final class SeqDataIter {
     static void requireSizes(int batchSize, int numSteps) {
         if (batchSize < 1 || numSteps < 1) {
             throw new UserException("batch size " + batchSize + " and num steps " + numSteps + " must both be at "
-                    + "least 1: use --batch-size and --num-steps of 1 or more");
+                    + "least 1");
         }
     }
 

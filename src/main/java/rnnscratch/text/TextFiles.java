@@ -46,13 +46,12 @@ public final class TextFiles {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new UserException("corpus file " + path + " does not exist: check the path given to --corpus", e);
+            throw new UserException("corpus file " + path + " does not exist: check the path", e);
         } catch (AccessDeniedException e) {
             throw new UserException("corpus file " + path + " cannot be read (permission denied): check its "
                     + "permissions or copy it somewhere readable", e);
         } catch (IOException e) {
-            throw new UserException("corpus file " + path + " cannot be read (" + e + "): check the path given to "
-                    + "--corpus", e);
+            throw new UserException("corpus file " + path + " cannot be read (" + e + "): check the path", e);
         }
         return decode(bytes, path.toString());
     }

@@ -60,22 +60,24 @@ public final class TimeMachine {
      *
      * @param url     where to download from (a test points it at a local server)
      * @param timeout the connect timeout and the longest wait for each read
-     * @throws UserException if it is not cached and cannot be downloaded, saying to pass {@code --corpus PATH}
+     * @throws UserException if it is not cached and cannot be downloaded, saying why and to use a local copy
      */
     public static CorpusText load(Path cacheDir, URI url, Duration timeout) {
         try {
             return fetch(cacheDir, url, timeout);
         } catch (IOException e) {
-            throw new UserException("could not get " + NAME + " (" + e.getMessage() + "): pass --corpus PATH to a "
-                    + "local copy of " + FILE_NAME + ", or --corpus bundled", e);
+            throw new UserException("could not get " + NAME + " (" + e.getMessage() + "): use a local copy of "
+                    + FILE_NAME + " or the bundled corpus", e);
         }
     }
 
     /**
      * Like {@link #load(Path, URI, Duration)}, but failing with an {@link IOException} whose message is the short
-     * reason, for callers that fall back to another corpus.
+     * reason, for callers that fall back to another corpus or give their own advice.
+     *
+     * @throws IOException if the text is not cached and cannot be downloaded (a corrupt cache is deleted first)
      */
-    static CorpusText fetch(Path cacheDir, URI url, Duration timeout) throws IOException {
+    public static CorpusText fetch(Path cacheDir, URI url, Duration timeout) throws IOException {
         var file = cacheFile(cacheDir);
         var deleted = "";
         if (Files.isRegularFile(file)) {

@@ -15,7 +15,8 @@ public enum TokenKind {
     WORD;
 
     /**
-     * Reads the command-line spelling {@code "char"} or {@code "word"} (case-insensitive).
+     * Reads the spelling {@code "char"} or {@code "word"} (case-insensitive), as the command line and a
+     * checkpoint's settings write it.
      *
      * @throws UserException for any other word, naming the two that work
      */
@@ -24,7 +25,7 @@ public enum TokenKind {
             case "char" -> CHAR;
             case "word" -> WORD;
             default -> throw new UserException(
-                    "unknown token kind '" + name + "': use --token char or --token word");
+                    "unknown token kind '" + name + "': use char or word");
         };
     }
 }

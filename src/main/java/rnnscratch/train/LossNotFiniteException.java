@@ -17,11 +17,19 @@ public final class LossNotFiniteException extends RuntimeException {
      * @param minibatch 1-based minibatch within the epoch
      */
     public LossNotFiniteException(int epoch, int minibatch, double loss) {
-        super("the loss became " + loss + (epoch > 0 ? " in epoch " + epoch + "," : "") + " at minibatch " + minibatch
-                + ": switch gradient clipping on (--theta 1) or use a smaller learning rate (--lr)");
+        super(problem(epoch, minibatch, loss) + ": switch gradient clipping on (θ = 1) or use a smaller learning rate");
         this.epoch = epoch;
         this.minibatch = minibatch;
         this.loss = loss;
+    }
+
+    private static String problem(int epoch, int minibatch, double loss) {
+        return "the loss became " + loss + (epoch > 0 ? " in epoch " + epoch + "," : "") + " at minibatch " + minibatch;
+    }
+
+    /** What happened and where, without what to do about it: "the loss became NaN in epoch 3, at minibatch 7". */
+    public String problem() {
+        return problem(epoch, minibatch, loss);
     }
 
     /** The 1-based epoch (0 when not known). */

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.io.Csv;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
@@ -141,12 +142,18 @@ class MainTest {
         Path save = dir.resolve("keep.npz");
         Path metrics = dir.resolve("keep.csv");
         Path plot = dir.resolve("keep.svg");
-        byte[] before = "precious".getBytes(StandardCharsets.UTF_8);
+        // precious outputs of an earlier run, each of its own kind (an output replaces no file of another kind)
+        rnnscratch.io.Npz.savez(save, java.util.Map.of("x", rnnscratch.io.DoubleArray.vector(new double[] {7})),
+                java.util.Map.of());
+        Files.writeString(metrics, "epoch,perplexity\nprecious\n");
+        Files.writeString(plot, "<svg>precious</svg>\n");
+        var before = new java.util.HashMap<Path, byte[]>();
         for (Path p : List.of(save, metrics, plot)) {
-            Files.write(p, before);
+            before.put(p, Files.readAllBytes(p));
         }
         Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
         Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
+        Path digits = Files.writeString(dir.resolve("digits.txt"), "123 456\n!?\n");
         Path good = dir.resolve("good.npz");
         assertThat(CliRun.of(tiny("--epochs", "1", "--save", good.toString())).code()).isZero();
         byte[] goodBytes = Files.readAllBytes(good);
@@ -174,6 +181,13 @@ class MainTest {
                 new Bad("theta not a number", "--theta expects a number or none", tiny("--theta", "off")),
                 new Bad("unknown token kind", "--token must be char or word", tiny("--token", "byte")),
                 new Bad("corpus too short", "too short", List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("corpus too short: the flags to change", "use a longer text or smaller --batch-size/--num-steps",
+                        List.of("train", "--corpus", shortCorpus.toString())),
+                new Bad("no letters for the book's preprocessing", "use --preprocess keep for text in other scripts",
+                        List.of("train", "--corpus", digits.toString())),
+                new Bad("unknown preprocessing", "--preprocess must be d2l or keep", tiny("--preprocess", "lower")),
+                new Bad("max tokens 0", "--max-tokens must be a whole number from 1 to 2147483647, or -1 for all",
+                        tiny("--max-tokens", "0")),
                 new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
                         .toString())),
                 new Bad("batch too large for the corpus", "too short", tiny("--batch-size", "500")),
@@ -201,7 +215,9 @@ class MainTest {
                         List.of("generate", "--checkpoint", truncated.toString())),
                 new Bad("generate with an empty prefix", "--prefix needs a value that is not empty",
                         List.of("generate", "--checkpoint", good.toString(), "--prefix", "")),
-                new Bad("seq-model bad flag", "unknown option '--sed'", List.of("seq-model", "--sed", "1")));
+                new Bad("seq-model bad flag", "unknown flag --sed for seq-model", List.of("seq-model", "--sed", "1")),
+                new Bad("bench bad flag", "unknown flag --rund for bench", List.of("bench", "--rund", "1")),
+                new Bad("bench bad count", "--rounds must be a whole number", List.of("bench", "--rounds", "0")));
 
         for (Bad b : bad) {
             var args = new ArrayList<>(b.args());
@@ -219,7 +235,7 @@ class MainTest {
             assertThat(run.err()).as("stderr for %s", b).matches("(?s)(rnn-scratch|seq-model): .+\\R")
                     .contains(b.message()).doesNotContain("\tat ");
             for (Path p : List.of(save, metrics, plot)) {
-                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before);
+                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before.get(p));
             }
         }
         assertThat(Files.readAllBytes(good)).as("the --init file is only read").isEqualTo(goodBytes);
@@ -265,10 +281,38 @@ class MainTest {
         assertThat(run.out()).contains("train", "generate", "demo", "seq-model")
                 .contains("--hiddens N", "(default: 512)", "--checkpoint FILE.npz", "--num-preds N",
                         "demo takes the flags of train with these defaults instead: --corpus default");
-        for (String command : List.of("train", "generate", "demo", "seq-model")) {
+        for (String command : List.of("train", "generate", "demo", "seq-model", "bench")) {
             CliRun one = CliRun.of(command, "--help");
             assertThat(one.code()).as("%s --help", command).isZero();
             assertThat(one.out()).as("%s --help", command).contains("usage:").contains("--help");
         }
+    }
+
+    @Test
+    @DisplayName("No output flag replaces an existing file of another kind: the run is refused and the file is left "
+            + "byte for byte")
+    void anOutputNeverReplacesAnotherKindOfFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var checkpoint = dir.resolve("ok.npz");
+        rnnscratch.io.Npz.savez(checkpoint, java.util.Map.of("x", rnnscratch.io.DoubleArray.vector(new double[] {1})),
+                java.util.Map.of());
+        byte[] before = java.nio.file.Files.readAllBytes(checkpoint);
+        CliRun wrongEnding = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
+                "--metrics", checkpoint.toString());
+        assertThat(wrongEnding.code()).isEqualTo(2);
+        assertThat(wrongEnding.err()).contains("--metrics " + checkpoint + ": the file name must end in .csv");
+        var disguised = java.nio.file.Files.copy(checkpoint, dir.resolve("metrics.csv"));
+        CliRun wrongKind = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
+                "--metrics", disguised.toString());
+        assertThat(wrongKind.code()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("--metrics " + disguised + " already exists and is a NumPy .npz "
+                + "archive, not a CSV table");
+        var svg = java.nio.file.Files.writeString(dir.resolve("plot.svg"), "just some notes\n");
+        assertThat(CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1", "--plot",
+                svg.toString()).err()).contains("already exists and is a text file, not an SVG image");
+        assertThat(java.nio.file.Files.readAllBytes(checkpoint)).as("the checkpoint, untouched").isEqualTo(before);
+        assertThat(java.nio.file.Files.readAllBytes(disguised)).as("the .npz named .csv, untouched")
+                .isEqualTo(before);
+        assertThat(java.nio.file.Files.readString(svg)).isEqualTo("just some notes\n");
     }
 }

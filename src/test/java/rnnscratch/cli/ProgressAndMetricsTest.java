@@ -5,9 +5,7 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +21,8 @@ import rnnscratch.io.Csv;
 import rnnscratch.testing.Props;
 import rnnscratch.train.EpochStats;
 
-/** What a run shows and leaves behind: progress lines, the metrics CSV and the perplexity plot. */
-@DisplayName("Progress lines, the metrics CSV and the perplexity plot")
+/** What a run shows and leaves behind: progress lines and the metrics CSV (the plot: plot.PerplexityPlotTest). */
+@DisplayName("Progress lines and the metrics CSV")
 class ProgressAndMetricsTest {
     @TempDir
     Path dir;
@@ -88,33 +85,5 @@ class ProgressAndMetricsTest {
                 .isEqualTo("epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:33");
         assertThat(Progress.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
         assertThat(Progress.perplexity(5.1e63, 2)).as("an exploded perplexity stays readable").isEqualTo("5.10e+63");
-    }
-
-    @Test
-    @DisplayName("The plot is SVG or PNG by the file's ending, titled, with perplexity on a log axis")
-    void plotIsSvgOrPng() throws IOException {
-        Props.qt(10).forAll(integers().between(1, 40), doubles().between(1.0, 1e4)).checkAssert((n, scale) -> {
-            var epochs = new ArrayList<EpochStats>();
-            for (int e = 1; e <= n; e++) {
-                epochs.add(new EpochStats(e, n, 1 + scale / e, 1, OptionalInt.empty(), e));
-            }
-            Path svg = dir.resolve("p.svg");
-            assertThat(PerplexityPlot.write(svg, "Perplexity on a test", epochs)).isTrue();
-            try {
-                assertThat(Files.readString(svg)).contains("Perplexity on a test").contains(">perplexity<")
-                        .contains(">epoch<").contains("class=\"series\"");
-                Path png = dir.resolve("p.png");
-                assertThat(PerplexityPlot.write(png, "Perplexity on a test", epochs)).isTrue();
-                BufferedImage image = ImageIO.read(png.toFile());
-                assertThat(image.getWidth()).isEqualTo(SvgPlot.WIDTH);
-                assertThat(image.getHeight()).isEqualTo(SvgPlot.HEIGHT);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
-        var infinite = List.of(new EpochStats(1, 1, Double.POSITIVE_INFINITY, 1, OptionalInt.empty(), 1));
-        assertThat(PerplexityPlot.write(dir.resolve("none.svg"), "t", infinite)).as("nothing finite to draw")
-                .isFalse();
-        assertThat(dir.resolve("none.svg")).doesNotExist();
     }
 }

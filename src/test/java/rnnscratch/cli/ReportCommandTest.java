@@ -62,7 +62,7 @@ class ReportCommandTest {
     }
 
     @Test
-    @DisplayName("A bad --report path is one line and exit 2 before training, and an existing report is untouched")
+    @DisplayName("A bad --report path is one line and exit 2 before training, and an existing file is untouched")
     void badReportPathsAreRefusedBeforeTraining() throws IOException {
         Path old = Files.writeString(dir.resolve("old.html"), "precious");
         Path folder = Files.createDirectory(dir.resolve("folder.html"));
@@ -70,7 +70,7 @@ class ReportCommandTest {
                 List.of("--report", dir.resolve("r.txt").toString(), "must end in .html or .htm"),
                 List.of("--report", dir.resolve("no/r.html").toString(), "does not exist: create it first"),
                 List.of("--report", folder.toString(), "is a folder"),
-                List.of("--report", old.toString(), "--metrics", old.toString(), "name the same file"),
+                List.of("--report", old.toString(), "already exists and is a text file, not an HTML page"),
                 List.of("--report", old.toString(), "--lr", "0", "--lr must be a number > 0"));
         for (List<String> b : bad) {
             CliRun run = CliRun.of(tiny(b.subList(0, b.size() - 1).toArray(String[]::new)));

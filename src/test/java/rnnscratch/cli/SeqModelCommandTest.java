@@ -71,6 +71,6 @@ class SeqModelCommandTest {
     void helpPrintsUsage() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("usage: seq-model").contains("--seed").contains("--out");
+        assertThat(r.out()).contains("usage: java -jar target/rnn-scratch.jar seq-model").contains("--seed").contains("--out");
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.Parallel;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.Vocab;
@@ -38,12 +39,7 @@ class BookAgreementTest {
     @DisplayName("With the opt-in Vector API kernel, training agrees with the book's PyTorch code just as well")
     void trainingWithTheVectorKernelAgreesWithTheBook(String name) {
         Assumptions.assumeTrue(Kernel.vectorApiAvailable(), "no --add-modules jdk.incubator.vector in this JVM");
-        Kernel.useVector(true);
-        try {
-            trainingAgreesWithTheBook(name);
-        } finally {
-            Kernel.useVector(false);
-        }
+        Kernel.using(Kernel.Choice.VECTOR, Parallel.threads(), () -> trainingAgreesWithTheBook(name));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,7 +50,8 @@ class CorpusTest {
     @DisplayName("max_tokens is a positive count or -1 for all; 0 or below -1 is a clear error")
     void maxTokensMustBePositiveOrMinusOne() {
         assertThatThrownBy(() -> Corpus.loadCorpus(List.of("abc"), TokenKind.CHAR, 0))
-                .isInstanceOf(UserException.class).hasMessageContaining("--max-tokens");
+                .isInstanceOf(UserException.class).hasMessageContaining("max tokens 0")
+                .hasMessageContaining("use a count >= 1, or -1 for the whole text");
         assertThatThrownBy(() -> Corpus.loadCorpus(List.of("abc"), TokenKind.CHAR, -2))
                 .isInstanceOf(UserException.class);
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A tiny HTTP server on 127.0.0.1 (a free port) standing in for d2l's download server, so that download tests never
  * touch the network. It answers every request with fixed bytes, with an HTTP error, or not at all (until closed).
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -40,28 +40,28 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Answers every request with HTTP 200 and these bytes. */
-    static LoopbackServer serving(byte[] body) throws IOException {
+    public static LoopbackServer serving(byte[] body) throws IOException {
         return new LoopbackServer(200, body, true);
     }
 
     /** Answers every request with this HTTP status and no body. */
-    static LoopbackServer failingWith(int status) throws IOException {
+    public static LoopbackServer failingWith(int status) throws IOException {
         return new LoopbackServer(status, new byte[0], true);
     }
 
     /** Accepts connections but never answers. */
-    static LoopbackServer silent() throws IOException {
+    public static LoopbackServer silent() throws IOException {
         return new LoopbackServer(200, new byte[0], false);
     }
 
     /** A URL on a loopback port where nothing listens: connecting is refused. */
-    static URI refusing() throws IOException {
+    public static URI refusing() throws IOException {
         try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return URI.create("http://127.0.0.1:" + probe.getLocalPort() + "/timemachine.txt");
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/timemachine.txt");
     }
 

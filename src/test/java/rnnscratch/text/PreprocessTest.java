@@ -47,8 +47,8 @@ class PreprocessTest {
         assertThat(TokenKind.parse("char")).isEqualTo(TokenKind.CHAR);
         assertThat(TokenKind.parse("Word")).isEqualTo(TokenKind.WORD);
         assertThatThrownBy(() -> Preprocess.parse("lower")).isInstanceOf(UserException.class)
-                .hasMessageContaining("'lower'").hasMessageContaining("--preprocess d2l");
+                .hasMessageContaining("'lower'").hasMessageContaining("use d2l (the book's, letters only) or keep");
         assertThatThrownBy(() -> TokenKind.parse("byte")).isInstanceOf(UserException.class)
-                .hasMessageContaining("--token char or --token word");
+                .hasMessageContaining("'byte'").hasMessageContaining("use char or word");
     }
 }

@@ -146,12 +146,14 @@ class SeqDataIterTest {
     }
 
     @Test
-    @DisplayName("A corpus too short for one minibatch is a clear error naming the sizes")
+    @DisplayName("A corpus too short for one minibatch is a clear error naming the sizes and what to change")
     void tooShortCorpusIsAClearError() {
         assertThatThrownBy(() -> SeqDataIter.seqDataIterSequential(positions(50), 32, 35, 0))
-                .isInstanceOf(UserException.class)
+                .isInstanceOf(CorpusTooShortException.class)
                 .hasMessageStartingWith("corpus of 50 tokens is too short for one minibatch of batch size 32 x 35 steps")
-                .hasMessageContaining("--batch-size/--num-steps");
+                .hasMessageContaining("(it needs at least 1121 tokens)")
+                .hasMessageContaining("use a longer text, or a smaller batch size or number of steps")
+                .as("the library speaks of no command-line flag").hasMessageNotContaining("--");
         assertThatThrownBy(() -> SeqDataIter.seqDataIterRandom(positions(50), 32, 35, 0, new Random(1)))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("50 tokens");

@@ -99,7 +99,8 @@ class TextFilesTest {
     void emptyAfterPreprocessingIsAClearError() throws IOException {
         var digits = write("digits.txt", "123 456\n\n!?\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CorpusText.fromFile(digits).lines(Preprocess.D2L)).isInstanceOf(UserException.class)
-                .hasMessageContaining(digits.toString()).hasMessageContaining("--preprocess keep");
+                .isInstanceOf(NoLettersException.class)
+                .hasMessageContaining(digits.toString()).hasMessageContaining("keep every character (Preprocess.KEEP)");
         var chinese = write("zh.txt", "我喜欢学习\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CorpusText.fromFile(chinese).lines(Preprocess.D2L)).isInstanceOf(UserException.class);
         assertThat(CorpusText.fromFile(chinese).lines(Preprocess.KEEP)).containsExactly("我喜欢学习");

@@ -75,7 +75,7 @@ class TimeMachineTest {
                     .isInstanceOf(UserException.class)
                     .hasMessageContaining("expected " + TimeMachine.SHA1)
                     .hasMessageContaining("deleted")
-                    .hasMessageContaining("--corpus PATH");
+                    .hasMessageContaining("use a local copy of timemachine.txt or the bundled corpus");
         }
         try (var files = Files.list(cache)) {
             assertThat(files).as("nothing half-written or wrong stays in the cache").isEmpty();
@@ -83,17 +83,17 @@ class TimeMachineTest {
     }
 
     @Test
-    @DisplayName("Offline (connection refused or no answer), the error says to pass --corpus PATH")
+    @DisplayName("Offline (connection refused or no answer), the error says why and to use a local copy")
     void offlineErrorSaysHowToProceed() throws IOException {
         assertThatThrownBy(() -> TimeMachine.load(cache, LoopbackServer.refusing(), TIMEOUT))
                 .isInstanceOf(UserException.class)
                 .hasMessageStartingWith("could not get The Time Machine (no connection to 127.0.0.1")
-                .hasMessageContaining("pass --corpus PATH to a local copy of timemachine.txt");
+                .hasMessageContaining("use a local copy of timemachine.txt");
         try (var server = LoopbackServer.silent()) {
             assertThatThrownBy(() -> TimeMachine.load(cache, server.url(), TIMEOUT))
                     .isInstanceOf(UserException.class)
                     .hasMessageContaining("no answer from 127.0.0.1 within 500 ms")
-                    .hasMessageContaining("--corpus PATH");
+                    .hasMessageContaining("use a local copy of timemachine.txt");
         }
     }
 }

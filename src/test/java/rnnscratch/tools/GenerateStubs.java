@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * after it is simply dropped. Everything else is copied as it is.
  *
  * <p>Regenerate after changing a solution (from the repository root):
- * <pre>  mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=rnnscratch.tools.GenerateStubs</pre>
+ * <pre>  mvn -q test-compile exec:java@stubs</pre>
  * {@code StubsAreUpToDateTest} fails while the committed stubs differ from what this makes.
  *
  * <p>Docs: docs/exercises.md
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class GenerateStubs {
     /** The command that regenerates the stubs, for messages. */
     public static final String COMMAND =
-            "mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=rnnscratch.tools.GenerateStubs";
+            "mvn -q test-compile exec:java@stubs";
     /** Where the reference answers are, relative to the repository root. */
     public static final Path SOLUTIONS = Path.of("solutions", "src", "main", "java");
     /** Where the stubs go, relative to the repository root. */

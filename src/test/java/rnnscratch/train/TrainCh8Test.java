@@ -15,6 +15,7 @@ import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
@@ -152,9 +153,7 @@ class TrainCh8Test {
     }
 
     private static double[][] trainedWeights(int threads) {
-        int before = rnnscratch.tensor.Parallel.threads();
-        rnnscratch.tensor.Parallel.setThreads(threads);
-        try {
+        return Kernel.using(Kernel.choice(), threads, () -> {
             var corpus = corpus(REPEATING);
             var rng = new Random(3);
             // 8x192 · 192x192 and the stacked 192x40 · 40x192 are above the size at which products are split.
@@ -162,9 +161,7 @@ class TrainCh8Test {
             var loader = new SeqDataLoader(corpus.ids(), 8, 5, false, rng);
             train(net, loader, corpus, 2, EpochListener.none());
             return net.params().W_hh().value();
-        } finally {
-            rnnscratch.tensor.Parallel.setThreads(before);
-        }
+        });
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Ex03KStepPrediction {
 
     /** The book's k-step matrix for {@code k = 1 … maxSteps} ({@code τ = net.tau()}, {@code 1 ≤ maxSteps ≤ T − τ}). */
     public static double[][] kStep(AutoregressiveModel net, double[] x, int maxSteps) {
-        throw new UnsupportedOperationException("Exercise 03 (k-step prediction): read docs/sequence-models.md#exercises — start from copying x[r .. r+tau-1] into columns 0 .. tau-1 of row r; then column i = net.predict(the tau columns before it)");
+        throw new UnsupportedOperationException("Exercise 03 (k-step prediction): write kStep, the book's k-step matrix in which the model reads its own predictions — read docs/sequence-models.md#exercises");
     }
 
     /**
@@ -34,6 +34,6 @@ public final class Ex03KStepPrediction {
      * against the values they predict, {@code x[r + τ + k − 1]} for every row {@code r}.
      */
     public static double kStepMse(double[][] kStepFeatures, double[] x, int tau, int k) {
-        throw new UnsupportedOperationException("Exercise 03 (k-step prediction): read docs/sequence-models.md#exercises — start from d = kStepFeatures[r][tau + k - 1] - x[r + tau + k - 1], averaged as d * d over the rows");
+        throw new UnsupportedOperationException("Exercise 03 (k-step prediction): write kStepMse, the mean squared error of the k-step-ahead predictions — read docs/sequence-models.md#exercises");
     }
 }

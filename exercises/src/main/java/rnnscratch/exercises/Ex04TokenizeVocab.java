@@ -26,11 +26,11 @@ public final class Ex04TokenizeVocab {
 
     /** One token list per line, in order; an empty (or all white space) line gives an empty list. */
     public static List<List<String>> tokenize(List<String> lines, TokenKind token) {
-        throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): read docs/text-pipeline.md#exercises — start from line.codePoints() for CHAR and line.strip().split(\"\\\\s+\") for WORD");
+        throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): write tokenize, the tokens of every line, by characters or by words — read docs/text-pipeline.md#exercises");
     }
 
     /** The book's {@code idx_to_token}: {@code <unk>}, then the tokens seen at least {@code minFreq} times. */
     public static List<String> vocabTokens(List<List<String>> tokens, int minFreq) {
-        throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): read docs/text-pipeline.md#exercises — start from counting with a LinkedHashMap (it remembers first appearances), then a stable sort by falling count");
+        throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): write vocabTokens, the vocabulary's tokens in index order — read docs/text-pipeline.md#exercises");
     }
 }

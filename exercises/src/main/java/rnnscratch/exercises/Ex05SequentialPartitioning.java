@@ -24,6 +24,6 @@ public final class Ex05SequentialPartitioning {
 
     /** The epoch's minibatches, in order ({@code offset} in {@code [0, numSteps]}; the corpus is long enough). */
     public static List<Minibatch> seqDataIterSequential(int[] corpus, int batchSize, int numSteps, int offset) {
-        throw new UnsupportedOperationException("Exercise 05 (sequential partitioning): read docs/text-pipeline.md#exercises — start from rowLength = (corpus.length - offset - 1) / batchSize; row i starts at offset + i * rowLength");
+        throw new UnsupportedOperationException("Exercise 05 (sequential partitioning): write seqDataIterSequential, the minibatches of sequential partitioning — read docs/text-pipeline.md#exercises");
     }
 }

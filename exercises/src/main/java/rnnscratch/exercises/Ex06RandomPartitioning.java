@@ -31,6 +31,6 @@ public final class Ex06RandomPartitioning {
      */
     public static List<Minibatch> seqDataIterRandom(int[] corpus, int batchSize, int numSteps, int offset,
             Random shuffle) {
-        throw new UnsupportedOperationException("Exercise 06 (random partitioning): read docs/text-pipeline.md#exercises — start from a List<Integer> of starts 0, numSteps, 2*numSteps, ... and Collections.shuffle(starts, shuffle)");
+        throw new UnsupportedOperationException("Exercise 06 (random partitioning): write seqDataIterRandom, the minibatches of random sampling — read docs/text-pipeline.md#exercises");
     }
 }

@@ -29,11 +29,11 @@ public final class Ex08GetParams {
 
     /** The five parameters {@code [W_xh, W_hh, b_h, W_hq, b_q]}, weights drawn from {@code rng} in that order. */
     public static RnnParams getParams(int vocabSize, int numHiddens, Random rng) {
-        throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): read docs/parameters.md#exercises — start from Tensor.param(Mat.randn(vocabSize, numHiddens, 0.01, rng)) for W_xh");
+        throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): write getParams, the RNN's five parameters with their initial values — read docs/parameters.md#exercises");
     }
 
     /** {@code init_rnn_state}: a constant {@code double[batchSize][numHiddens]} of zeros. */
     public static RnnState initRnnState(int batchSize, int numHiddens) {
-        throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): read docs/parameters.md#exercises — start from new RnnState(Tensor.constant(Mat.zeros(batchSize, numHiddens)))");
+        throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): write initRnnState, the zero state before the first step — read docs/parameters.md#exercises");
     }
 }

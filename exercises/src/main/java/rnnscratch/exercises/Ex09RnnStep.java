@@ -35,11 +35,11 @@ public final class Ex09RnnStep {
 
     /** One step: the new hidden state {@code H_t = tanh(X·W_xh + H·W_hh + b_h)}, {@code double[batch][H]}. */
     public static Tensor rnnStep(Tensor x, Tensor h, RnnParams params) {
-        throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): read docs/rnn.md#exercises — start from tanh(addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h()))");
+        throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): write rnnStep, one update of the hidden state — read docs/rnn.md#exercises");
     }
 
     /** The loop: every step's output {@code Y_t = H_t·W_hq + b_q}, stacked time-major, and the last state. */
     public static Rnn.Output rnn(List<Tensor> inputs, RnnState state, RnnParams params) {
-        throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): read docs/rnn.md#exercises — start from a loop over inputs: h = rnnStep(x, h, params), then Y = addBias(mm(h, W_hq), b_q); return new Rnn.Output(catRows(outputs), new RnnState(h))");
+        throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): write rnn, the loop over the time steps that collects every output — read docs/rnn.md#exercises");
     }
 }

@@ -22,11 +22,11 @@ public final class Ex10Perplexity {
 
     /** {@code exp(Σ meanLosses[i]·tokenCounts[i] / Σ tokenCounts[i])}. */
     public static double perplexity(double[] meanLosses, int[] tokenCounts) {
-        throw new UnsupportedOperationException("Exercise 10 (perplexity): read docs/perplexity.md#exercises — start from lossSum += meanLosses[i] * tokenCounts[i] and n += tokenCounts[i]; return Math.exp(lossSum / n)");
+        throw new UnsupportedOperationException("Exercise 10 (perplexity): write perplexity, the epoch's perplexity from each minibatch's mean loss — read docs/perplexity.md#exercises");
     }
 
     /** {@code exp(−(1/n) Σ log p_t)} for the probabilities {@code p_t} the model gave the true tokens. */
     public static double perplexityOfProbabilities(double[] probabilities) {
-        throw new UnsupportedOperationException("Exercise 10 (perplexity): read docs/perplexity.md#exercises — start from the mean of -Math.log(p) over the probabilities, then Math.exp");
+        throw new UnsupportedOperationException("Exercise 10 (perplexity): write perplexityOfProbabilities, the perplexity of the probabilities given to the true tokens — read docs/perplexity.md#exercises");
     }
 }

@@ -24,6 +24,6 @@ public final class Ex11GradClipping {
 
     /** Clips in place to a global norm of at most {@code theta > 0}; returns the norm before clipping. */
     public static double gradClipping(List<Tensor> params, double theta) {
-        throw new UnsupportedOperationException("Exercise 11 (gradient clipping): read docs/gradient-clipping.md#exercises — start from the sum of g*g over every row of every p.grad(); norm = Math.sqrt(sum)");
+        throw new UnsupportedOperationException("Exercise 11 (gradient clipping): write gradClipping, which clips all the gradients together to a norm of at most θ — read docs/gradient-clipping.md#exercises");
     }
 }

@@ -3,6 +3,7 @@ package rnnscratch.exercises;
 import static rnnscratch.autograd.Ops.mul;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RnnState;
 import rnnscratch.tensor.Mat;
@@ -13,12 +14,14 @@ import rnnscratch.tensor.Mat;
  * <p>The notes' example: let {@code y = x·x}, {@code f = y·x} and {@code g = y.detach()·x}. Then {@code f = x³}
  * and {@code ∂f/∂x = 3x² = 12} at {@code x = 2}, but {@code g} sees {@code y} as a constant, so
  * {@code ∂g/∂x = y = x² = 4}: {@code detach} cuts the gradient's path. Compute both with the library's autograd
- * ({@code Tensor.param}, {@code Ops.mul}, {@code detach()}, {@code backward()}, {@code grad()}).
+ * ({@code Tensor.param}, {@code Ops.mul}, {@code detach()}, {@code backward()}, {@code grad()}) — not with a formula:
+ * the tests give {@link #detachExample(UnaryOperator, double)} other functions {@code y(x)} built from {@code Ops},
+ * whose derivatives you are not told, and only back-propagation finds them.
  *
  * <p>The training loop uses it between minibatches ({@code train_epoch_ch8}): with random minibatches (or at the
- * first one) the state starts from zeros, since those sequences do not continue the previous ones; with sequential
- * minibatches the state is kept — same values — but detached, so the next loss sends no gradient back into the
- * minibatches before.
+ * first one) the state starts from zeros, a constant that no gradient flows into, since those sequences do not
+ * continue the previous ones; with sequential minibatches the state is kept — same values — but detached, so the next
+ * loss sends no gradient back into the minibatches before.
  *
  * <p>Shapes: {@code x} is a scalar ({@code double[1][1]}); the state {@code double[batch][H]}.
  *
@@ -27,17 +30,26 @@ import rnnscratch.tensor.Mat;
 public final class Ex12Detach {
     private Ex12Detach() {}
 
-    /** {@code {∂f/∂x, ∂g/∂x}} at {@code x}, computed by back-propagation. */
+    /** The notes' example, {@code y = x·x}: {@code {∂f/∂x, ∂g/∂x}} at {@code x}, which are 12 and 4 at x = 2. */
     public static double[] detachExample(double x) {
-        throw new UnsupportedOperationException("Exercise 12 (detach): read docs/training.md#exercises — start from Tensor x = Tensor.param(new double[][] {{x}}), y = mul(x, x), f = mul(y, x); f.backward(); then x.grad()");
+        return detachExample(t -> mul(t, t), x);
     }
 
     /**
-     * The state a minibatch starts from: zeros ({@code double[batchSize][numHiddens]}) when there is no previous
-     * state or minibatches are random; otherwise the previous state, detached.
+     * {@code {∂f/∂x, ∂g/∂x}} at {@code x} for {@code f = y(x)·x} and {@code g = y(x).detach()·x}, computed by
+     * back-propagation; {@code y} builds its result from its argument with {@code Ops} (a 1×1 tensor in, a 1×1
+     * tensor out).
+     */
+    public static double[] detachExample(UnaryOperator<Tensor> y, double x) {
+        throw new UnsupportedOperationException("Exercise 12 (detach): write detachExample, ∂f/∂x and ∂g/∂x by back-propagation — read docs/training.md#exercises");
+    }
+
+    /**
+     * The state a minibatch starts from: zeros ({@code double[batchSize][numHiddens]}, a constant) when there is no
+     * previous state or minibatches are random; otherwise the previous state, detached.
      */
     public static RnnState stateForMinibatch(Optional<RnnState> previous, boolean useRandomIter, int batchSize,
             int numHiddens) {
-        throw new UnsupportedOperationException("Exercise 12 (detach): read docs/training.md#exercises — start from a zero state when previous.isEmpty() || useRandomIter; otherwise detach the previous state (detachInPlace) and return it");
+        throw new UnsupportedOperationException("Exercise 12 (detach): write stateForMinibatch, the state a minibatch starts from — read docs/training.md#exercises");
     }
 }

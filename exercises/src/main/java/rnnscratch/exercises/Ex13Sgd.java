@@ -25,6 +25,6 @@ public final class Ex13Sgd {
 
     /** One update of every parameter in place, then its gradient set to zero. */
     public static void sgd(List<Tensor> params, double lr, int batchSize) {
-        throw new UnsupportedOperationException("Exercise 13 (sgd): read docs/training.md#exercises — start from value[i][j] -= lr * grad[i][j] / batchSize for every p.value(), then p.zeroGrad()");
+        throw new UnsupportedOperationException("Exercise 13 (sgd): write sgd, one minibatch SGD step on every parameter — read docs/training.md#exercises");
     }
 }

@@ -26,6 +26,6 @@ public final class Ex15OneToMany {
 
     /** The {@code numSteps} tokens generated greedily after {@code start}. */
     public static int[] generate(RNNModelScratch net, int start, int numSteps) {
-        throw new UnsupportedOperationException("Exercise 15 (one-to-many): read docs/applications.md#exercises — start from RnnState state = net.beginState(1); each step: o = net.forward(new int[][] {{token}}, state), token = Mat.argmaxRows(o.outputs().value())[0]");
+        throw new UnsupportedOperationException("Exercise 15 (one-to-many): write generate, greedy generation from one start token — read docs/applications.md#exercises");
     }
 }

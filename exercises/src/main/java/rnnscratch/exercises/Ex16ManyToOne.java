@@ -65,6 +65,6 @@ public final class Ex16ManyToOne {
 
     /** The class scores of every sequence, {@code double[batch][C]}, from the last hidden state only. */
     public static Tensor logits(Classifier m, int[][] x) {
-        throw new UnsupportedOperationException("Exercise 16 (many-to-one): read docs/applications.md#exercises — start from h = zeros(batch, H) and a loop over OneHot.oneHot(OneHot.transpose(x), V); after it, addBias(mm(h, m.W_hc()), m.b_c())");
+        throw new UnsupportedOperationException("Exercise 16 (many-to-one): write logits, the class scores from the last hidden state — read docs/applications.md#exercises");
     }
 }

@@ -29,11 +29,11 @@ public final class Ex17ManyToMany {
 
     /** The mean cross-entropy of every step's output against its tag, from a zero state. */
     public static Tensor taggingLoss(RNNModelScratch net, int[][] x, int[][] tags) {
-        throw new UnsupportedOperationException("Exercise 17 (many-to-many): read docs/applications.md#exercises — start from y[t * batch + b] = tags[b][t], then crossEntropy(net.forward(x, net.beginState(batch)).outputs(), y)");
+        throw new UnsupportedOperationException("Exercise 17 (many-to-many): write taggingLoss, the mean cross-entropy of every step against its tag — read docs/applications.md#exercises");
     }
 
     /** The most likely tag of every step, {@code int[batch][T]}, from a zero state. */
     public static int[][] tag(RNNModelScratch net, int[][] x) {
-        throw new UnsupportedOperationException("Exercise 17 (many-to-many): read docs/applications.md#exercises — start from Mat.argmaxRows(net.forward(x, net.beginState(batch)).outputs().value()); row t * batch + b belongs to tags[b][t]");
+        throw new UnsupportedOperationException("Exercise 17 (many-to-many): write tag, the most likely tag of every step — read docs/applications.md#exercises");
     }
 }

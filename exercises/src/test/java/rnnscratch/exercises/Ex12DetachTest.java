@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.autograd.Ops.add;
 import static rnnscratch.autograd.Ops.mm;
 import static rnnscratch.autograd.Ops.mul;
+import static rnnscratch.autograd.Ops.scale;
 import static rnnscratch.autograd.Ops.sum;
 import static rnnscratch.autograd.Ops.tanh;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,45 @@ class Ex12DetachTest {
                 .containsExactly(new double[] {3 * x * x, x * x}, within(1e-9 * (1 + x * x))));
     }
 
+    /**
+     * A function y(x) built from Ops, with its value and derivative written out so the test knows the answer; the
+     * student is not told them, so only back-propagation finds ∂f/∂x.
+     */
+    record Composite(String formula, UnaryOperator<Tensor> y, double value, double slope) {
+        static Composite of(int kind, double a, double b, double x) {
+            return switch (kind) {
+                case 0 -> new Composite("y = " + a + "·tanh(" + b + "·x)·x",
+                        t -> mul(scale(tanh(scale(t, b)), a), t), a * Math.tanh(b * x) * x,
+                        a * (Math.tanh(b * x) + x * b * (1 - Math.tanh(b * x) * Math.tanh(b * x))));
+                case 1 -> new Composite("y = x·x·x + " + a + "·x", t -> add(mul(mul(t, t), t), scale(t, a)),
+                        x * x * x + a * x, 3 * x * x + a);
+                case 2 -> new Composite("y = tanh(" + a + "·x + " + b + ")",
+                        t -> tanh(add(scale(t, a), Tensor.constant(new double[][] {{b}}))), Math.tanh(a * x + b),
+                        a * (1 - Math.tanh(a * x + b) * Math.tanh(a * x + b)));
+                default -> new Composite("y = " + a + "·x·tanh(x)", t -> scale(mul(t, tanh(t)), a),
+                        a * x * Math.tanh(x), a * (Math.tanh(x) + x * (1 - Math.tanh(x) * Math.tanh(x))));
+            };
+        }
+    }
+
+    @Test
+    @DisplayName("For a function y(x) the student is not told, back-propagation gives ∂f/∂x = y + x·y′ and ∂g/∂x = y")
+    void backPropagationThroughAnyFunction() {
+        Props.qt().forAll(integers().between(0, 3), doubles().between(-2, 2), doubles().between(-2, 2),
+                        doubles().between(-3, 3))
+                .checkAssert((kind, a, b, x) -> {
+                    var c = Composite.of(kind, a, b, x);
+                    double[] yours = Ex12Detach.detachExample(c.y(), x);
+                    double[] expected = {c.value() + x * c.slope(), c.value()};
+                    assertThat(yours)
+                            .as("Exercise 12: for %s at x = %s, {∂f/∂x, ∂g/∂x} must be {y + x·y′, y} = %s, but you "
+                                    + "returned %s (compute them with backward(), not with a formula: the tests use "
+                                    + "functions y(x) you are not told)", c.formula(), x, Arrays.toString(expected),
+                                    Arrays.toString(yours))
+                            .containsExactly(expected, within(1e-9 * (1 + Math.abs(expected[0]))));
+                });
+    }
+
     @Test
     @DisplayName("The first minibatch, and every random minibatch, starts from a zero state")
     void randomOrFirstMinibatchStartsFromZeros() {
@@ -55,12 +98,20 @@ class Ex12DetachTest {
                     var first = Ex12Detach.stateForMinibatch(Optional.empty(), false, batch, hidden);
                     assertThat(first.H().value()).as("Exercise 12: no previous state: zeros(%s, %s)", batch, hidden)
                             .isDeepEqualTo(new double[batch][hidden]);
+                    assertThat(first.H().requiresGrad())
+                            .as("Exercise 12: the zero state must be a constant (Tensor.constant), not a parameter "
+                                    + "(Tensor.param): nothing learns the state, so no gradient may flow into it")
+                            .isFalse();
                     var previous = Computed.of(batch, hidden, seed).state();
                     var random = Ex12Detach.stateForMinibatch(Optional.of(previous), true, batch, hidden);
                     assertThat(random.H().value())
                             .as("Exercise 12: random minibatches do not continue the previous ones: zeros(%s, %s)",
                                     batch, hidden)
                             .isDeepEqualTo(new double[batch][hidden]);
+                    assertThat(random.H().requiresGrad())
+                            .as("Exercise 12: the zero state of a random minibatch must be a constant "
+                                    + "(Tensor.constant), not a parameter (Tensor.param)")
+                            .isFalse();
                 });
     }
 

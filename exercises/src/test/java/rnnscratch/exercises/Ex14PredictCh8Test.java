@@ -20,15 +20,16 @@ import rnnscratch.train.PredictCh8;
 /** Exercise 14: greedy predictCh8. Docs: docs/training.md */
 @Tag("ex14")
 class Ex14PredictCh8Test {
-    static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde"), TokenKind.CHAR));
+    /** Characters of the test texts; 🙂 lies outside the Basic Multilingual Plane: one character, two Java chars. */
+    static final String[] CHARS = {"a", "b", "c", "d", "e", " ", "z", "🙂"};
+    static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde 🙂"), TokenKind.CHAR));
 
-    /** A prefix of random characters from the vocabulary's text, sometimes with one it does not know. */
+    /** A prefix of random characters from the vocabulary's text, sometimes with 🙂 or one it does not know (z). */
     static String randomPrefix(int length, long seed) {
         var rng = new Random(seed);
-        String letters = "abcde z";
         var sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            sb.append(letters.charAt(rng.nextInt(letters.length())));
+            sb.append(CHARS[rng.nextInt(CHARS.length)]);
         }
         return sb.toString();
     }
@@ -54,9 +55,26 @@ class Ex14PredictCh8Test {
                     var net = TestData.randomModel(VOCAB.size(), hidden, seed);
                     String prefix = randomPrefix(prefixLength, seed);
                     assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
-                            .as("Exercise 14: predictCh8(\"%s\", %s) with %s hidden units (warm up on the prefix "
-                                    + "without using its outputs, then feed each argmax back)", prefix, numPreds,
-                                    hidden)
+                            .as("Exercise 14: predictCh8(\"%s\", %s) with %s hidden units (warm up on every "
+                                    + "prefix character but the last, ignoring the outputs; the last is the first "
+                                    + "input of the prediction, so each character is fed once; then feed each argmax "
+                                    + "back)", prefix, numPreds, hidden)
+                            .isEqualTo(PredictCh8.predictCh8(prefix, numPreds, net, VOCAB));
+                });
+    }
+
+    @Test
+    @DisplayName("A character outside the Basic Multilingual Plane (🙂) is one character, fed once")
+    void charactersAreCodePoints() {
+        Props.qt().forAll(integers().between(0, 3), integers().between(0, 3), integers().between(1, 6), longs().all())
+                .checkAssert((before, after, numPreds, seed) -> {
+                    var net = TestData.randomModel(VOCAB.size(), 4, seed);
+                    String prefix = randomPrefix(before, seed) + "🙂" + randomPrefix(after, seed + 1);
+                    assertThat(Ex14PredictCh8.predictCh8(prefix, numPreds, net, VOCAB))
+                            .as("Exercise 14: predictCh8(\"%s\", %s) must be the library's: walk the prefix by "
+                                    + "code points (🙂 is one character, two Java chars) and feed every character "
+                                    + "exactly once — the last prefix character is the first input of the prediction",
+                                    prefix, numPreds)
                             .isEqualTo(PredictCh8.predictCh8(prefix, numPreds, net, VOCAB));
                 });
     }

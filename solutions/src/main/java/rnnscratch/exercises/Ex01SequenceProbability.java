@@ -99,7 +99,7 @@ public final class Ex01SequenceProbability {
         }
         return factors;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 01 (forward/backward factorisation): read docs/sequence-models.md#exercises — start from factor t = p.marginal(0, x[0..t]) / p.marginal(0, x[0..t-1])");
+        // STUB: throw new UnsupportedOperationException("Exercise 01 (forward/backward factorisation): write forwardFactors, the T factors P(x_t | x_1 … x_{t−1}) of the chain rule read forwards — read docs/sequence-models.md#exercises");
     }
 
     /** The backward factors {@code P(x_t | x_{t+1}, …, x_T)}, {@code double[T]}; the last is just {@code P(x_T)}. */
@@ -113,6 +113,6 @@ public final class Ex01SequenceProbability {
         }
         return factors;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 01 (forward/backward factorisation): read docs/sequence-models.md#exercises — start from factor t = p.marginal(t, x[t..T-1]) / p.marginal(t+1, x[t+1..T-1])");
+        // STUB: throw new UnsupportedOperationException("Exercise 01 (forward/backward factorisation): write backwardFactors, the T factors P(x_t | x_{t+1} … x_T) of the chain rule read backwards — read docs/sequence-models.md#exercises");
     }
 }

@@ -33,6 +33,6 @@ public final class Ex02MarkovFeatures {
         }
         return new MarkovFeatures(tau, features, labels);
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 02 (Markov features): read docs/sequence-models.md#exercises — start from rows = x.length - tau; features[i] = x[i .. i+tau-1], labels[i][0] = x[i + tau]");
+        // STUB: throw new UnsupportedOperationException("Exercise 02 (Markov features): write markovFeatures, every τ-window of the series with the value after it as its label — read docs/sequence-models.md#exercises");
     }
 }

@@ -45,7 +45,7 @@ public final class Ex03KStepPrediction {
         }
         return features;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 03 (k-step prediction): read docs/sequence-models.md#exercises — start from copying x[r .. r+tau-1] into columns 0 .. tau-1 of row r; then column i = net.predict(the tau columns before it)");
+        // STUB: throw new UnsupportedOperationException("Exercise 03 (k-step prediction): write kStep, the book's k-step matrix in which the model reads its own predictions — read docs/sequence-models.md#exercises");
     }
 
     /**
@@ -61,6 +61,6 @@ public final class Ex03KStepPrediction {
         }
         return sum / kStepFeatures.length;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 03 (k-step prediction): read docs/sequence-models.md#exercises — start from d = kStepFeatures[r][tau + k - 1] - x[r + tau + k - 1], averaged as d * d over the rows");
+        // STUB: throw new UnsupportedOperationException("Exercise 03 (k-step prediction): write kStepMse, the mean squared error of the k-step-ahead predictions — read docs/sequence-models.md#exercises");
     }
 }

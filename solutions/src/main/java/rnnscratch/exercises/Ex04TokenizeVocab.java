@@ -36,7 +36,7 @@ public final class Ex04TokenizeVocab {
         }
         return result;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): read docs/text-pipeline.md#exercises — start from line.codePoints() for CHAR and line.strip().split(\"\\\\s+\") for WORD");
+        // STUB: throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): write tokenize, the tokens of every line, by characters or by words — read docs/text-pipeline.md#exercises");
     }
 
     /** The book's {@code idx_to_token}: {@code <unk>}, then the tokens seen at least {@code minFreq} times. */
@@ -59,6 +59,6 @@ public final class Ex04TokenizeVocab {
         }
         return idxToToken;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): read docs/text-pipeline.md#exercises — start from counting with a LinkedHashMap (it remembers first appearances), then a stable sort by falling count");
+        // STUB: throw new UnsupportedOperationException("Exercise 04 (tokenize and Vocab): write vocabTokens, the vocabulary's tokens in index order — read docs/text-pipeline.md#exercises");
     }
 }

@@ -40,6 +40,6 @@ public final class Ex05SequentialPartitioning {
         }
         return batches;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 05 (sequential partitioning): read docs/text-pipeline.md#exercises — start from rowLength = (corpus.length - offset - 1) / batchSize; row i starts at offset + i * rowLength");
+        // STUB: throw new UnsupportedOperationException("Exercise 05 (sequential partitioning): write seqDataIterSequential, the minibatches of sequential partitioning — read docs/text-pipeline.md#exercises");
     }
 }

@@ -51,6 +51,6 @@ public final class Ex06RandomPartitioning {
         }
         return batches;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 06 (random partitioning): read docs/text-pipeline.md#exercises — start from a List<Integer> of starts 0, numSteps, 2*numSteps, ... and Collections.shuffle(starts, shuffle)");
+        // STUB: throw new UnsupportedOperationException("Exercise 06 (random partitioning): write seqDataIterRandom, the minibatches of random sampling — read docs/text-pipeline.md#exercises");
     }
 }

@@ -30,7 +30,7 @@ public final class Ex07OneHot {
         }
         return xt;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 07 (one-hot of Xᵀ): read docs/data-processing.md#exercises — start from new int[x[0].length][x.length] and xt[s][b] = x[b][s]");
+        // STUB: throw new UnsupportedOperationException("Exercise 07 (one-hot of Xᵀ): write transpose, Xᵀ of a minibatch of token ids — read docs/data-processing.md#exercises");
     }
 
     /** One constant tensor per time step: row {@code b} of step {@code s} is the one-hot of {@code xt[s][b]}. */
@@ -46,6 +46,6 @@ public final class Ex07OneHot {
         }
         return steps;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 07 (one-hot of Xᵀ): read docs/data-processing.md#exercises — start from one new double[batch][vocabSize] per time step, a single 1.0 per row, wrapped in Tensor.constant");
+        // STUB: throw new UnsupportedOperationException("Exercise 07 (one-hot of Xᵀ): write oneHot, one batch×V one-hot matrix per time step — read docs/data-processing.md#exercises");
     }
 }

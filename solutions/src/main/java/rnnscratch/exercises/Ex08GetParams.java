@@ -37,7 +37,7 @@ public final class Ex08GetParams {
         var bQ = Tensor.param(Mat.zeros(1, vocabSize));
         return new RnnParams(wXh, wHh, bH, wHq, bQ);
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): read docs/parameters.md#exercises — start from Tensor.param(Mat.randn(vocabSize, numHiddens, 0.01, rng)) for W_xh");
+        // STUB: throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): write getParams, the RNN's five parameters with their initial values — read docs/parameters.md#exercises");
     }
 
     /** {@code init_rnn_state}: a constant {@code double[batchSize][numHiddens]} of zeros. */
@@ -45,6 +45,6 @@ public final class Ex08GetParams {
         // BEGIN SOLUTION
         return new RnnState(Tensor.constant(Mat.zeros(batchSize, numHiddens)));
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): read docs/parameters.md#exercises — start from new RnnState(Tensor.constant(Mat.zeros(batchSize, numHiddens)))");
+        // STUB: throw new UnsupportedOperationException("Exercise 08 (getParams and the zero state): write initRnnState, the zero state before the first step — read docs/parameters.md#exercises");
     }
 }

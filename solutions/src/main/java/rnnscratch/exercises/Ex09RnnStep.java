@@ -38,7 +38,7 @@ public final class Ex09RnnStep {
         // BEGIN SOLUTION
         return tanh(addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h()));
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): read docs/rnn.md#exercises — start from tanh(addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h()))");
+        // STUB: throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): write rnnStep, one update of the hidden state — read docs/rnn.md#exercises");
     }
 
     /** The loop: every step's output {@code Y_t = H_t·W_hq + b_q}, stacked time-major, and the last state. */
@@ -52,6 +52,6 @@ public final class Ex09RnnStep {
         }
         return new Rnn.Output(catRows(outputs), new RnnState(h));
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): read docs/rnn.md#exercises — start from a loop over inputs: h = rnnStep(x, h, params), then Y = addBias(mm(h, W_hq), b_q); return new Rnn.Output(catRows(outputs), new RnnState(h))");
+        // STUB: throw new UnsupportedOperationException("Exercise 09 (rnn step and loop): write rnn, the loop over the time steps that collects every output — read docs/rnn.md#exercises");
     }
 }

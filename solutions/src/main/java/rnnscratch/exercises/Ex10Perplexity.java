@@ -31,7 +31,7 @@ public final class Ex10Perplexity {
         }
         return Math.exp(lossSum / n);
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 10 (perplexity): read docs/perplexity.md#exercises — start from lossSum += meanLosses[i] * tokenCounts[i] and n += tokenCounts[i]; return Math.exp(lossSum / n)");
+        // STUB: throw new UnsupportedOperationException("Exercise 10 (perplexity): write perplexity, the epoch's perplexity from each minibatch's mean loss — read docs/perplexity.md#exercises");
     }
 
     /** {@code exp(−(1/n) Σ log p_t)} for the probabilities {@code p_t} the model gave the true tokens. */
@@ -43,6 +43,6 @@ public final class Ex10Perplexity {
         }
         return Math.exp(sum / probabilities.length);
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 10 (perplexity): read docs/perplexity.md#exercises — start from the mean of -Math.log(p) over the probabilities, then Math.exp");
+        // STUB: throw new UnsupportedOperationException("Exercise 10 (perplexity): write perplexityOfProbabilities, the perplexity of the probabilities given to the true tokens — read docs/perplexity.md#exercises");
     }
 }

@@ -27,11 +27,13 @@ public final class Ex11GradClipping {
         // BEGIN SOLUTION
         double sum = 0;
         for (Tensor p : params) {
+            double ofThisParam = 0; // the book: the sum over p of torch.sum(p.grad ** 2)
             for (double[] row : p.grad()) {
                 for (double g : row) {
-                    sum += g * g;
+                    ofThisParam += g * g;
                 }
             }
+            sum += ofThisParam;
         }
         double norm = Math.sqrt(sum);
         if (norm > theta) {
@@ -45,6 +47,6 @@ public final class Ex11GradClipping {
         }
         return norm;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 11 (gradient clipping): read docs/gradient-clipping.md#exercises — start from the sum of g*g over every row of every p.grad(); norm = Math.sqrt(sum)");
+        // STUB: throw new UnsupportedOperationException("Exercise 11 (gradient clipping): write gradClipping, which clips all the gradients together to a norm of at most θ — read docs/gradient-clipping.md#exercises");
     }
 }

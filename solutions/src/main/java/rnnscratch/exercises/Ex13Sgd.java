@@ -37,6 +37,6 @@ public final class Ex13Sgd {
             p.zeroGrad();
         }
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 13 (sgd): read docs/training.md#exercises — start from value[i][j] -= lr * grad[i][j] / batchSize for every p.value(), then p.zeroGrad()");
+        // STUB: throw new UnsupportedOperationException("Exercise 13 (sgd): write sgd, one minibatch SGD step on every parameter — read docs/training.md#exercises");
     }
 }

@@ -10,17 +10,23 @@ import rnnscratch.text.Vocab;
 /**
  * Exercise 14 — greedy {@code predictCh8} (预测): continue a prefix one most-likely character at a time.
  *
- * <ol>
- *   <li>Start from a zero state for a batch of one ({@code net.beginState(1)}).</li>
- *   <li>Warm-up: feed the prefix character by character ({@code net.forward(new int[][] {{id}}, state)}), keeping
- *       the state; the outputs are ignored, since the true next character is known.</li>
- *   <li>Predict: {@code numPreds} times, feed the last character and append the most likely next one — the
- *       {@code argmax} of the output row ({@code Mat.argmaxRows}) — which is then fed in turn.</li>
- * </ol>
- * Characters are Unicode code points; a character not in the vocabulary is fed as {@code <unk>} (index 0) but
- * returned as given.
+ * <p>Write the prefix's characters {@code u_1 … u_m} and {@code step(u, s)} for one time step of the model on one
+ * character and a state (it returns the output scores and the new state):
+ * <pre>
+ *   s_0 = 0                                        (net.beginState(1), a batch of one sequence)
+ *   (·, s_i) = step(u_i, s_{i−1})                  for i = 1 … m−1: warm-up, the outputs are ignored
+ *   (o_k, s_k) = step(u_k, s_{k−1}),  u_{k+1} = argmax o_k     for k = m … m + numPreds − 1: prediction
+ * </pre>
+ * During the warm-up the next input is the true next character of the prefix, since it is known. The last prefix
+ * character {@code u_m} is not fed during the warm-up: it is the first input of the prediction phase. So every
+ * character is fed exactly once, and the predicted ones are appended to the prefix.
  *
- * <p>Shapes: each forward takes {@code int[1][1]} and gives outputs {@code double[1][V]}, state {@code double[1][H]}.
+ * <p>Characters are Unicode code points, not Java {@code char}s: a character outside the Basic Multilingual Plane
+ * (🙂, 𝄞) is one character, fed once. A character not in the vocabulary is fed as {@code <unk>} (index 0) but kept
+ * in the result as given.
+ *
+ * <p>Shapes: one step is {@code net.forward} on {@code int[1][1]} (one sequence, one time step) and a state; it
+ * gives outputs {@code double[1][V]} and the state {@code double[1][H]}.
  *
  * <p>Docs: docs/training.md#exercises
  */
@@ -46,6 +52,6 @@ public final class Ex14PredictCh8 {
         }
         return out.toString();
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 14 (predictCh8): read docs/training.md#exercises — start from RnnState state = net.beginState(1) and feed the prefix one id at a time with net.forward(new int[][] {{id}}, state)");
+        // STUB: throw new UnsupportedOperationException("Exercise 14 (predictCh8): write predictCh8, a warm-up on the prefix and then greedy prediction — read docs/training.md#exercises");
     }
 }

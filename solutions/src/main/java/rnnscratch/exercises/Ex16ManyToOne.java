@@ -72,6 +72,6 @@ public final class Ex16ManyToOne {
         }
         return addBias(mm(h, m.W_hc()), m.b_c());
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 16 (many-to-one): read docs/applications.md#exercises — start from h = zeros(batch, H) and a loop over OneHot.oneHot(OneHot.transpose(x), V); after it, addBias(mm(h, m.W_hc()), m.b_c())");
+        // STUB: throw new UnsupportedOperationException("Exercise 16 (many-to-one): write logits, the class scores from the last hidden state — read docs/applications.md#exercises");
     }
 }

@@ -40,7 +40,7 @@ public final class Ex17ManyToMany {
         }
         return crossEntropy(net.forward(x, net.beginState(batch)).outputs(), y);
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 17 (many-to-many): read docs/applications.md#exercises — start from y[t * batch + b] = tags[b][t], then crossEntropy(net.forward(x, net.beginState(batch)).outputs(), y)");
+        // STUB: throw new UnsupportedOperationException("Exercise 17 (many-to-many): write taggingLoss, the mean cross-entropy of every step against its tag — read docs/applications.md#exercises");
     }
 
     /** The most likely tag of every step, {@code int[batch][T]}, from a zero state. */
@@ -57,6 +57,6 @@ public final class Ex17ManyToMany {
         }
         return tags;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Exercise 17 (many-to-many): read docs/applications.md#exercises — start from Mat.argmaxRows(net.forward(x, net.beginState(batch)).outputs().value()); row t * batch + b belongs to tags[b][t]");
+        // STUB: throw new UnsupportedOperationException("Exercise 17 (many-to-many): write tag, the most likely tag of every step — read docs/applications.md#exercises");
     }
 }

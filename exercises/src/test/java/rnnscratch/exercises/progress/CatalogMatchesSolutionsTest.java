@@ -35,18 +35,28 @@ class CatalogMatchesSolutionsTest {
     }
 
     @Test
-    @DisplayName("Every stub line throws an UnsupportedOperationException naming its exercise and its docs page")
-    void stubMessagesNameExerciseAndDocs() throws IOException {
+    @DisplayName("Every stub line throws one line naming its exercise, the method to write and its docs page")
+    void stubMessagesNameExerciseMethodAndDocs() throws IOException {
         for (var e : ExerciseCatalog.ALL) {
             String source = read(e.solutionPath());
-            var stubs = source.lines().map(String::strip).filter(l -> l.startsWith("// STUB:")).toList();
+            var lines = source.lines().map(String::strip).toList();
+            var stubs = lines.stream().filter(l -> l.startsWith("// STUB:")).toList();
             assertThat(stubs).as("%s has at least one // STUB: line", e.solutionPath()).isNotEmpty();
             assertThat(source.split("// BEGIN SOLUTION", -1).length - 1)
                     .as("%s: one BEGIN SOLUTION per STUB line", e.solutionPath()).isEqualTo(stubs.size());
-            for (String stub : stubs) {
-                assertThat(stub).as("stub line in %s", e.solutionPath())
-                        .startsWith("// STUB: throw new UnsupportedOperationException(\"" + e.label() + " (")
-                        .contains("read " + e.docs() + " — start from ");
+            String method = "";
+            for (String line : lines) {
+                var m = java.util.regex.Pattern.compile("public static [\\w<>\\[\\]., ]+? (\\w+)\\(").matcher(line);
+                if (m.find()) {
+                    method = m.group(1);
+                }
+                if (line.startsWith("// STUB:")) {
+                    assertThat(line).as("stub line of %s in %s", method, e.solutionPath())
+                            .startsWith("// STUB: throw new UnsupportedOperationException(\"" + e.label() + " (")
+                            .contains("): write " + method + ", ")
+                            .endsWith(" — read " + e.docs() + "\");")
+                            .doesNotContain("start from");
+                }
             }
         }
     }

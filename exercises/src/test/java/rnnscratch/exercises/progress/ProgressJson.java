@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *   "passed": 1,
  *   "total": 17,
  *   "exercises": [
- *     {"id": "ex01", "status": "fail", "tests": 5, "testsPassed": 0, "title": "…", "docs": "…", "hint": "…", "stub": "…", "message": "…"},
+ *     {"id": "ex01", "status": "fail", "tests": 5, "testsPassed": 0, "title": "…", "docs": "…", "hints": 3, "stub": "…", "solution": "…", "message": "…"},
  *     …
  *   ]
  * }
@@ -51,8 +51,9 @@ public final class ProgressJson {
                     .append(", \"testsPassed\": ").append(r.passed())
                     .append(", \"title\": ").append(quote(e.title()))
                     .append(", \"docs\": ").append(quote(e.docs()))
-                    .append(", \"hint\": ").append(quote(e.hint()))
+                    .append(", \"hints\": ").append(e.hints().size())
                     .append(", \"stub\": ").append(quote(e.stubPath()))
+                    .append(", \"solution\": ").append(quote(e.solutionPath()))
                     .append(", \"message\": ").append(quote(r.message()))
                     .append('}').append(i + 1 < results.size() ? ",\n" : "\n");
         }

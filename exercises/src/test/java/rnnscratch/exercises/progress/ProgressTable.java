@@ -3,18 +3,30 @@ package rnnscratch.exercises.progress;
 import java.util.List;
 
 /**
- * The progress table a student sees after {@code mvn test -Pexercises}: one line per exercise (✓, ✗ or · for not
- * run, its id, title and docs page), then its hint, and for a wrong answer the first failure.
+ * The progress table a student sees at the end of {@code mvn test -Pexercises}: one line per exercise (✓, ✗ or · for
+ * not run, its id, title and docs page), then under a failing one what is left to do, and under a passing one the
+ * reference answer to compare with; the requested hint level when asked for ({@code -Dhint=N}); last, what to do
+ * next.
  *
  * <p>Docs: docs/exercises.md
  */
 public final class ProgressTable {
     private static final int MESSAGE_WIDTH = 160;
+    private static final String INDENT = "         ";
 
     private ProgressTable() {}
 
-    /** The table, ending with a line that says what to do next. */
+    /** The table without hints. */
     public static String render(List<ExerciseResult> results) {
+        return render(results, 0);
+    }
+
+    /**
+     * The table, ending with a line that says what to do next.
+     *
+     * @param hintLevel the hint level to show under every exercise that ran and failed; 0 for none
+     */
+    public static String render(List<ExerciseResult> results, int hintLevel) {
         int titleWidth = results.stream().mapToInt(r -> displayWidth(r.exercise().title())).max().orElse(0);
         long passed = count(results, ExerciseResult.Status.PASS);
         long failed = count(results, ExerciseResult.Status.FAIL);
@@ -22,21 +34,28 @@ public final class ProgressTable {
         var sb = new StringBuilder();
         String rule = "-".repeat(Math.min(120, titleWidth + 50));
         sb.append('\n').append(rule).append('\n');
-        sb.append(" Exercise progress: ").append(passed).append(" of ").append(results.size())
-                .append(" pass    (your answers: exercises/src/main/java/rnnscratch/exercises/)\n");
+        sb.append(" Exercise progress: ").append(progressLine(results)).append('\n');
         sb.append(rule).append('\n');
         for (var r : results) {
             var e = r.exercise();
             sb.append("  ").append(symbol(r.status())).append(' ').append(e.id()).append("  ")
                     .append(pad(e.title(), titleWidth)).append("  ").append(e.docs()).append('\n');
-            String indent = "         ";
             switch (r.status()) {
-                case PASS, NOT_RUN -> { }
+                case NOT_RUN -> { }
+                case PASS -> sb.append(INDENT).append("compare with the reference answer: ").append(e.solutionPath())
+                        .append('\n');
                 case FAIL -> {
-                    sb.append(indent).append("hint: ").append(e.hint()).append('\n');
-                    if (!r.notStarted()) {
-                        sb.append(indent).append("why:  ").append(r.passed()).append(" of ").append(r.tests())
-                                .append(" tests pass; ").append(firstLine(r.message())).append('\n');
+                    if (r.notStarted()) {
+                        sb.append(INDENT).append("to do: ").append(firstLine(r.message())).append('\n');
+                    } else if (r.tests() == 0) {
+                        sb.append(INDENT).append("why:  ").append(firstLine(r.message())).append('\n');
+                    } else {
+                        sb.append(INDENT).append("why:  ").append(r.passed()).append(" of ").append(r.tests())
+                                .append(" tests pass; each failure is shown once, above the table").append('\n');
+                    }
+                    if (hintLevel > 0) {
+                        sb.append(INDENT).append(hintLabel(e, hintLevel)).append(": ").append(e.hint(hintLevel))
+                                .append('\n');
                     }
                 }
             }
@@ -46,7 +65,28 @@ public final class ProgressTable {
             sb.append(" · = not run this time; run them all with: mvn test -Pexercises\n");
         }
         sb.append(' ').append(nextStep(results, ran, failed)).append('\n');
+        if (failed > 0) {
+            var next = firstFailing(results);
+            int more = Math.min(hintLevel + 1, next.exercise().hints().size());
+            sb.append(' ').append(hintLevel >= next.exercise().hints().size()
+                    ? "That was the last hint for " + next.exercise().id() + "; the docs page has the worked example."
+                    : "Stuck? " + next.exercise().command() + " -Dhint=" + more + " shows hint " + more + " of "
+                            + next.exercise().hints().size() + " (1 the idea, 2 the method and the shapes, 3 a "
+                            + "skeleton).").append('\n');
+        }
         return sb.toString();
+    }
+
+    /** "3 of 18 pass", for the table and the watch mode. */
+    public static String progressLine(List<ExerciseResult> results) {
+        return count(results, ExerciseResult.Status.PASS) + " of " + results.size()
+                + " pass    (your answers: exercises/src/main/java/rnnscratch/exercises/)";
+    }
+
+    /** "hint 2 of 3" (a level above the last reads as the last). */
+    public static String hintLabel(Exercise e, int level) {
+        int n = e.hints().size();
+        return "hint " + Math.max(1, Math.min(level, n)) + " of " + n;
     }
 
     /** ✓ pass, ✗ fail, · not run. */
@@ -58,17 +98,22 @@ public final class ProgressTable {
         };
     }
 
+    private static ExerciseResult firstFailing(List<ExerciseResult> results) {
+        return results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).findFirst().orElseThrow();
+    }
+
     private static String nextStep(List<ExerciseResult> results, long ran, long failed) {
         if (ran == 0) {
-            return "No exercise ran: pick one with -Dgroups=ex01 … ex17 (tags are lower case).";
+            return "No exercise ran: pick one with -Dgroups=ex01 … ex"
+                    + String.format("%02d", ExerciseCatalog.ALL.size()) + " (tags are lower case).";
         }
         if (failed == 0) {
             return ran == results.size() ? "All exercises pass. Well done!"
                     : "Every exercise that ran passes. Run them all: mvn test -Pexercises";
         }
-        var next = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).findFirst().orElseThrow();
-        return "Next: " + next.exercise().id() + " — open " + next.exercise().stubPath() + ", read "
-                + next.exercise().docs() + ", then: mvn test -Pexercises -Dgroups=" + next.exercise().id();
+        var next = firstFailing(results).exercise();
+        return "Next: " + next.id() + " — open " + next.stubPath() + ", read " + next.docs() + ", then: "
+                + next.command();
     }
 
     private static long count(List<ExerciseResult> results, ExerciseResult.Status status) {

@@ -9,19 +9,36 @@ import org.junit.jupiter.api.Test;
 /** The progress table and the default build's one line. Docs: docs/exercises.md */
 class ProgressTableTest {
     @Test
-    @DisplayName("Untouched stubs: every exercise is ✗ with its title, docs page and hint, and the next step is ex01")
-    void untouchedStubsShowEveryHint() {
+    @DisplayName("Untouched stubs: every exercise is ✗ with its title, docs page and what to do; no hint until asked")
+    void untouchedStubsShowWhatToDo() {
         var results = ExerciseCatalog.ALL.stream().map(e -> new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0,
-                e.label() + " (x): read " + e.docs() + " — start from y")).toList();
+                e.label() + " (x): write f — read " + e.docs())).toList();
         String table = ProgressTable.render(results);
         for (var e : ExerciseCatalog.ALL) {
-            assertThat(table).contains("✗ " + e.id() + "  " + e.title()).contains(e.docs()).contains("hint: " + e.hint());
+            assertThat(table).contains("✗ " + e.id() + "  " + e.title()).contains(e.docs())
+                    .contains("to do: " + e.label() + " (x): write f")
+                    .doesNotContain(e.hint(1));
         }
-        assertThat(table).contains("0 of " + results.size() + " pass").contains("Next: ex01").doesNotContain("why:");
+        assertThat(table).contains("0 of " + results.size() + " pass").contains("Next: ex01").doesNotContain("why:")
+                .contains("Stuck? mvn test -Pexercises -Dgroups=ex01 -Dhint=1 shows hint 1 of 3");
     }
 
     @Test
-    @DisplayName("A wrong answer shows why; a solved one shows ✓ and no hint; one not run shows ·")
+    @DisplayName("-Dhint=N shows level N of the hints of every exercise that ran and failed, and offers the next")
+    void hintLevelOnRequest() {
+        var results = ExerciseCatalog.ALL.stream().map(e -> new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0,
+                e.label() + " (x): write f — read " + e.docs())).toList();
+        String table = ProgressTable.render(results, 2);
+        for (var e : ExerciseCatalog.ALL) {
+            assertThat(table).contains("hint 2 of 3: " + e.hint(2)).doesNotContain(e.hint(1));
+        }
+        assertThat(table).contains("-Dhint=3 shows hint 3 of 3");
+        assertThat(ProgressTable.render(results, 9)).contains("hint 3 of 3: " + ExerciseCatalog.ALL.get(0).hint(3))
+                .contains("That was the last hint for ex01");
+    }
+
+    @Test
+    @DisplayName("A wrong answer says how many tests pass; a solved one shows ✓ and its reference answer; not run ·")
     void mixedResults() {
         var results = new ArrayList<ExerciseResult>();
         for (var e : ExerciseCatalog.ALL) {
@@ -32,9 +49,24 @@ class ProgressTableTest {
         results.set(0, new ExerciseResult(e1, ExerciseResult.Status.PASS, 5, 5, ""));
         results.set(1, new ExerciseResult(e2, ExerciseResult.Status.FAIL, 3, 1, "Exercise 02: row 0 is wrong\nmore"));
         String table = ProgressTable.render(results);
-        assertThat(table).contains("✓ ex01").doesNotContain("hint: " + e1.hint()).contains("· = not run this time")
-                .contains("✗ ex02").contains("why:  1 of 3 tests pass; Exercise 02: row 0 is wrong")
+        assertThat(table).contains("✓ ex01").contains("compare with the reference answer: " + e1.solutionPath())
+                .contains("· = not run this time")
+                .contains("✗ ex02").contains("why:  1 of 3 tests pass; each failure is shown once, above the table")
+                .doesNotContain("row 0 is wrong")
                 .contains("· ex03").contains("1 of " + results.size() + " pass").contains("Next: ex02");
+    }
+
+    @Test
+    @DisplayName("An IDE run in student mode counts the student's exercises and names the failing ones")
+    void studentLine() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.NOT_RUN, 0, 0, ""));
+        }
+        results.set(8, new ExerciseResult(ExerciseCatalog.ALL.get(8), ExerciseResult.Status.FAIL, 4, 1, "x"));
+        results.set(9, new ExerciseResult(ExerciseCatalog.ALL.get(9), ExerciseResult.Status.PASS, 4, 4, ""));
+        assertThat(ProgressListener.studentLine(results)).startsWith("Your exercises: 1/2 pass (failing: ex09).")
+                .contains("mvn test -Pexercises");
     }
 
     @Test

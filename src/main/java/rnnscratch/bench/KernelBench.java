@@ -1,13 +1,13 @@
-package rnnscratch.cli;
+package rnnscratch.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
-import rnnscratch.tensor.Parallel;
 
 /**
  * GFLOPS of the three products that dominate training at the book's setting (H = 512, batch 32, 35 steps):
@@ -39,9 +39,7 @@ final class KernelBench {
 
     /** The median GFLOPS of {@code product} on {@code threads} threads, over 15 repeats of ~1 GFLOP each, after one second of warm-up. */
     static double gflops(Product product, int threads) {
-        int before = Parallel.threads();
-        Parallel.setThreads(threads);
-        try {
+        return Kernel.using(Kernel.choice(), threads, () -> {
             int perRepeat = (int) Math.max(1, 1_000_000_000L / product.flops());
             long warmUntil = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < warmUntil) {
@@ -57,9 +55,7 @@ final class KernelBench {
                 samples.add(product.flops() * (double) perRepeat / seconds / 1e9);
             }
             return median(samples);
-        } finally {
-            Parallel.setThreads(before);
-        }
+        });
     }
 
     static double median(List<Double> xs) {

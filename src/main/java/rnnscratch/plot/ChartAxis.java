@@ -1,11 +1,11 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 
 /**
  * One axis of a line chart, shared by {@link SvgPlot} and {@link PngPlot}: the visible range (in log10 units for a

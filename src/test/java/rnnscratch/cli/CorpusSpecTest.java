@@ -1,9 +1,10 @@
-package rnnscratch.text;
+package rnnscratch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnnscratch.UserException;
+import rnnscratch.text.CorpusTextTestFiles;
+import rnnscratch.text.LoopbackServer;
+import rnnscratch.text.Preprocess;
+import rnnscratch.text.TimeMachine;
 
 /** The --corpus choice: timemachine, bundled, default (The Time Machine, else bundled), or a path. */
 class CorpusSpecTest {
@@ -52,9 +57,24 @@ class CorpusSpecTest {
 
     @Test
     @DisplayName("timemachine: an error saying how to proceed when it is neither cached nor downloadable")
-    void timeMachineOfflineIsAnError() {
+    void timeMachineOfflineIsAnError() throws IOException {
         assertThatThrownBy(() -> CorpusSpec.resolve("timemachine", dir, LoopbackServer.refusing(), TIMEOUT))
-                .isInstanceOf(UserException.class).hasMessageContaining("--corpus PATH");
+                .isInstanceOf(UserException.class).hasMessageContaining("--corpus PATH")
+                .hasMessageStartingWith("could not get The Time Machine (no connection to 127.0.0.1")
+                .hasMessageContaining("pass --corpus PATH to a local copy of timemachine.txt, or --corpus bundled");
+        try (var server = LoopbackServer.silent()) {
+            assertThatThrownBy(() -> CorpusSpec.resolve("timemachine", dir, server.url(), TIMEOUT))
+                    .isInstanceOf(UserException.class)
+                    .hasMessageContaining("no answer from 127.0.0.1 within 500 ms")
+                    .hasMessageContaining("--corpus PATH");
+        }
+        try (var server = LoopbackServer.serving("a different book\n".getBytes(StandardCharsets.UTF_8))) {
+            assertThatThrownBy(() -> CorpusSpec.resolve("timemachine", dir, server.url(), TIMEOUT))
+                    .isInstanceOf(UserException.class)
+                    .hasMessageContaining("expected " + TimeMachine.SHA1)
+                    .hasMessageContaining("deleted")
+                    .hasMessageContaining("--corpus PATH");
+        }
     }
 
     @Test

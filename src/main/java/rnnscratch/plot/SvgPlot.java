@@ -1,13 +1,9 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import rnnscratch.io.AtomicFiles;
 
 /**
  * A dependency-free SVG line chart, in the spirit of d2l's {@code d2l.plot}: several named series, a title, axis
@@ -141,20 +137,13 @@ public final class SvgPlot {
     }
 
     /**
-     * Writes {@code text} (UTF-8) to {@code file} atomically: into a new temporary file in the same directory (with
-     * the usual permissions for new files), then moved over {@code file}, so a reader never sees half a file.
+     * Writes {@code text} (UTF-8) to {@code file} atomically with {@link AtomicFiles}, so a reader never sees half a
+     * file.
+     *
+     * @throws rnnscratch.UserException if the file cannot be written
      */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    public static void writeAtomically(Path file, String text) {
+        AtomicFiles.writeString(file, text);
     }
 
     static double px(ChartAxis xAxis, double x) {

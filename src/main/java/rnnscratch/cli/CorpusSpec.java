@@ -1,4 +1,4 @@
-package rnnscratch.text;
+package rnnscratch.cli;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,10 +6,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import rnnscratch.UserException;
+import rnnscratch.text.BundledCorpus;
+import rnnscratch.text.CorpusText;
+import rnnscratch.text.TimeMachine;
 
 /**
- * Turns the command line's corpus choice into text: {@code timemachine}, {@code bundled}, {@code default}, or the
- * path of a local UTF-8 file (write {@code ./bundled} for a file that happens to carry one of those names).
+ * Turns the command line's corpus choice ({@code --corpus}) into text: {@code timemachine}, {@code bundled},
+ * {@code default}, or the path of a local UTF-8 file (write {@code ./bundled} for a file that happens to carry one of
+ * those names). The texts come from the {@code text} package; what to type when one cannot be had is said here.
  *
  * <p>Docs: docs/text-pipeline.md
  */
@@ -38,11 +42,20 @@ public final class CorpusSpec {
      */
     public static CorpusText resolve(String spec, Path cacheDir, URI url, Duration timeout) {
         return switch (spec) {
-            case TIME_MACHINE -> TimeMachine.load(cacheDir, url, timeout);
+            case TIME_MACHINE -> timeMachine(cacheDir, url, timeout);
             case BUNDLED -> BundledCorpus.load("asked for with --corpus " + BUNDLED);
             case DEFAULT -> resolveDefault(cacheDir, url, timeout);
             default -> CorpusText.fromFile(path(spec));
         };
+    }
+
+    private static CorpusText timeMachine(Path cacheDir, URI url, Duration timeout) {
+        try {
+            return TimeMachine.fetch(cacheDir, url, timeout);
+        } catch (IOException e) {
+            throw new UserException("could not get " + TimeMachine.NAME + " (" + e.getMessage() + "): pass --corpus "
+                    + "PATH to a local copy of " + TimeMachine.FILE_NAME + ", or --corpus bundled", e);
+        }
     }
 
     /** {@link #resolveDefault(Path, URI, Duration)} with d2l's URL and the default timeout. */

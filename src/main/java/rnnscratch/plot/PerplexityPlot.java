@@ -1,31 +1,32 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import java.awt.AWTError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.io.AtomicFiles;
 import rnnscratch.train.EpochStats;
 
 /**
- * {@code --plot}: perplexity against epoch on a logarithmic axis, as SVG ({@link SvgPlot}) or PNG
- * ({@link PngPlot}) by the file's ending, written atomically.
+ * The perplexity plot of a training run: perplexity against epoch on a logarithmic axis, as SVG ({@link SvgPlot})
+ * or PNG ({@link PngPlot}) by the file's ending, written atomically.
  *
  * <p>Docs: docs/command-line.md
  */
-final class PerplexityPlot {
+public final class PerplexityPlot {
     private PerplexityPlot() {}
 
     /**
      * Draws the finite perplexities of {@code epochs} into {@code file}.
      *
      * @return false (and nothing is written) when no epoch has a finite perplexity
-     * @throws UserException if the file cannot be written or a PNG cannot be drawn on this machine
+     * @throws UserException if the file cannot be written; a {@link PngUnavailableException} if a PNG cannot be
+     *                       drawn on this machine
      */
-    static boolean write(Path file, String title, List<EpochStats> epochs) {
+    public static boolean write(Path file, String title, List<EpochStats> epochs) {
         var finite = epochs.stream().filter(s -> Double.isFinite(s.perplexity())).toList();
         if (finite.isEmpty()) {
             return false;
@@ -39,7 +40,7 @@ final class PerplexityPlot {
             } catch (UserException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AWTError e) {
-                throw new UserException("cannot draw a PNG on this machine (" + e + "): use --plot FILE.svg", e);
+                throw new PngUnavailableException("cannot draw a PNG on this machine (" + e + ")", e);
             }
         } else {
             AtomicFiles.writeString(file, SvgPlot.lineChart(title, "epoch", "perplexity", series, Scale.LOG));

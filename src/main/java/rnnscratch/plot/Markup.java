@@ -1,20 +1,20 @@
-package rnnscratch.report;
+package rnnscratch.plot;
 
 import java.util.Locale;
 
 /**
- * Text for HTML and inline SVG: escaping, and numbers written the same way everywhere in a report.
+ * Text for SVG and HTML: escaping, and numbers as a figure or a report shows them.
  *
  * <p>Docs: docs/training.md
  */
-final class Html {
-    private Html() {}
+public final class Markup {
+    private Markup() {}
 
     /**
      * {@code s} with {@code & < > " '} escaped, and characters that neither HTML nor XML allow (control characters,
      * lone surrogates) replaced by U+FFFD, so any text a model generates can be shown.
      */
-    static String escape(String s) {
+    public static String escape(String s) {
         var b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -42,7 +42,7 @@ final class Html {
     }
 
     /** A figure for the reader: 4 significant digits, {@code 1.234e+05} style when very large or small. */
-    static String number(double x) {
+    public static String number(double x) {
         if (Double.isNaN(x)) {
             return "NaN";
         }
@@ -61,7 +61,7 @@ final class Html {
      * {@code NaN}/{@code ∞}: what {@code String.format("%.2f")} gives for the numbers of a figure, without its cost
      * (a heatmap writes thousands of them, once, in a fresh JVM).
      */
-    static StringBuilder appendFixed(StringBuilder b, double x, int decimals) {
+    public static StringBuilder appendFixed(StringBuilder b, double x, int decimals) {
         if (!Double.isFinite(x) || Math.abs(x) >= 1e15) {
             return b.append(number(x));
         }
@@ -86,7 +86,7 @@ final class Html {
     }
 
     /** A share as a percentage with one decimal, e.g. {@code 12.5%}. */
-    static String percent(double share) {
+    public static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 }

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.testing.Props;
 
 /** Tick labels stay short and readable, however large or small the values. Docs: docs/command-line.md */

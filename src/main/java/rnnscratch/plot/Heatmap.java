@@ -1,17 +1,30 @@
-package rnnscratch.report;
+package rnnscratch.plot;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * An SVG heatmap of hidden states: one column per time step (labelled with the token read), one row per chosen unit,
- * each cell coloured by {@code H_t[unit]} in {@code [−1, 1]} (the range of {@code tanh}): blue below zero, white at
- * zero, red above; a value that is not a finite number is grey. Every cell carries a tooltip with its unit, step and
- * value. A line separates the prefix from the model's own continuation.
+ * An SVG heatmap of values in {@code [−1, 1]} (the range of {@code tanh}, as hidden states): one column per time step,
+ * labelled underneath (a token, say), one row per labelled series, each cell coloured blue below zero, white at zero
+ * and red above; a value that is not a finite number is grey. Every cell carries a tooltip with its row, column and
+ * value. A vertical line may split the columns in two named parts.
  *
  * <p>Docs: docs/training.md
  */
-final class Heatmap {
+public final class Heatmap {
+    /**
+     * Where a line splits the columns, and the names of the two parts.
+     *
+     * @param column the first column after the line ({@code 0}: no line)
+     */
+    public record Split(int column, String before, String after) {
+        /** No line. */
+        public static Split none() {
+            return new Split(0, "", "");
+        }
+    }
+
     private static final int LEFT = 64;
     private static final int TOP = 52;
     private static final int SCALE_W = 80;
@@ -21,66 +34,73 @@ final class Heatmap {
     private Heatmap() {}
 
     /**
-     * The SVG element (no XML prolog, for inlining in HTML).
+     * The SVG element (no XML prolog, so that it can be inlined in HTML).
      *
-     * @param units the rows: indices into each {@code values[t]}
+     * @param columns the column labels, one per column
+     * @param rows    the row labels, one per row
+     * @param values  {@code double[rows][columns]}
+     * @throws IllegalArgumentException when the shapes disagree
      */
-    static String svg(String title, HiddenStates states, int[] units) {
-        List<String> tokens = states.tokens();
-        double[][] values = states.values();
-        int steps = tokens.size();
+    public static String svg(String title, String xLabel, List<String> columns, List<String> rows, double[][] values,
+            Split split) {
+        if (values.length != rows.size() || Arrays.stream(values).anyMatch(r -> r.length != columns.size())) {
+            throw new IllegalArgumentException("Heatmap '" + title + "': " + rows.size() + " rows × " + columns.size()
+                    + " columns of labels, but values of another shape");
+        }
+        int steps = columns.size();
         double cellW = Math.max(6, Math.min(16, 720.0 / Math.max(1, steps)));
-        double cellH = units.length > 40 ? 8 : 12;
-        boolean rotate = tokens.stream().anyMatch(t -> t.codePointCount(0, t.length()) > 1);
+        double cellH = rows.size() > 40 ? 8 : 12;
+        boolean rotate = columns.stream().anyMatch(t -> t.codePointCount(0, t.length()) > 1);
         double gridW = cellW * steps;
-        double gridH = cellH * units.length;
-        double labelsH = rotate ? 8 + 6.5 * tokens.stream().mapToInt(String::length).max().orElse(1) : 18;
+        double gridH = cellH * rows.size();
+        double labelsH = rotate ? 8 + 6.5 * columns.stream().mapToInt(String::length).max().orElse(1) : 18;
         double width = LEFT + gridW + SCALE_W;
         double height = TOP + gridH + labelsH + 30;
+        boolean splits = split.column() > 0 && split.column() < steps;
 
-        var svg = new StringBuilder(64 * steps * units.length + 4096);
+        var svg = new StringBuilder(64 * steps * rows.size() + 4096);
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" "
                 + "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"DejaVu Sans, Arial, "
                 + "sans-serif\" font-size=\"11\">\n", width, height, width, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(LEFT + gridW / 2, 18, "middle", title, " font-size=\"14\""));
-        if (states.prefixLength() > 0 && states.prefixLength() < steps) {
-            double x = LEFT + cellW * states.prefixLength();
-            svg.append(text(LEFT + cellW * states.prefixLength() / 2, TOP - 8, "middle", "read", ""));
-            svg.append(text(x + (gridW - cellW * states.prefixLength()) / 2, TOP - 8, "middle",
-                    "predicted and fed back", ""));
+        if (splits) {
+            double x = LEFT + cellW * split.column();
+            svg.append(text(LEFT + cellW * split.column() / 2, TOP - 8, "middle", split.before(), ""));
+            svg.append(text(x + (gridW - cellW * split.column()) / 2, TOP - 8, "middle", split.after(), ""));
         }
         svg.append("<g class=\"cells\" shape-rendering=\"crispEdges\">\n");
-        var shownTokens = tokens.stream().map(t -> Html.escape(shown(t))).toList();
-        for (int r = 0; r < units.length; r++) {
+        var shownColumns = columns.stream().map(t -> Markup.escape(shown(t))).toList();
+        for (int r = 0; r < rows.size(); r++) {
+            String row = Markup.escape(rows.get(r));
             for (int t = 0; t < steps; t++) {
-                double v = values[t][units[r]];
+                double v = values[r][t];
                 svg.append("<rect x=\"");
-                Html.appendFixed(svg, LEFT + t * cellW, 2).append("\" y=\"");
-                Html.appendFixed(svg, TOP + r * cellH, 2).append("\" width=\"");
-                Html.appendFixed(svg, cellW, 2).append("\" height=\"");
-                Html.appendFixed(svg, cellH, 2).append("\" fill=\"").append(color(v)).append("\"><title>unit ")
-                        .append(units[r]).append(", t = ").append(t + 1).append(" (").append(shownTokens.get(t))
+                Markup.appendFixed(svg, LEFT + t * cellW, 2).append("\" y=\"");
+                Markup.appendFixed(svg, TOP + r * cellH, 2).append("\" width=\"");
+                Markup.appendFixed(svg, cellW, 2).append("\" height=\"");
+                Markup.appendFixed(svg, cellH, 2).append("\" fill=\"").append(color(v)).append("\"><title>")
+                        .append(row).append(", t = ").append(t + 1).append(" (").append(shownColumns.get(t))
                         .append("): ");
-                Html.appendFixed(svg, v, 3).append("</title></rect>\n");
+                Markup.appendFixed(svg, v, 3).append("</title></rect>\n");
             }
         }
         svg.append("</g>\n");
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" "
                 + "stroke=\"black\"/>\n", LEFT, TOP, gridW, gridH));
-        if (states.prefixLength() > 0 && states.prefixLength() < steps) {
-            double x = LEFT + cellW * states.prefixLength();
+        if (splits) {
+            double x = LEFT + cellW * split.column();
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%.2f\" "
                     + "stroke=\"black\" stroke-width=\"2\"/>\n", x, TOP - 4, x, TOP + gridH + 4));
         }
-        int every = units.length > 40 ? 4 : units.length > 20 ? 2 : 1;
-        for (int r = 0; r < units.length; r += every) {
-            svg.append(text(LEFT - 6, TOP + (r + 0.5) * cellH + 3.5, "end", "unit " + units[r], ""));
+        int every = rows.size() > 40 ? 4 : rows.size() > 20 ? 2 : 1;
+        for (int r = 0; r < rows.size(); r += every) {
+            svg.append(text(LEFT - 6, TOP + (r + 0.5) * cellH + 3.5, "end", rows.get(r), ""));
         }
         for (int t = 0; t < steps; t++) {
             double x = LEFT + (t + 0.5) * cellW;
             double y = TOP + gridH + 13;
-            String label = Html.escape(shown(tokens.get(t)));
+            String label = shownColumns.get(t);
             if (rotate) {
                 svg.append(String.format(Locale.ROOT, "<text class=\"token\" x=\"%.2f\" y=\"%.2f\" "
                         + "text-anchor=\"end\" transform=\"rotate(-60 %.2f %.2f)\">%s</text>\n", x, y - 6, x, y - 6,
@@ -91,8 +111,7 @@ final class Heatmap {
                         label));
             }
         }
-        svg.append(text(LEFT + gridW / 2, TOP + gridH + labelsH + 18, "middle",
-                "time step t (the token read at t; the state is H_t after reading it)", ""));
+        svg.append(text(LEFT + gridW / 2, TOP + gridH + labelsH + 18, "middle", xLabel, ""));
         appendScale(svg, LEFT + gridW + 24, TOP, Math.max(60, Math.min(gridH, 160)));
         svg.append("</svg>\n");
         return svg.toString();
@@ -114,7 +133,7 @@ final class Heatmap {
     }
 
     /** White at 0, towards blue at −1 and red at 1; grey for NaN or ±∞. */
-    static String color(double v) {
+    public static String color(double v) {
         if (!Double.isFinite(v)) {
             return "#999999";
         }
@@ -135,6 +154,6 @@ final class Heatmap {
 
     private static String text(double x, double y, String anchor, String content, String extra) {
         return String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\"%s>%s</text>\n", x, y, anchor,
-                extra, Html.escape(content));
+                extra, Markup.escape(content));
     }
 }

@@ -1,10 +1,10 @@
-package rnnscratch.cli;
+package rnnscratch.bench;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import rnnscratch.rnn.RNNModelScratch;
-import rnnscratch.tensor.Parallel;
+import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
@@ -31,9 +31,7 @@ final class TrainingBench {
 
     /** Median tokens per second over {@code epochs} epochs on {@code threads} threads. */
     double tokensPerSec(int epochs, int threads) {
-        int before = Parallel.threads();
-        Parallel.setThreads(threads);
-        try {
+        return Kernel.using(Kernel.choice(), threads, () -> {
             var speeds = new ArrayList<Double>();
             for (int e = 0; e < epochs; e++) {
                 var result = TrainCh8.trainEpochCh8(net, loader.nextEpoch().batches(),
@@ -41,8 +39,6 @@ final class TrainingBench {
                 speeds.add(result.tokensPerSec());
             }
             return KernelBench.median(speeds);
-        } finally {
-            Parallel.setThreads(before);
-        }
+        });
     }
 }

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,19 +17,19 @@ import java.util.regex.Pattern;
  *
  * <p>Docs: docs/performance.md
  */
-final class ReferenceRunner {
+public final class ReferenceRunner {
     private static final Pattern EPOCH_SPEED = Pattern.compile("^epoch (\\d+) perplexity \\S+ speed ([0-9.]+) tok/s");
 
     private final Path python;
     private final Path script;
 
-    ReferenceRunner(Path python, Path script) {
+    public ReferenceRunner(Path python, Path script) {
         this.python = python;
         this.script = script;
     }
 
     /** Whether the interpreter exists and can import torch and numpy; empty when it can, else the reason. */
-    Optional<String> unavailableBecause() {
+    public Optional<String> unavailableBecause() {
         if (!Files.isExecutable(python)) {
             return Optional.of(python + " not found");
         }

@@ -1,18 +1,15 @@
-package rnnscratch.cli;
+package rnnscratch.checkpoint;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import rnnscratch.UserException;
 import rnnscratch.io.DoubleArray;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
 
 /**
@@ -20,8 +17,8 @@ import rnnscratch.text.Vocab;
  * ({@code W_xh (V, H)}, {@code W_hh (H, H)}, {@code b_h (H,)}, {@code W_hq (H, V)}, {@code b_q (V,)}), the
  * vocabulary as {@code vocab.txt} (UTF-8, one token per line in index order), and the run's settings as
  * {@code config.txt} ({@code key=value} lines). It is the layout of the book's reference script
- * ({@code d2l_rnn.py --save/--init}), which ignores {@code config.txt}; a checkpoint without it (one that script
- * wrote) is read as a character model.
+ * ({@code d2l_rnn.py --save/--init}), which ignores {@code config.txt}; a checkpoint without it (one that script or
+ * numpy wrote) says nothing about its tokens.
  *
  * <p>Docs: docs/file-formats.md, docs/command-line.md
  *
@@ -61,7 +58,7 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
     }
 
     /** The five parameters as the arrays of a checkpoint, in the book's order, biases as rank-1 vectors. */
-    static Map<String, DoubleArray> arrays(RnnParams params) {
+    public static Map<String, DoubleArray> arrays(RnnParams params) {
         var arrays = new LinkedHashMap<String, DoubleArray>();
         arrays.put("W_xh", DoubleArray.fromMatrix(params.W_xh().value()));
         arrays.put("W_hh", DoubleArray.fromMatrix(params.W_hh().value()));
@@ -75,11 +72,11 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
      * Reads a checkpoint and checks that its shapes fit together, its values are finite and its vocabulary has one
      * token per row of {@code W_xh}.
      *
-     * @param flag the flag that named the file ({@code --init}, {@code --checkpoint}), for the remedy
+     * @param remedy what the user can do about a bad file, the end of every message, e.g. "re-save it or load another
+     *               checkpoint"
      * @throws UserException if the file is missing, unreadable, truncated, corrupt or inconsistent
      */
-    public static Checkpoint load(Path file, String flag) {
-        String remedy = "re-save it or pass another " + flag + " file";
+    public static Checkpoint load(Path file, String remedy) {
         Npz npz = Npz.load(file, "checkpoint", remedy);
         var arrays = new LinkedHashMap<String, DoubleArray>();
         for (String name : RnnParams.NAMES) {
@@ -107,11 +104,6 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
         return new Checkpoint(params, vocab, config);
     }
 
-    /** The kind of token the model reads: {@code token} of {@code config.txt}, characters when absent. */
-    public TokenKind token() {
-        return TokenKind.parse(config.getOrDefault("token", "char"));
-    }
-
     /** Epochs already trained ({@code epochs_done} of {@code config.txt}; 0 when absent or unreadable). */
     public int epochsDone() {
         try {
@@ -122,23 +114,11 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
     }
 
     /**
-     * Checks that this checkpoint can go on training on a corpus: same vocabulary, same kind of token, and the
-     * hidden units asked for (if {@code --hiddens} was given).
+     * Checks that this checkpoint can go on training on a corpus: the same tokens, numbered the same way.
      *
      * @throws UserException naming the mismatch and what to do
      */
-    public void requireFits(Path file, Vocab corpusVocab, TokenKind token, String preprocess,
-            OptionalInt hiddens) {
-        String tokenHere = token.name().toLowerCase(Locale.ROOT);
-        String tokenThere = config.getOrDefault("token", "char");
-        if (!tokenThere.equals(tokenHere)) {
-            throw new UserException("checkpoint " + file + " was trained on " + tokenThere + " tokens but --token is "
-                    + tokenHere + ": pass --token " + tokenThere);
-        }
-        if (config.containsKey("preprocess") && !config.get("preprocess").equals(preprocess)) {
-            throw new UserException("checkpoint " + file + " was trained with --preprocess " + config.get("preprocess")
-                    + " but this run uses " + preprocess + ": pass --preprocess " + config.get("preprocess"));
-        }
+    public void requireFits(Path file, Vocab corpusVocab) {
         List<String> mine = vocab.idxToToken();
         List<String> theirs = corpusVocab.idxToToken();
         if (mine.size() != theirs.size()) {
@@ -151,10 +131,6 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
                         + "(token " + i + " is '" + mine.get(i) + "' there, '" + theirs.get(i) + "' here): train "
                         + "from scratch or use the corpus it was trained on");
             }
-        }
-        if (hiddens.isPresent() && hiddens.getAsInt() != params.numHiddens()) {
-            throw new UserException("checkpoint " + file + " has " + params.numHiddens() + " hidden units but "
-                    + "--hiddens is " + hiddens.getAsInt() + ": leave out --hiddens to continue from it");
         }
     }
 

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import rnnscratch.cli.SvgPlot.Dash;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Dash;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.testing.Props;
 
 /** The dependency-free SVG line chart behind the plots. Docs: docs/sequence-models.md */

@@ -1,4 +1,4 @@
-package rnnscratch.cli;
+package rnnscratch.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import rnnscratch.UserException;
-import rnnscratch.cli.SvgPlot.Scale;
-import rnnscratch.cli.SvgPlot.Series;
+import rnnscratch.plot.SvgPlot.Scale;
+import rnnscratch.plot.SvgPlot.Series;
 import rnnscratch.io.AtomicFiles;
 
 /**
@@ -71,12 +71,13 @@ public final class PngPlot {
     /**
      * Writes {@code image} as a PNG file atomically.
      *
-     * @throws UserException if the file cannot be written or this Java has no PNG writer
+     * @throws UserException if the file cannot be written; a {@link PngUnavailableException} if this Java has no
+     *                       PNG writer
      */
     public static void write(Path file, BufferedImage image) {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
-                throw new UserException("this Java runtime cannot write PNG files: use --plot FILE.svg instead");
+                throw new PngUnavailableException("this Java runtime cannot write PNG files", null);
             }
         });
     }

@@ -1,0 +1,119 @@
+package rnnscratch.exercises.progress;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the tests of some exercises in this JVM, through the JUnit Platform launcher, and reads their results for a
+ * student: used by {@code mvn test -Pexercises} ({@link StudentRun}), by the watch mode after each save, and by
+ * anything else that must decide whether a student's exercise passes.
+ *
+ * <p>The test classes are loaded from the class loader given, so the tests see whichever exercise classes that loader
+ * holds (the watch mode gives a fresh loader holding the file just compiled).
+ *
+ * <p>Docs: docs/exercises.md
+ */
+public final class ExerciseRun {
+    private ExerciseRun() {}
+
+    /**
+     * What a run found.
+     *
+     * @param results  one per catalog exercise; those not asked for are "not run"
+     * @param failures the failures of each exercise that failed, in the order its tests ran
+     */
+    public record Outcome(List<ExerciseResult> results, Map<String, List<Failure>> failures) {
+        /** Copies. */
+        public Outcome {
+            results = List.copyOf(results);
+            failures = Map.copyOf(failures);
+        }
+
+        /** The result of one exercise. */
+        public ExerciseResult result(Exercise e) {
+            return results.stream().filter(r -> r.exercise().id().equals(e.id())).findFirst().orElseThrow();
+        }
+
+        /** True when the exercise ran and every one of its tests passed. */
+        public boolean passes(Exercise e) {
+            return result(e).status() == ExerciseResult.Status.PASS;
+        }
+
+        /** The exercise's failures ({@code []} when it passed or did not run). */
+        public List<Failure> failuresOf(Exercise e) {
+            return failures.getOrDefault(e.id(), List.of());
+        }
+
+        /** The failure to show first: a wrong answer before a method still to write. */
+        public Optional<Failure> firstFailure(Exercise e) {
+            var all = failuresOf(e);
+            return all.stream().filter(f -> !f.stub()).findFirst().or(() -> all.stream().findFirst());
+        }
+    }
+
+    /** Runs the tests of {@code exercises}, loading the test classes from {@code loader}. */
+    public static Outcome run(ClassLoader loader, Collection<Exercise> exercises) {
+        var collector = new ResultCollector();
+        var selectors = new ArrayList<DiscoverySelector>();
+        for (var e : exercises) {
+            try {
+                selectors.add(DiscoverySelectors.selectClass(Class.forName(e.testClassName(), false, loader)));
+            } catch (ClassNotFoundException | LinkageError ex) {
+                collector.couldNotRun(e, "its tests could not be loaded (" + ex + "): is " + e.stubPath()
+                        + " compiled, with the signatures it was given?");
+            }
+        }
+        if (!selectors.isEmpty()) {
+            var tags = exercises.stream().map(Exercise::id).toList();
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
+                    .filters(TagFilter.includeTags(tags))
+                    .configurationParameter("junit.jupiter.testmethod.order.default", WorkedExampleFirst.class.getName())
+                    .build();
+            var config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                LauncherFactory.create(config).execute(request, collector);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        }
+        return new Outcome(collector.results(), collector.failures());
+    }
+
+    /**
+     * The exercises a {@code -Dgroups} value names: {@code ""} for all, else ids separated by commas.
+     *
+     * @throws IllegalArgumentException naming an id that is not an exercise
+     */
+    public static List<Exercise> select(String groups) {
+        if (groups == null || groups.isBlank() || groups.startsWith("${")) {
+            return ExerciseCatalog.ALL;
+        }
+        var chosen = new ArrayList<Exercise>();
+        for (String id : groups.split("[,\\s]+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            var e = ExerciseCatalog.byId(id.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                    new IllegalArgumentException("-Dgroups=" + groups + ": '" + id + "' is not an exercise; use ex01 "
+                            + "… ex" + String.format("%02d", ExerciseCatalog.ALL.size()) + ", several separated by "
+                            + "commas"));
+            if (!chosen.contains(e)) {
+                chosen.add(e);
+            }
+        }
+        return chosen.isEmpty() ? ExerciseCatalog.ALL : chosen;
+    }
+}

@@ -1,0 +1,98 @@
+package rnnscratch.exercises.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a student reads before solving an exercise holds no piece of its answer: not the stub's message, not the first
+ * hint, not the class's Javadoc; no hint level gives the answer's nested calls. Docs: docs/exercises.md
+ */
+class HintsHoldNoAnswersTest {
+    private static SolutionCode solution(Exercise e) throws IOException {
+        return SolutionCode.of(Files.readString(Path.of(e.solutionPath()), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> stubMessages(Exercise e) throws IOException {
+        return Files.readString(Path.of(e.solutionPath()), StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> l.startsWith("// STUB:")).toList();
+    }
+
+    @Test
+    @DisplayName("The checker finds a solution's lines and call chains, reflowed or not")
+    void checkerFindsLeaks() {
+        var code = SolutionCode.of("""
+                class A {
+                    static double f(double lossSum, long n) {
+                        // BEGIN SOLUTION
+                        return tanh(addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h()))
+                                + Math.exp(lossSum / n);
+                        // END SOLUTION
+                    }
+                }
+                """);
+        assertThat(code.leaksIn("start from mm( x,  params.W_xh() )", true, true)).contains("call mm(x,params.W_xh())");
+        assertThat(code.leaksIn("return Math.exp(lossSum / n)", true, true)).contains("call Math.exp(lossSum/n)");
+        assertThat(code.leaksIn("then addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h())", false,
+                false)).isNotEmpty();
+        assertThat(code.leaksIn("H = tanh(X·W_xh + H·W_hh + b_h): use mm, add, addBias and tanh", true, true))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("No stub message and no first hint contains a line or a call of its exercise's solution")
+    void stubsAndFirstHintsHoldNoCode() throws IOException {
+        var leaks = new ArrayList<String>();
+        for (var e : ExerciseCatalog.ALL) {
+            var code = solution(e);
+            for (String stub : stubMessages(e)) {
+                code.leaksIn(stub.substring(stub.indexOf('"')), true, true)
+                        .forEach(l -> leaks.add(e.id() + " stub message: " + l));
+            }
+            code.leaksIn(e.hint(1), true, true).forEach(l -> leaks.add(e.id() + " hint 1: " + l));
+        }
+        assertThat(leaks).as("pieces of the solutions that a student reads first (stub messages are the // STUB: "
+                + "lines of solutions/, hints are in ExerciseCatalog)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("No hint level gives a solution's nested call or a long line of it")
+    void noHintLevelGivesTheAnswer() throws IOException {
+        var leaks = new ArrayList<String>();
+        for (var e : ExerciseCatalog.ALL) {
+            var code = solution(e);
+            for (int level = 1; level <= e.hints().size(); level++) {
+                int l = level;
+                code.leaksIn(e.hint(level), false, false).forEach(x -> leaks.add(e.id() + " hint " + l + ": " + x));
+            }
+        }
+        assertThat(leaks).as("hints that give the answer away (ExerciseCatalog)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("The Javadoc of every exercise class explains the math and the shapes but spells out none of its code")
+    void javadocHoldsNoCode() throws IOException {
+        var leaks = new ArrayList<String>();
+        for (var e : ExerciseCatalog.ALL) {
+            var code = solution(e);
+            code.leaksIn(code.javadoc(), false, true).forEach(x -> leaks.add(e.id() + " Javadoc: " + x));
+        }
+        assertThat(leaks).as("solution code in the Javadoc the student reads (solutions/…/ExNN….java, outside the "
+                + "markers)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every exercise has at least two hint levels, each different from the others")
+    void hintLevels() {
+        for (var e : ExerciseCatalog.ALL) {
+            assertThat(e.hints()).as("%s's hints", e.id()).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        }
+    }
+}

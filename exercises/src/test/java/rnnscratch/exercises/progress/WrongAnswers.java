@@ -1,0 +1,253 @@
+package rnnscratch.exercises.progress;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import rnnscratch.exercises.watch.ExerciseCompiler;
+import rnnscratch.exercises.watch.FreshLoader;
+
+/**
+ * Plausible wrong answers to every exercise, each written as a change to its reference solution, and the check that
+ * the exercise's tests reject each one with a message for the student. Teachers: when a student finds a wrong answer
+ * that passes, add it here and a test that rejects it.
+ *
+ * <p>Run them all (about a minute): {@code mvn -q test-compile exec:java@wrong-answers}; {@code .ci/run} does.
+ * {@code WrongAnswersTest} checks a few of them in the default build.
+ *
+ * <p>Docs: docs/exercises.md
+ */
+public final class WrongAnswers {
+    private WrongAnswers() {}
+
+    /**
+     * One wrong answer.
+     *
+     * @param id    the exercise
+     * @param what  the mistake, as a student would make it
+     * @param find  a piece of the solution's text (it must occur exactly once)
+     * @param write what the student writes instead
+     */
+    public record WrongAnswer(String id, String what, String find, String write) {}
+
+    /**
+     * What the tests said to one wrong answer.
+     *
+     * @param answer   the wrong answer
+     * @param rejected true when at least one of the exercise's tests failed
+     * @param sentence the first failing test's sentence
+     * @param message  its message for the student
+     */
+    public record Verdict(WrongAnswer answer, boolean rejected, String sentence, String message) {}
+
+    /** Every wrong answer, by exercise. */
+    public static final List<WrongAnswer> ALL = List.of(
+            w("ex01", "forgets to divide: the factor is the marginal of the prefix itself",
+                    "factors[t] = p.marginal(0, Arrays.copyOfRange(x, 0, t + 1)) / p.marginal(0, Arrays.copyOfRange(x, 0, t));",
+                    "factors[t] = p.marginal(0, Arrays.copyOfRange(x, 0, t + 1));"),
+            w("ex01", "backwards, reads the suffix's tokens at positions 0, 1, … instead of t, t+1, …",
+                    "double withXt = p.marginal(t, Arrays.copyOfRange(x, t, x.length));",
+                    "double withXt = p.marginal(0, Arrays.copyOfRange(x, t, x.length));"),
+            w("ex01", "stores the backward factors in reverse order", "factors[t] = withXt / after;",
+                    "factors[x.length - 1 - t] = withXt / after;"),
+            w("ex02", "labels each window with its own last value instead of the value after it",
+                    "labels[i][0] = x[i + tau];", "labels[i][0] = x[i + tau - 1];"),
+            w("ex02", "off by one: drops the last window", "int rows = x.length - tau;",
+                    "int rows = x.length - tau - 1;"),
+            w("ex02", "copies the first window into every row", "System.arraycopy(x, i, features[i], 0, tau);",
+                    "System.arraycopy(x, 0, features[i], 0, tau);"),
+            w("ex03", "feeds the observations instead of its own predictions (one-step prediction every column)",
+                    "System.arraycopy(features[r], i - tau, windows[r], 0, tau);",
+                    "System.arraycopy(x, r + i - tau, windows[r], 0, tau);"),
+            w("ex03", "returns the root of the mean squared error", "return sum / kStepFeatures.length;",
+                    "return Math.sqrt(sum / kStepFeatures.length);"),
+            w("ex03", "compares the k-step column with the value one step later",
+                    "double d = kStepFeatures[r][tau + k - 1] - x[r + tau + k - 1];",
+                    "double d = kStepFeatures[r][tau + k - 1] - x[Math.min(r + tau + k, x.length - 1)];"),
+            w("ex04", "splits characters into Java chars (an emoji becomes two halves)",
+                    "line.codePoints().mapToObj(Character::toString).toList()",
+                    "line.chars().mapToObj(c -> String.valueOf((char) c)).toList()"),
+            w("ex04", "splits words at single spaces (empty words, tabs kept)",
+                    "line.isBlank() ? List.of() : List.of(line.strip().split(\"\\\\s+\"))",
+                    "List.of(line.split(\" \"))"),
+            w("ex04", "counts in a HashMap, losing the order of first appearance among equal counts",
+                    "Map<String, Integer> counts = new LinkedHashMap<>();",
+                    "Map<String, Integer> counts = new java.util.HashMap<>();"),
+            w("ex05", "forgets the offset", "int start = offset + i * rowLength + column;",
+                    "int start = i * rowLength + column;"),
+            w("ex05", "keeps one token too many, so y has nothing left at the end",
+                    "int numTokens = (corpus.length - offset - 1) / batchSize * batchSize;",
+                    "int numTokens = (corpus.length - offset) / batchSize * batchSize;"),
+            w("ex05", "deals consecutive pieces to the rows, so rows do not continue",
+                    "int start = offset + i * rowLength + column;",
+                    "int start = offset + (column / numSteps * batchSize + i) * numSteps;"),
+            w("ex06", "forgets to shuffle", "Collections.shuffle(starts, shuffle);", ""),
+            w("ex06", "shuffles with a generator of its own", "Collections.shuffle(starts, shuffle);",
+                    "Collections.shuffle(starts);"),
+            w("ex06", "forgets the offset", "int start = offset + starts.get(k * batchSize + i);",
+                    "int start = starts.get(k * batchSize + i);"),
+            w("ex07", "copies X instead of transposing it", "var xt = new int[x[0].length][x.length];",
+                    "var xt = new int[x[0].length][x.length]; if (xt.length > 0) { return x; }"),
+            w("ex07", "makes the inputs parameters (Tensor.param)", "steps.add(Tensor.constant(m));",
+                    "steps.add(Tensor.param(m));"),
+            w("ex07", "puts the 1 in the wrong row: a V×batch matrix per step",
+                    "var m = new double[step.length][vocabSize];\n            for (int b = 0; b < step.length; b++) {\n                m[b][step[b]] = 1.0;",
+                    "var m = new double[vocabSize][step.length];\n            for (int b = 0; b < step.length; b++) {\n                m[step[b]][b] = 1.0;"),
+            w("ex08", "draws W_hq before W_hh",
+                    "var wHh = Tensor.param(Mat.randn(numHiddens, numHiddens, 0.01, rng));\n        var bH = Tensor.param(Mat.zeros(1, numHiddens));\n        var wHq = Tensor.param(Mat.randn(numHiddens, vocabSize, 0.01, rng));",
+                    "var wHq = Tensor.param(Mat.randn(numHiddens, vocabSize, 0.01, rng));\n        var wHh = Tensor.param(Mat.randn(numHiddens, numHiddens, 0.01, rng));\n        var bH = Tensor.param(Mat.zeros(1, numHiddens));"),
+            w("ex08", "draws the biases at random too", "var bH = Tensor.param(Mat.zeros(1, numHiddens));",
+                    "var bH = Tensor.param(Mat.randn(1, numHiddens, 0.01, rng));"),
+            w("ex08", "makes the zero state a parameter",
+                    "return new RnnState(Tensor.constant(Mat.zeros(batchSize, numHiddens)));",
+                    "return new RnnState(Tensor.param(Mat.zeros(batchSize, numHiddens)));"),
+            w("ex08", "forgets the 0.01 scale", "var wXh = Tensor.param(Mat.randn(vocabSize, numHiddens, 0.01, rng));",
+                    "var wXh = Tensor.param(Mat.randn(vocabSize, numHiddens, 1.0, rng));"),
+            w("ex09", "forgets the bias b_h",
+                    "return tanh(addBias(add(mm(x, params.W_xh()), mm(h, params.W_hh())), params.b_h()));",
+                    "return tanh(add(mm(x, params.W_xh()), mm(h, params.W_hh())));"),
+            w("ex09", "returns the state it was given instead of the last one",
+                    "return new Rnn.Output(catRows(outputs), new RnnState(h));",
+                    "return new Rnn.Output(catRows(outputs), state);"),
+            w("ex09", "squashes the outputs with tanh too",
+                    "outputs.add(addBias(mm(h, params.W_hq()), params.b_q()));",
+                    "outputs.add(tanh(addBias(mm(h, params.W_hq()), params.b_q())));"),
+            w("ex09", "cuts the gradient: computes the outputs from a detached state",
+                    "outputs.add(addBias(mm(h, params.W_hq()), params.b_q()));",
+                    "outputs.add(addBias(mm(h.detach(), params.W_hq()), params.b_q()));"),
+            w("ex10", "averages the minibatch means without weighting them by their tokens",
+                    "lossSum += meanLosses[i] * tokenCounts[i];\n            n += tokenCounts[i];",
+                    "lossSum += meanLosses[i];\n            n += 1;"),
+            w("ex10", "forgets the exponential", "return Math.exp(lossSum / n);", "return lossSum / n;"),
+            w("ex10", "gets the sign of the log wrong", "sum -= Math.log(p);", "sum += Math.log(p);"),
+            w("ex11", "clips every parameter by its own norm",
+                    "        double norm = Math.sqrt(sum);\n        if (norm > theta) {\n            for (Tensor p : params) {\n                for (double[] row : p.grad()) {",
+                    "        double norm = Math.sqrt(sum);\n        if (norm > theta) {\n            for (Tensor p : params) {\n                double own = Math.sqrt(java.util.Arrays.stream(p.grad()).flatMapToDouble(java.util.Arrays::stream).map(g -> g * g).sum());\n                double norm0 = norm; double normP = own; if (normP <= theta) { continue; }\n                for (double[] row : p.grad()) {"
+                            + "\n                    if (normP > 0) { for (int j = 0; j < row.length; j++) { row[j] *= norm0 / normP; } }"),
+            w("ex11", "returns the norm after clipping", "return norm;", "return Math.min(norm, theta);"),
+            w("ex11", "always scales to θ, also gradients that are shorter", "if (norm > theta) {",
+                    "if (norm > 0) {"),
+            w("ex12", "returns the notes' closed form instead of back-propagating",
+                    "Tensor xt = Tensor.param(new double[][] {{x}});",
+                    "if (x == x) { return new double[] {3 * x * x, x * x}; }\n        Tensor xt = Tensor.param(new double[][] {{x}});"),
+            w("ex12", "forgets to clear the gradient between the two backward passes", "xt.zeroGrad();", ""),
+            w("ex12", "makes the zero state a parameter",
+                    "return new RnnState(Tensor.constant(Mat.zeros(batchSize, numHiddens)));",
+                    "return new RnnState(Tensor.param(Mat.zeros(batchSize, numHiddens)));"),
+            w("ex12", "keeps the sequential state without detaching it", "previous.get().detachInPlace();", ""),
+            w("ex12", "keeps the state also for random minibatches", "if (previous.isEmpty() || useRandomIter) {",
+                    "if (previous.isEmpty()) {"),
+            w("ex13", "updates a copy of the values", "double[][] value = p.value();",
+                    "double[][] value = java.util.Arrays.stream(p.value()).map(double[]::clone).toArray(double[][]::new);"),
+            w("ex13", "forgets to clear the gradient", "p.zeroGrad();", ""),
+            w("ex13", "forgets to divide by batchSize", "value[i][j] -= lr * grad[i][j] / batchSize;",
+                    "value[i][j] -= lr * grad[i][j];"),
+            w("ex14", "walks the prefix by Java chars (toCharArray), splitting 🙂 in two",
+                    "List<String> chars = prefix.codePoints().mapToObj(Character::toString).toList();",
+                    "List<String> chars = new String(prefix.toCharArray()).chars().mapToObj(c -> String.valueOf((char) c)).toList();"),
+            w("ex14", "feeds the whole prefix in the warm-up, then the last character again",
+                    "for (String c : chars.subList(1, chars.size())) {\n            state = net.forward(new int[][] {{last}}, state).state();\n            last = vocab.indexOf(c);",
+                    "for (String c : chars) {\n            last = vocab.indexOf(c);\n            state = net.forward(new int[][] {{last}}, state).state();"),
+            w("ex14", "forgets to carry the state through the predictions",
+                    "Rnn.Output o = net.forward(new int[][] {{last}}, state);\n            state = o.state();",
+                    "Rnn.Output o = net.forward(new int[][] {{last}}, state);"),
+            w("ex15", "returns the inputs, starting with the start token",
+                    "token = Mat.argmaxRows(o.outputs().value())[0];\n            out[t] = token;",
+                    "out[t] = token;\n            token = Mat.argmaxRows(o.outputs().value())[0];"),
+            w("ex15", "starts every step from a zero state", "state = o.state();", "state = net.beginState(1);"),
+            w("ex15", "feeds the start token at every step",
+                    "Rnn.Output o = net.forward(new int[][] {{token}}, state);",
+                    "Rnn.Output o = net.forward(new int[][] {{start}}, state);"),
+            w("ex16", "classifies from the first hidden state",
+                    "h = tanh(addBias(add(mm(xt, m.W_xh()), mm(h, m.W_hh())), m.b_h()));",
+                    "h = tanh(addBias(add(mm(xt, m.W_xh()), mm(h, m.W_hh())), m.b_h())); if (h != null) { break; }"),
+            w("ex16", "forgets the recurrence: every step starts from zeros",
+                    "mm(h, m.W_hh())", "mm(Tensor.constant(Mat.zeros(x.length, m.numHiddens())), m.W_hh())"),
+            w("ex16", "computes the head on plain arrays, so no gradient reaches the parameters",
+                    "return addBias(mm(h, m.W_hc()), m.b_c());",
+                    "return Tensor.constant(Mat.addRowVector(rnnscratch.tensor.MatMul.mm(h.value(), m.W_hc().value()), m.b_c().value()));"),
+            w("ex17", "flattens the tags batch-major", "y[t * batch + b] = tags[b][t];",
+                    "y[b * steps + t] = tags[b][t];"),
+            w("ex17", "reads the predicted tags batch-major", "tags[b][t] = best[t * batch + b];",
+                    "tags[b][t] = best[b * steps + t];"),
+            w("ex17", "scores every step against the token itself instead of its tag",
+                    "y[t * batch + b] = tags[b][t];", "y[t * batch + b] = x[b][t];"),
+            w("ex18", "divides the probabilities by T after the softmax instead of the scores before it",
+                    "p[j] = Math.exp((logits[j] - max) / temperature);", "p[j] = Math.exp(logits[j] - max) / temperature;"),
+            w("ex18", "forgets to subtract the largest score: exp overflows at a small temperature",
+                    "p[j] = Math.exp((logits[j] - max) / temperature);", "p[j] = Math.exp(logits[j] / temperature);"),
+            w("ex18", "draws with a generator of its own instead of the one given",
+                    "double u = rng.nextDouble();", "double u = new Random().nextDouble();"),
+            w("ex18", "takes the greedy choice instead of drawing",
+                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"));
+
+    private static WrongAnswer w(String id, String what, String find, String write) {
+        return new WrongAnswer(id, what, find, write);
+    }
+
+    /**
+     * Compiles one wrong answer into {@code scratch} and runs its exercise's tests on it.
+     *
+     * @param root        the repository root
+     * @param classes     the library's classes, to compile against
+     * @param testClasses the compiled exercise tests
+     * @throws IllegalStateException when the wrong answer no longer applies to the solution or does not compile
+     */
+    public static Verdict check(WrongAnswer w, Path root, Path classes, Path testClasses, Path scratch)
+            throws IOException {
+        var e = ExerciseCatalog.byId(w.id()).orElseThrow();
+        String solution = Files.readString(root.resolve(e.solutionPath()), StandardCharsets.UTF_8);
+        int at = solution.indexOf(w.find());
+        if (at < 0 || solution.indexOf(w.find(), at + 1) >= 0) {
+            throw new IllegalStateException(e.id() + " \"" + w.what() + "\": the text to replace occurs "
+                    + (at < 0 ? "nowhere" : "more than once") + " in " + e.solutionPath());
+        }
+        Path src = scratch.resolve("src").resolve(e.className() + ".java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, solution.substring(0, at) + w.write() + solution.substring(at + w.find().length()),
+                StandardCharsets.UTF_8);
+        Path out = scratch.resolve("classes");
+        var compiled = new ExerciseCompiler(out, List.of(classes)).compile(List.of(src));
+        if (!compiled.ok()) {
+            throw new IllegalStateException(e.id() + " \"" + w.what() + "\" does not compile:\n"
+                    + String.join("\n", compiled.errors()));
+        }
+        var outcome = ExerciseRun.run(new FreshLoader(List.of(out, testClasses), WrongAnswers.class.getClassLoader()),
+                List.of(e));
+        var first = outcome.firstFailure(e);
+        return new Verdict(w, !outcome.passes(e), first.map(Failure::sentence).orElse(""),
+                first.map(f -> f.message() + (f.details().isEmpty() ? "" : " | " + f.details().get(0))).orElse(""));
+    }
+
+    /**
+     * Checks every wrong answer and prints the list: exercise, wrong answer, the test that rejects it and its message.
+     *
+     * @param args {@code root=}, {@code classes=}, {@code testClasses=}, {@code scratch=} (as the watch mode's)
+     * @throws IllegalStateException naming the wrong answers no test rejects
+     */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(StudentRun.arg(args, "root", ".")).toAbsolutePath();
+        Path classes = Path.of(StudentRun.arg(args, "classes", "target/classes"));
+        Path testClasses = Path.of(StudentRun.arg(args, "testClasses", "target/test-classes"));
+        Path scratch = Path.of(StudentRun.arg(args, "scratch", "target/wrong-answers"));
+        System.setProperty("exercises.mode", "student");
+        var passed = new ArrayList<String>();
+        int n = 0;
+        for (var w : ALL) {
+            var v = check(w, root, classes, testClasses, scratch.resolve(String.valueOf(n++)));
+            System.out.println((v.rejected() ? "rejected  " : "PASSES    ") + w.id() + "  " + w.what());
+            if (v.rejected()) {
+                System.out.println("          by \"" + v.sentence() + "\": " + v.message());
+            } else {
+                passed.add(w.id() + " " + w.what());
+            }
+        }
+        System.out.println(ALL.size() - passed.size() + " of " + ALL.size() + " wrong answers rejected");
+        if (!passed.isEmpty()) {
+            throw new IllegalStateException("wrong answers that pass their exercise's tests:\n  "
+                    + String.join("\n  ", passed));
+        }
+    }
+}

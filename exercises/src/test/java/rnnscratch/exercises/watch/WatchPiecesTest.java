@@ -1,0 +1,74 @@
+package rnnscratch.exercises.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.exercises.progress.ExerciseCatalog;
+import rnnscratch.exercises.progress.ExerciseResult;
+import rnnscratch.exercises.progress.ExerciseRun;
+
+/**
+ * The pieces of the watch mode: compiling one exercise file in this JVM, loading it fresh, and running its tests on
+ * it. (How fast a save becomes a verdict is measured by hand, as docs/exercises.md tells.) Docs: docs/exercises.md
+ */
+class WatchPiecesTest {
+    private static final rnnscratch.exercises.progress.Exercise EX10 = ExerciseCatalog.byId("ex10").orElseThrow();
+
+    static Path classesOf(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static ExerciseResult compileAndRun(Path source, Path scratch) throws Exception {
+        var compiler = new ExerciseCompiler(scratch, List.of(classesOf(Tensor.class)));
+        assertThat(compiler.compile(List.of(source)).errors()).as("compile errors of %s", source).isEmpty();
+        var loader = new FreshLoader(List.of(scratch, classesOf(ExerciseCatalog.class)),
+                WatchPiecesTest.class.getClassLoader());
+        return ExerciseRun.run(loader, List.of(EX10)).result(EX10);
+    }
+
+    @Test
+    @DisplayName("The reference answer, compiled in this JVM and loaded fresh, passes its tests; the stub fails with its message")
+    void solutionPassesAndStubFails(@TempDir Path dir) throws Exception {
+        var solved = compileAndRun(Path.of(EX10.solutionPath()), dir.resolve("solution"));
+        assertThat(solved.status()).as("ex10 from solutions/: %s", solved.message())
+                .isEqualTo(ExerciseResult.Status.PASS);
+        var stub = compileAndRun(Path.of(EX10.stubPath()), dir.resolve("stub"));
+        assertThat(stub.status()).isEqualTo(ExerciseResult.Status.FAIL);
+        assertThat(stub.notStarted()).as("the stub's message: %s", stub.message()).isTrue();
+    }
+
+    @Test
+    @DisplayName("A file that does not compile gives javac's message with its file, line and a caret, no stack trace")
+    void compileErrorsAreShort(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src/Ex10Perplexity.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package rnnscratch.exercises;\nfinal class Ex10Perplexity {\n    int f() { return x; }\n}\n");
+        var result = new ExerciseCompiler(dir.resolve("out"), List.of(classesOf(Tensor.class))).compile(List.of(src));
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0)).startsWith("Ex10Perplexity.java:3: cannot find symbol")
+                .contains("int f() { return x; }").contains("^").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    @DisplayName("The fresh loader never takes an exercise class from its parent, which may hold the reference answers")
+    void freshLoaderIsChildOnlyForExercises(@TempDir Path empty) throws Exception {
+        var loader = new FreshLoader(List.of(empty), WatchPiecesTest.class.getClassLoader());
+        assertThatThrownBy(() -> loader.loadClass("rnnscratch.exercises.Ex10Perplexity"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(loader.loadClass(Tensor.class.getName())).as("the library comes from the parent")
+                .isSameAs(Tensor.class);
+        assertThat(loader.loadClass(ExerciseRun.class.getName())).as("so does the progress package")
+                .isSameAs(ExerciseRun.class);
+        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.Ex09RnnStep$1")).isTrue();
+        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.progress.ExerciseRun")).isFalse();
+    }
+}

@@ -1,0 +1,81 @@
+package rnnscratch.rnn;
+
+import java.util.Random;
+
+/**
+ * Generation by sampling, beyond the book: instead of always taking the most likely next token (greedy, as
+ * {@code predict_ch8} does — which is why a young model says "the the the"), draw it from the model's distribution,
+ * sharpened or flattened by a temperature {@code T > 0}:
+ * <pre>
+ *   P(next = j) = softmax(o / T)_j = exp(o_j / T) / Σ_k exp(o_k / T)
+ * </pre>
+ * {@code T = 1} samples from the model's own softmax; {@code T < 1} sharpens it, and as {@code T → 0} all the mass
+ * goes to the largest score, so sampling becomes greedy; {@code T > 1} flattens it towards uniform. The draws come
+ * from the given generator, so a seed repeats them.
+ *
+ * <p>Docs: docs/applications.md#generation-by-sampling
+ */
+public final class Sampling {
+    private Sampling() {}
+
+    /** A {@link Predict.NextToken} that samples from {@code softmax(o / temperature)} with {@code rng}. */
+    public static Predict.NextToken withTemperature(double temperature, Random rng) {
+        requireTemperature(temperature);
+        return logits -> sample(logits, temperature, rng);
+    }
+
+    /**
+     * {@code softmax(o / T)}, computed stably as {@code exp((o_j − max o) / T)} normalised: {@code double[V]}, summing
+     * to 1.
+     */
+    public static double[] softmaxWithTemperature(double[] logits, double temperature) {
+        requireTemperature(temperature);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double o : logits) {
+            max = Math.max(max, o);
+        }
+        var p = new double[logits.length];
+        double sum = 0.0;
+        for (int j = 0; j < logits.length; j++) {
+            p[j] = Math.exp((logits[j] - max) / temperature);
+            sum += p[j];
+        }
+        for (int j = 0; j < p.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+
+    /**
+     * One draw from {@code softmax(o / T)}: the first {@code j} whose cumulative probability exceeds a uniform
+     * {@code u} in {@code [0, 1)} from {@code rng}.
+     *
+     * @return an id in {@code [0, V)}
+     */
+    public static int sample(double[] logits, double temperature, Random rng) {
+        if (logits.length == 0) {
+            throw new IllegalArgumentException("sample: no scores to sample from");
+        }
+        double[] p = softmaxWithTemperature(logits, temperature);
+        double u = rng.nextDouble();
+        double cumulative = 0.0;
+        int last = 0;
+        for (int j = 0; j < p.length; j++) {
+            if (p[j] > 0) {
+                cumulative += p[j];
+                last = j;
+                if (u < cumulative) {
+                    return j;
+                }
+            }
+        }
+        return last; // u fell in the rounding gap above the last cumulative sum
+    }
+
+    private static void requireTemperature(double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("sampling: the temperature must be a finite number > 0, got "
+                    + temperature);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package rnnscratch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.UserException;
+import rnnscratch.checkpoint.Checkpoint;
+import rnnscratch.rnn.RnnParams;
+import rnnscratch.text.Preprocess;
+import rnnscratch.text.TokenKind;
+import rnnscratch.text.Vocab;
+
+/** The checkpoints of --init and --checkpoint, checked against the run's flags. Docs: docs/command-line.md */
+@DisplayName("An --init checkpoint must fit this run's flags; a bad one is refused naming the flag")
+class CheckpointFlagsTest {
+    @TempDir
+    Path dir;
+
+    /** {@code <unk>}, a space, then {@code v - 2} letters: a character vocabulary of size {@code v}. */
+    private static Vocab vocab(int v) {
+        var tokens = new ArrayList<>(List.of(Vocab.UNK, " "));
+        for (int i = 0; tokens.size() < v; i++) {
+            tokens.add(Character.toString('a' + i));
+        }
+        return Vocab.fromTokens(tokens);
+    }
+
+    @Test
+    @DisplayName("A checkpoint fits a run only with the same kind of token, the same vocabulary and the same hidden "
+            + "units")
+    void fitsOnlyTheSameTokensAndHiddenUnits() {
+        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        Path file = Path.of("x.npz");
+        CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.CHAR, Preprocess.D2L, OptionalInt.of(3));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(6), TokenKind.CHAR,
+                Preprocess.D2L, OptionalInt.empty())).isInstanceOf(UserException.class)
+                .hasMessage("checkpoint x.npz has a vocabulary of 4 tokens but the corpus has 6: train from scratch "
+                        + "or use the corpus it was trained on");
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.CHAR,
+                Preprocess.D2L, OptionalInt.of(5)))
+                .isInstanceOf(UserException.class).hasMessageContaining("has 3 hidden units but --hiddens is 5");
+        var charModel = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(charModel, file, vocab(4), TokenKind.WORD,
+                Preprocess.D2L, OptionalInt.empty()))
+                .isInstanceOf(UserException.class).hasMessageContaining("pass --token char");
+        var kept = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char", "preprocess", "keep"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(kept, file, vocab(4), TokenKind.CHAR, Preprocess.D2L,
+                OptionalInt.empty()))
+                .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz was trained with --preprocess keep "
+                        + "but this run uses d2l: pass --preprocess keep");
+    }
+
+    @Test
+    @DisplayName("A checkpoint without config.txt (numpy's, or the book's script's) says nothing about its tokens: "
+            + "--token decides, and its vocabulary must fit the corpus")
+    void withoutConfigTheFlagDecidesTheTokens() {
+        var words = Vocab.fromTokens(List.of(Vocab.UNK, "the", "time", "machine"));
+        var numpys = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), words, Map.of());
+        Path file = Path.of("words.npz");
+        CheckpointFlags.requireFits(numpys, file, words, TokenKind.WORD, Preprocess.D2L, OptionalInt.empty());
+        assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.of(TokenKind.WORD)))
+                .isEqualTo(TokenKind.WORD);
+        assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.empty()))
+                .as("with no --token and no config.txt: characters, as the book").isEqualTo(TokenKind.CHAR);
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(numpys, file, vocab(4), TokenKind.CHAR, Preprocess.D2L,
+                OptionalInt.empty())).as("the vocabulary check still decides").isInstanceOf(UserException.class)
+                .hasMessageContaining("numbers its tokens differently from the corpus");
+    }
+
+    @Test
+    @DisplayName("A damaged checkpoint is refused with the advice to pass another file with the same flag")
+    void aBadFileNamesTheFlag() {
+        Path missing = dir.resolve("nope.npz");
+        assertThatThrownBy(() -> CheckpointFlags.load("--init", missing)).isInstanceOf(UserException.class)
+                .hasMessageEndingWith("re-save it or pass another --init file");
+        assertThatThrownBy(() -> CheckpointFlags.load("--checkpoint", missing)).isInstanceOf(UserException.class)
+                .hasMessageEndingWith("re-save it or pass another --checkpoint file");
+        assertThat(missing).doesNotExist();
+    }
+}

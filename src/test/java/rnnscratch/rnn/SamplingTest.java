@@ -1,0 +1,114 @@
+package rnnscratch.rnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Props;
+
+/** Generation by sampling with a temperature (beyond the book). Docs: docs/applications.md */
+class SamplingTest {
+    private static double[] logits(int v, long seed) {
+        var rng = new Random(seed);
+        var o = new double[v];
+        for (int j = 0; j < v; j++) {
+            o[j] = rng.nextGaussian() * 3;
+        }
+        return o;
+    }
+
+    private static RNNModelScratch model(int v, long seed) {
+        return new RNNModelScratch(RnnParams.of(uniform(v, 6, seed), uniform(6, 6, seed + 1), uniform(1, 6, seed + 2),
+                uniform(6, v, seed + 3), uniform(1, v, seed + 4)));
+    }
+
+    /** Weights large enough that the model's scores differ clearly from token to token. */
+    private static double[][] uniform(int rows, int cols, long seed) {
+        return rnnscratch.testing.Matrices.uniform(rows, cols, 2.0, seed);
+    }
+
+    @Test
+    @DisplayName("softmax(o / T) is a probability distribution over the vocabulary")
+    void softmaxWithTemperatureSumsToOne() {
+        Props.qt().forAll(integers().between(1, 40), longs().all(), doubles().between(0.01, 10))
+                .checkAssert((v, seed, t) -> {
+                    double[] p = Sampling.softmaxWithTemperature(logits(v, seed), t);
+                    assertThat(Arrays.stream(p).sum()).as("Σ p for V = %d, T = %s", v, t)
+                            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+                    assertThat(Arrays.stream(p).allMatch(x -> x >= 0 && x <= 1)).as("every p_j in [0, 1]: %s",
+                            Arrays.toString(p)).isTrue();
+                });
+    }
+
+    @Test
+    @DisplayName("Every sampled id is inside the vocabulary [0, V)")
+    void sampledIdsAreInsideTheVocabulary() {
+        Props.qt().forAll(integers().between(1, 40), longs().all(), doubles().between(0.05, 20))
+                .checkAssert((v, seed, t) -> {
+                    var rng = new Random(seed);
+                    double[] o = logits(v, seed);
+                    for (int i = 0; i < 50; i++) {
+                        assertThat(Sampling.sample(o, t, rng)).as("a draw with V = %d, T = %s", v, t)
+                                .isBetween(0, v - 1);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("Sampling with the same seed generates the same text (repeatable with --seed)")
+    void sameSeedSameSample() {
+        Props.qt(30).forAll(integers().between(2, 12), longs().all(), doubles().between(0.2, 3))
+                .checkAssert((v, seed, t) -> {
+                    var net = model(v, seed);
+                    int[] a = Predict.predictIds(new int[] {0, 1 % v}, 30, net,
+                            Sampling.withTemperature(t, new Random(seed)));
+                    int[] b = Predict.predictIds(new int[] {0, 1 % v}, 30, net,
+                            Sampling.withTemperature(t, new Random(seed)));
+                    assertThat(b).as("two generations with seed %d, T = %s", seed, t).containsExactly(a);
+                });
+    }
+
+    @Test
+    @DisplayName("As T → 0, sampling equals greedy prediction")
+    void vanishingTemperatureIsGreedy() {
+        Props.qt(30).forAll(integers().between(2, 12), longs().all()).checkAssert((v, seed) -> {
+            var net = model(v, seed);
+            int[] greedy = Predict.predictIds(new int[] {0}, 30, net);
+            int[] cold = Predict.predictIds(new int[] {0}, 30, net, Sampling.withTemperature(1e-6,
+                    new Random(seed)));
+            assertThat(cold).as("T = 1e-6 against argmax, V = %d", v).containsExactly(greedy);
+        });
+    }
+
+    @Test
+    @DisplayName("At T = 1 the draws follow the model's softmax: observed frequencies are within 3% of p")
+    void drawsFollowTheDistribution() {
+        double[] o = {2.0, 1.0, 0.0, -1.0};
+        double[] p = Sampling.softmaxWithTemperature(o, 1.0);
+        var counts = new int[o.length];
+        var rng = new Random(1);
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            counts[Sampling.sample(o, 1.0, rng)]++;
+        }
+        for (int j = 0; j < o.length; j++) {
+            assertThat((double) counts[j] / n).as("frequency of id %d (p = %.4f)", j, p[j])
+                    .isCloseTo(p[j], org.assertj.core.data.Offset.offset(0.03 * p[j] + 1e-3));
+        }
+    }
+
+    @Test
+    @DisplayName("A temperature that is not a finite number > 0 is refused")
+    void badTemperatureIsRefused() {
+        for (double t : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> Sampling.withTemperature(t, new Random(0))).as("T = %s", t)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature");
+        }
+    }
+}
