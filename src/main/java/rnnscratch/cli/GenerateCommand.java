@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.rnn.Predict;
@@ -71,7 +70,7 @@ public final class GenerateCommand {
         var net = new RNNModelScratch(checkpoint.params());
         var temperature = args.optionalDouble("--temperature");
         Predict.NextToken next = temperature.isPresent()
-                ? Sampling.withTemperature(temperature.getAsDouble(), new Random(args.longValue("--seed")))
+                ? Sampling.withTemperature(temperature.getAsDouble(), Sampling.generator(args.longValue("--seed")))
                 : Predict.GREEDY;
         out.println(PredictCh8.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token, next));
         return 0;

@@ -192,7 +192,7 @@ public final class TrainCommand {
      */
     private static Ch8Functions.PredictCh8Fn predictor(TrainSettings s) {
         Predict.NextToken next = s.temperature().isPresent()
-                ? Sampling.withTemperature(s.temperature().getAsDouble(), new Random(s.seed()))
+                ? Sampling.withTemperature(s.temperature().getAsDouble(), Sampling.generator(s.seed()))
                 : Predict.GREEDY;
         return (prefix, numPreds, model, vocab) -> PredictCh8.predict(prefix, numPreds, model, vocab, s.token(), next);
     }
