@@ -115,9 +115,9 @@ public final class YourRnn {
         }
         long count = parts.stream().filter(outcome::passes).count();
         sb.append("\n  ").append(count).append(" of ").append(parts.size()).append(" parts are yours. ");
-        parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresent(e -> sb.append("Next: ").append(e.id())
-                .append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
-                .append(", or the watch mode)"));
+        parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresentOrElse(e -> sb.append("Next: ")
+                .append(e.id()).append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
+                .append(", or the watch mode)"), () -> sb.append("Every part below the data is yours: this is your RNN."));
         sb.append("\n\n");
         return sb.toString();
     }
