@@ -19,7 +19,7 @@ public final class Sampling {
     private Sampling() {}
 
     /**
-     * The generator the command line samples with for {@code --seed seed}. {@code new Random(seed)} would do, but the
+     * A generator for sampling from a seed (the command line's seed). {@code new Random(seed)} would do, but the
      * first numbers of {@code java.util.Random} hardly differ between nearby seeds (seeds 1 to 7 all start near
      * 0.73), so seeds 1, 2, 3 would all draw the same first token; the seed is first scrambled with SplitMix64's
      * mixing function, which spreads nearby seeds far apart.
