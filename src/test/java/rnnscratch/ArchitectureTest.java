@@ -45,8 +45,9 @@ class ArchitectureTest {
             Map.entry("plot", Set.of("io", "train")),
             Map.entry("checkpoint", Set.of("io", "rnn", "autograd", "tensor", "text")),
             Map.entry("bench", Set.of("train", "rnn", "autograd", "tensor", "text")),
+            Map.entry("report", Set.of("plot", "train", "rnn", "autograd", "tensor", "text", "io")),
             Map.entry("cli", Set.of("train", "rnn", "autograd", "tensor", "text", "io", "seq", "plot", "bench",
-                    "checkpoint")));
+                    "checkpoint", "report")));
 
     /** Files outside {@code cli} whose strings may hold {@code --words} that are not this program's flags. */
     private static final Map<String, String> OTHER_PROGRAMS_FLAGS = Map.of(

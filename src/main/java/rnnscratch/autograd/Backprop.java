@@ -15,8 +15,11 @@ import rnnscratch.tensor.MatMul;
  * to the fully accumulated gradient of its output, and adds the results into the leaves.
  *
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
- * leaves' gradients twice and nothing else. The rules speak to the pass through {@link ParentGrads}, whose products
- * carry {@link MatMul}'s names; two speed tricks live behind them, invisible to the rules and to the model code:
+ * leaves' gradients twice and nothing else; a tensor that asked {@link Tensor#retainGrad()} gets its fully
+ * accumulated gradient too (added into its {@code grad()}, or the pass's own array handed over), which changes no
+ * other number of the pass. The rules speak to
+ * the pass through {@link ParentGrads}, whose products carry {@link MatMul}'s names; two speed tricks live behind them,
+ * invisible to the rules and to the model code:
  * <ul>
  *   <li>{@link ParentGrads#addMmTransA}: a weight used in every time step gets {@code Aᵀ·C̄} from each step; for a
  *       leaf those products are deferred and computed at the end of the pass as one large product over all steps'
@@ -127,7 +130,7 @@ final class Backprop {
                 continue;
             }
             if (n.keeper != null) {
-                n.keeper.accumulateGrad(acc.g);
+                n.keeper.accumulateGrad(acc.g, acc.owned);
             }
             parents.node = n;
             n.rule.apply(acc.g, parents);
@@ -179,7 +182,7 @@ final class Backprop {
     private void flushDeferred() {
         for (var e : deferred.entrySet()) {
             Deferred d = e.getValue();
-            e.getKey().keeper.accumulateGrad(MatMul.mmTransA(stack(d.as, d.rows), stack(d.gs, d.rows)));
+            e.getKey().keeper.accumulateGrad(MatMul.mmTransA(stack(d.as, d.rows), stack(d.gs, d.rows)), true);
         }
         deferred.clear();
     }

@@ -126,7 +126,13 @@ public final class Tensor {
         return value[0][0];
     }
 
-    /** Asks {@link #backward()} to keep this computed tensor's gradient too ({@code retain_grad()}). */
+    /**
+     * Asks {@link #backward()} to keep this computed tensor's gradient {@code ∂loss/∂this} in {@link #grad()} too
+     * ({@code retain_grad()}): it accumulates over calls like a leaf's, until {@link #zeroGrad()}. Every other gradient
+     * is computed exactly as without it. On a leaf or a constant, and when asked twice, it changes nothing.
+     *
+     * @return this tensor
+     */
     public Tensor retainGrad() {
         node.ifPresent(n -> n.keeper = this);
         return this;
@@ -156,6 +162,19 @@ public final class Tensor {
     /** Adds {@code g} into the stored gradient. */
     void accumulateGrad(double[][] g) {
         Mat.addInPlace(grad(), g);
+    }
+
+    /**
+     * Adds {@code g} into the stored gradient, or, when there is none yet and nothing else holds {@code g}
+     * ({@code owned}), keeps {@code g} itself as the gradient: the same numbers without a zeroed array and an
+     * addition. (Backward rules never change an array they are given, so no one writes into {@code g} afterwards.)
+     */
+    void accumulateGrad(double[][] g, boolean owned) {
+        if (grad == null && owned) {
+            grad = g;
+        } else {
+            accumulateGrad(g);
+        }
     }
 
     /** A new tensor with the same values (shared) and no history: gradients stop here ({@code detach()}). */

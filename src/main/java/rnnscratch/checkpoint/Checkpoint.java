@@ -10,7 +10,6 @@ import rnnscratch.UserException;
 import rnnscratch.io.DoubleArray;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
 
 /**
@@ -18,8 +17,8 @@ import rnnscratch.text.Vocab;
  * ({@code W_xh (V, H)}, {@code W_hh (H, H)}, {@code b_h (H,)}, {@code W_hq (H, V)}, {@code b_q (V,)}), the
  * vocabulary as {@code vocab.txt} (UTF-8, one token per line in index order), and the run's settings as
  * {@code config.txt} ({@code key=value} lines). It is the layout of the book's reference script
- * ({@code d2l_rnn.py --save/--init}), which ignores {@code config.txt}; a checkpoint without it (one that script
- * wrote) is read as a character model.
+ * ({@code d2l_rnn.py --save/--init}), which ignores {@code config.txt}; a checkpoint without it (one that script or
+ * numpy wrote) says nothing about its tokens.
  *
  * <p>Docs: docs/file-formats.md, docs/command-line.md
  *
@@ -103,11 +102,6 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
                 arrays.get("b_h").toMatrix(), arrays.get("W_hq").toMatrix(), arrays.get("b_q").toMatrix());
         var config = npz.contains(CONFIG) ? parseConfig(npz.text(CONFIG)) : Map.<String, String>of();
         return new Checkpoint(params, vocab, config);
-    }
-
-    /** The kind of token the model reads: {@code token} of {@code config.txt}, characters when absent. */
-    public TokenKind token() {
-        return TokenKind.parse(config.getOrDefault("token", "char"));
     }
 
     /** Epochs already trained ({@code epochs_done} of {@code config.txt}; 0 when absent or unreadable). */

@@ -40,6 +40,12 @@ public record Args(CommandSpec spec, Map<String, String> given, boolean help) {
         return flag(name).asDouble(raw(name));
     }
 
+    /** The value of a {@link Flag.Kind#POSITIVE} flag without a default; empty when it was not given. */
+    public java.util.OptionalDouble optionalDouble(String name) {
+        String value = raw(name);
+        return value.isEmpty() ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(flag(name).asDouble(value));
+    }
+
     /** The value of a {@link Flag.Kind#CHOICE} flag, lower-cased. */
     public String choice(String name) {
         return flag(name).asChoice(raw(name));

@@ -29,8 +29,8 @@ public final class BenchCommand {
                     + "PyTorch code, thread scaling, and the targets of issue 12.", List.of(
                     Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
                             + "text when this file is missing)", PATH),
-                    Flag.count("--rounds", 3, "interleaved rounds of Java and PyTorch"),
-                    Flag.count("--epochs", 4, "epochs timed per measurement, after one warm-up epoch"),
+                    Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),
+                    Flag.count("--epochs", 4, 100, "epochs timed per measurement, after one warm-up epoch"),
                     Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),
                     Flag.of("--reference", "FILE", "../shared/reference/d2l_rnn.py", "the book's code", PATH),
                     Flag.toggle("--no-torch", "skip the PyTorch and NumPy comparisons"),

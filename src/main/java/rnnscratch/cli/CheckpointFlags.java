@@ -2,6 +2,7 @@ package rnnscratch.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
@@ -29,6 +30,23 @@ final class CheckpointFlags {
     }
 
     /**
+     * The kind of token a checkpoint's model reads: {@code --token} if given, else its {@code config.txt}'s, else
+     * characters. A checkpoint without {@code config.txt} (numpy's, or the reference script's {@code --save}) says
+     * nothing about its tokens, so the flag decides and the vocabulary check does the rest.
+     *
+     * @throws UserException when {@code --token} contradicts the checkpoint's {@code config.txt}
+     */
+    static TokenKind token(Checkpoint c, Path file, Optional<TokenKind> given) {
+        Optional<TokenKind> recorded = Optional.ofNullable(c.config().get("token")).map(TokenKind::parse);
+        if (given.isPresent() && recorded.isPresent() && given.get() != recorded.get()) {
+            String there = recorded.get().name().toLowerCase(Locale.ROOT);
+            throw new UserException("checkpoint " + file + " was trained on " + there + " tokens but --token is "
+                    + given.get().name().toLowerCase(Locale.ROOT) + ": pass --token " + there);
+        }
+        return given.or(() -> recorded).orElse(TokenKind.CHAR);
+    }
+
+    /**
      * Checks that an {@code --init} checkpoint can go on training with this run's flags: the same kind of token and
      * preprocessing, the same vocabulary ({@link Checkpoint#requireFits}), and the hidden units asked for (if
      * {@code --hiddens} was given).
@@ -37,12 +55,7 @@ final class CheckpointFlags {
      */
     static void requireFits(Checkpoint c, Path file, Vocab corpusVocab, TokenKind token, Preprocess preprocess,
             OptionalInt hiddens) {
-        String tokenHere = token.name().toLowerCase(Locale.ROOT);
-        String tokenThere = c.config().getOrDefault("token", "char");
-        if (!tokenThere.equals(tokenHere)) {
-            throw new UserException("checkpoint " + file + " was trained on " + tokenThere + " tokens but --token is "
-                    + tokenHere + ": pass --token " + tokenThere);
-        }
+        token(c, file, Optional.of(token));
         String preprocessHere = preprocess.name().toLowerCase(Locale.ROOT);
         String preprocessThere = c.config().getOrDefault("preprocess", preprocessHere);
         if (!preprocessThere.equals(preprocessHere)) {

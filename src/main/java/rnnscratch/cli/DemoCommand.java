@@ -13,8 +13,9 @@ import rnnscratch.train.Ch8Functions;
  * {@code demo}, what {@code mvn -q compile exec:java} runs: a short {@code train} run that shows perplexity falling
  * and the samples turning into words in under a minute on two cores. It reads the default corpus (The Time Machine
  * if cached or downloadable, else the bundled story, saying which), trains {@value #HIDDENS} hidden units for
- * {@value #EPOCHS} epochs, writes the plot, the metrics and a checkpoint under {@code target/demo/}, and ends with
- * the commands to continue: {@code generate} from the checkpoint, and the book's full setting.
+ * {@value #EPOCHS} epochs, writes the plot, the metrics, a checkpoint and the run's HTML report under
+ * {@code target/demo/}, and ends with the commands to continue ({@code generate} from the checkpoint, the book's full
+ * setting) and, last, the report's address.
  *
  * <p>It takes every flag of {@code train}; only the defaults differ.
  *
@@ -35,7 +36,8 @@ public final class DemoCommand {
     public static final CommandSpec SPEC = new CommandSpec("demo",
             "A quick train run (under a minute on two cores) on the default corpus; takes every flag of train.",
             TrainSettings.flags(new TrainSettings.Defaults(CorpusSpec.DEFAULT, HIDDENS, EPOCHS,
-                    "target/demo/model.npz", "target/demo/metrics.csv", "target/demo/perplexity.svg", THREADS)));
+                    "target/demo/model.npz", "target/demo/metrics.csv", "target/demo/perplexity.svg", THREADS,
+                    "target/demo/report.html")));
 
     private DemoCommand() {}
 
@@ -52,7 +54,7 @@ public final class DemoCommand {
             return 0;
         }
         var settings = TrainSettings.from(args);
-        for (String flag : List.of("--save", "--metrics", "--plot")) {
+        for (String flag : List.of("--save", "--metrics", "--plot", "--report")) {
             if (!args.isGiven(flag)) {
                 args.path(flag).ifPresent(DemoCommand::createParent);
             }
@@ -73,6 +75,8 @@ public final class DemoCommand {
                 + TrainSettings.BOOK_EPOCHS + " epochs): java -jar target/rnn-scratch.jar train --corpus "
                 + bookCorpus(outcome.corpusName()) + " --save target/book.npz --metrics target/book.csv "
                 + "--plot target/book.svg");
+        settings.report().ifPresent(p -> out.println("The report of this run (perplexity, gradient norms and clipping, "
+                + "gradients through time, the hidden state): " + p.toAbsolutePath().normalize().toUri()));
         return 0;
     }
 
@@ -89,7 +93,7 @@ public final class DemoCommand {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserException("cannot create the folder " + dir + " (" + e.getMessage() + "): run the demo "
-                    + "from the repository's folder, or pass --save, --metrics and --plot", e);
+                    + "from the repository's folder, or pass --save, --metrics, --plot and --report", e);
         }
     }
 }

@@ -20,9 +20,11 @@ import rnnscratch.UserException;
  * @param kind         which values are accepted
  * @param choices      the accepted words of a {@link Kind#CHOICE} flag (lower case), else empty
  * @param required     whether the command refuses to run without it
+ * @param max          the largest value of a {@link Kind#COUNT} or {@link Kind#COUNT_OR_ALL} flag (else unused); the
+ *                     help text and the error message state the same range ({@link #range()})
  */
 public record Flag(String name, String valueName, String defaultValue, String help, Kind kind, List<String> choices,
-        boolean required) {
+        boolean required, int max) {
 
     /** The kinds of value a flag accepts. */
     public enum Kind {
@@ -46,43 +48,64 @@ public record Flag(String name, String valueName, String defaultValue, String he
         SWITCH
     }
 
-    /** The largest {@link Kind#COUNT}: anything larger is certainly a typo and would not fit in memory. */
-    static final int MAX_COUNT = 1 << 24;
-
     public Flag {
         choices = List.copyOf(choices);
+        if ((kind == Kind.COUNT || kind == Kind.COUNT_OR_ALL) && max < 1) {
+            throw new IllegalArgumentException("Flag " + name + ": a count needs a largest value >= 1, got " + max);
+        }
     }
 
-    /** A flag taking a whole number {@code >= 1}. */
-    static Flag count(String name, int defaultValue, String help) {
-        return new Flag(name, "N", String.valueOf(defaultValue), help, Kind.COUNT, List.of(), false);
+    /** A flag taking a whole number from 1 to {@code max}. */
+    static Flag count(String name, int defaultValue, int max, String help) {
+        return new Flag(name, "N", String.valueOf(defaultValue), help, Kind.COUNT, List.of(), false, max);
     }
 
-    /** A flag of any kind but {@link Kind#CHOICE}, with a default (empty: none). */
+    /** A flag taking a whole number from 1 to {@code max}, or -1 for "all". */
+    static Flag countOrAll(String name, int defaultValue, int max, String help) {
+        return new Flag(name, "N", String.valueOf(defaultValue), help, Kind.COUNT_OR_ALL, List.of(), false, max);
+    }
+
+    /** A flag of any kind but {@link Kind#CHOICE} and the counts, with a default (empty: none). */
     static Flag of(String name, String valueName, String defaultValue, String help, Kind kind) {
-        return new Flag(name, valueName, defaultValue, help, kind, List.of(), false);
+        return new Flag(name, valueName, defaultValue, help, kind, List.of(), false, 0);
     }
 
     /** A flag taking one of {@code choices}; the first is the default. */
     static Flag choice(String name, String help, String... choices) {
-        return new Flag(name, String.join("|", choices), choices[0], help, Kind.CHOICE, List.of(choices), false);
+        return new Flag(name, String.join("|", choices), choices[0], help, Kind.CHOICE, List.of(choices), false, 0);
     }
 
     /** A flag without a value, off unless given. */
     static Flag toggle(String name, String help) {
-        return new Flag(name, "", "", help, Kind.SWITCH, List.of(), false);
+        return new Flag(name, "", "", help, Kind.SWITCH, List.of(), false, 0);
     }
 
     /** A flag the command cannot run without. */
     static Flag required(String name, String valueName, String help, Kind kind) {
-        return new Flag(name, valueName, "", help, kind, List.of(), true);
+        return new Flag(name, valueName, "", help, kind, List.of(), true, 0);
     }
 
-    /** One line of the help text: the flag, its value, what it does, and its default. */
+    /**
+     * The values accepted, as both the help text and the error message say it, e.g. {@code from 1 to 64}; empty
+     * where the value name says it all (a choice, a path, any text).
+     */
+    String range() {
+        return switch (kind) {
+            case COUNT -> "from 1 to " + max;
+            case COUNT_OR_ALL -> "from 1 to " + max + ", or -1 for all";
+            case POSITIVE -> "a number > 0";
+            case POSITIVE_OR_NONE -> "a number > 0, or none";
+            case INTEGER -> "a whole number";
+            case CHOICE, TEXT, PATH, SWITCH -> "";
+        };
+    }
+
+    /** One line of the help text: the flag, its value, what it does, the values accepted and its default. */
     String helpLine() {
         String left = kind == Kind.SWITCH ? name : name + " " + valueName;
+        String values = range().isEmpty() || kind == Kind.INTEGER ? "" : ", " + range();
         String dflt = required ? " (required)" : defaultValue.isEmpty() ? "" : " (default: " + defaultValue + ")";
-        return String.format(Locale.ROOT, "  %-25s %s%s", left, help, dflt);
+        return String.format(Locale.ROOT, "  %-25s %s%s%s", left, help, values, dflt);
     }
 
     /**
@@ -109,11 +132,9 @@ public record Flag(String name, String valueName, String defaultValue, String he
     /** A {@link Kind#COUNT} or {@link Kind#COUNT_OR_ALL} value. */
     int asInt(String value) {
         long n = asLong(value);
-        boolean ok = kind == Kind.COUNT_OR_ALL ? n == -1 || (n >= 1 && n <= Integer.MAX_VALUE)
-                : n >= 1 && n <= MAX_COUNT;
+        boolean ok = (n >= 1 && n <= max) || (kind == Kind.COUNT_OR_ALL && n == -1);
         if (!ok) {
-            throw new UserException(name + " must be " + (kind == Kind.COUNT_OR_ALL ? "a whole number >= 1, or -1 "
-                    + "for all" : "a whole number from 1 to " + MAX_COUNT) + ", got " + value);
+            throw new UserException(name + " must be a whole number " + range() + ", got " + value.strip());
         }
         return (int) n;
     }
@@ -141,8 +162,7 @@ public record Flag(String name, String valueName, String defaultValue, String he
                     + ", got '" + value + "'");
         }
         if (!(x > 0) || !Double.isFinite(x)) {
-            throw new UserException(name + " must be a number > 0" + (kind == Kind.POSITIVE_OR_NONE
-                    ? " (or none to switch it off)" : "") + ", got " + value);
+            throw new UserException(name + " must be " + range() + ", got " + value.strip());
         }
         return x;
     }

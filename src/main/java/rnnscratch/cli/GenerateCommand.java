@@ -1,6 +1,8 @@
 package rnnscratch.cli;
 
+import static rnnscratch.cli.Flag.Kind.INTEGER;
 import static rnnscratch.cli.Flag.Kind.PATH;
+import static rnnscratch.cli.Flag.Kind.POSITIVE;
 import static rnnscratch.cli.Flag.Kind.TEXT;
 
 import java.io.PrintStream;
@@ -11,24 +13,36 @@ import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.Sampling;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
 import rnnscratch.train.PredictCh8;
 
 /**
  * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
- * the prefix followed by the predicted tokens. The vocabulary and the kind of token (from {@code config.txt};
- * characters if absent) come from the checkpoint.
+ * the prefix followed by the predicted tokens; with {@code --temperature T} the tokens are sampled from
+ * {@code softmax(o / T)} instead, repeatably for one {@code --seed}. The vocabulary comes from the checkpoint; the kind
+ * of token from {@code --token}, else from its {@code config.txt}, else characters. A checkpoint without
+ * {@code config.txt} (written by numpy or the book's reference script) says nothing about its tokens, so
+ * {@code --token} decides.
  *
  * <p>Docs: docs/command-line.md, docs/training.md
  */
 public final class GenerateCommand {
+    /** The most tokens {@code --num-preds} accepts. */
+    static final int MAX_PREDS = 100_000;
+
     /** The command and its flags. */
     public static final CommandSpec SPEC = new CommandSpec("generate",
             "Continues a prefix with a trained model (the book's predict_ch8).", List.of(
                     Flag.required("--checkpoint", "FILE.npz", "the model, as train --save wrote it", PATH),
                     Flag.of("--prefix", "TEXT", TrainSettings.BOOK_PREFIX, "the text to continue", TEXT),
-                    Flag.count("--num-preds", 50, "tokens to predict")));
+                    Flag.count("--num-preds", 50, MAX_PREDS, "tokens to predict"),
+                    new Flag("--token", "char|word", "", "what one token is (default: the checkpoint's config.txt, "
+                            + "else char)", Flag.Kind.CHOICE, List.of("char", "word"), false, 0),
+                    Flag.of("--temperature", "T", "", "sample each token from softmax(o/T) instead of taking the "
+                            + "most likely one (greedy, the book's)", POSITIVE),
+                    Flag.of("--seed", "N", "0", "seed of the sampling with --temperature", INTEGER)));
 
     private GenerateCommand() {}
 
@@ -46,15 +60,19 @@ public final class GenerateCommand {
         }
         var path = args.path("--checkpoint").orElseThrow();
         var checkpoint = CheckpointFlags.load("--checkpoint", path);
-        TokenKind token = checkpoint.token();
+        TokenKind token = CheckpointFlags.token(checkpoint, path,
+                args.isGiven("--token") ? Optional.of(TokenKind.parse(args.choice("--token"))) : Optional.empty());
         String prefix = args.text("--prefix");
         if (prefix.isBlank() && token == TokenKind.WORD) {
             throw new UserException("--prefix must hold at least one word: " + path + " is a word-level model");
         }
         unknownTokensNote(prefix, checkpoint.vocab(), token).ifPresent(err::println);
         var net = new RNNModelScratch(checkpoint.params());
-        out.println(PredictCh8.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token,
-                Predict.GREEDY));
+        var temperature = args.optionalDouble("--temperature");
+        Predict.NextToken next = temperature.isPresent()
+                ? Sampling.withTemperature(temperature.getAsDouble(), Sampling.generator(args.longValue("--seed")))
+                : Predict.GREEDY;
+        out.println(PredictCh8.predict(prefix, args.intValue("--num-preds"), net, checkpoint.vocab(), token, next));
         return 0;
     }
 

@@ -3,13 +3,12 @@ package rnnscratch.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 import rnnscratch.UserException;
+import rnnscratch.io.FileKind;
 
 /**
- * Checks on the files a run will write ({@code --save}, {@code --metrics}, {@code --plot}), made BEFORE training
+ * Checks on the files a run will write ({@code --save}, {@code --metrics}, {@code --plot}, {@code --report}), made BEFORE training
  * starts, so that a typo in a path does not cost a long run. The writes themselves are atomic
  * ({@link rnnscratch.io.AtomicFiles}).
  *
@@ -18,30 +17,10 @@ import rnnscratch.UserException;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** An output flag and its path, if given. */
-    record Output(String flag, Optional<Path> path) {}
-
     /**
-     * Refuses two output flags that name the same file.
-     *
-     * @throws UserException naming both flags
-     */
-    static void requireDistinct(List<Output> outputs) {
-        var seen = new HashMap<Path, String>();
-        for (Output o : outputs) {
-            if (o.path().isPresent()) {
-                String before = seen.putIfAbsent(o.path().get().toAbsolutePath().normalize(), o.flag());
-                if (before != null) {
-                    throw new UserException(before + " and " + o.flag() + " name the same file " + o.path().get()
-                            + ": give each its own file");
-                }
-            }
-        }
-    }
-
-    /**
-     * Checks that {@code path} can be written: it is not a folder, its folder exists, and a file can be created
-     * there (a probe file is created and deleted at once; the target itself is not touched).
+     * Checks that {@code path} can be written: it is not a folder, its folder exists, an existing file there is of
+     * the kind its ending announces (a {@code .csv} never replaces a checkpoint that happens to be called so), and a
+     * file can be created there (a probe file is created and deleted at once; the target itself is not touched).
      *
      * @throws UserException naming the flag, the path and what to do
      */
@@ -57,6 +36,19 @@ final class OutputFiles {
                     ? " is a file, not a folder: choose another path" : " does not exist: create it first (mkdir -p "
                     + dir + ") or choose another path"));
         }
+        Optional<FileKind> kind = FileKind.ofName(absolute);
+        if (kind.isPresent() && Files.isRegularFile(absolute)) {
+            try {
+                if (!kind.get().mayReplace(absolute)) {
+                    throw new UserException(flag + " " + path + " already exists and is " + FileKind.describe(absolute)
+                            + ", not " + kind.get().description() + ": it was left as it is; choose another name, or "
+                            + "remove it first if it is not needed");
+                }
+            } catch (IOException e) {
+                throw new UserException(flag + " " + path + " exists but cannot be read (" + e.getClass()
+                        .getSimpleName() + "): choose another path", e);
+            }
+        }
         try {
             Files.delete(Files.createTempFile(dir, ".rnn-scratch-probe-", ".tmp"));
         } catch (IOException | RuntimeException e) {
@@ -69,6 +61,7 @@ final class OutputFiles {
         return switch (flag) {
             case "--save" -> ".npz";
             case "--metrics" -> ".csv";
+            case "--report" -> ".html";
             default -> ".svg";
         };
     }

@@ -13,6 +13,7 @@ import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
@@ -107,6 +108,7 @@ public final class TrainCommand {
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
         s.plot().ifPresent(p -> OutputFiles.requireWritable("--plot", p));
+        Optional<ReportFile> report = s.report().map(ReportFile::start);
         Optional<Checkpoint> init = s.init().map(p -> CheckpointFlags.load("--init", p));
         CorpusText text = CorpusSpec.resolve(s.corpus(), s.cacheDir());
         text.notice().ifPresent(out::println);
@@ -118,8 +120,8 @@ public final class TrainCommand {
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var functions = s.token() == TokenKind.CHAR ? library : library.withPredictCh8(
-                (p, numPreds, model, v) -> PredictCh8.predict(p, numPreds, model, v, TokenKind.WORD, Predict.GREEDY));
+        var functions = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
+                : library.withPredictCh8(predictor(s));
         var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
                 .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());
@@ -141,13 +143,17 @@ public final class TrainCommand {
             try {
                 Updater updater = s.optimizer() ? new SgdOptimizer(net.params().list(), s.lr())
                         : TrainCh8.sgdUpdater(net, s.lr(), functions);
+                EpochListener listener = listener(progress, metrics, ctrlC, vocab.size());
                 result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options, functions,
-                        listener(progress, metrics, ctrlC, vocab.size()));
+                        report.map(r -> r.follow(listener)).orElse(listener));
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
                 err.println("rnn-scratch: " + Advice.of(e) + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
+                err.flush();
+                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(Advice.of(e)),
+                        out));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }
             progress.endLine();
@@ -172,10 +178,23 @@ public final class TrainCommand {
             }
             out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
             result.predictions().forEach(out::println);
+            report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.empty(), out));
             out.flush();
             err.flush();
             return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());
         }
+    }
+
+    /**
+     * The {@code predict_ch8} of the samples and predictions when the book's (characters, greedy) does not apply: word
+     * tokens, or sampling at {@code --temperature} from its own generator seeded with {@code --seed} (so training's
+     * own random numbers, and so training, are the same with and without it).
+     */
+    private static Ch8Functions.PredictCh8Fn predictor(TrainSettings s) {
+        Predict.NextToken next = s.temperature().isPresent()
+                ? Sampling.withTemperature(s.temperature().getAsDouble(), Sampling.generator(s.seed()))
+                : Predict.GREEDY;
+        return (prefix, numPreds, model, vocab) -> PredictCh8.predict(prefix, numPreds, model, vocab, s.token(), next);
     }
 
     /**

@@ -1,6 +1,5 @@
 package rnnscratch.cli;
 
-import static rnnscratch.cli.Flag.Kind.COUNT_OR_ALL;
 import static rnnscratch.cli.Flag.Kind.INTEGER;
 import static rnnscratch.cli.Flag.Kind.PATH;
 import static rnnscratch.cli.Flag.Kind.POSITIVE;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.tensor.Kernel;
@@ -50,13 +50,17 @@ import rnnscratch.text.TokenKind;
  * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
+ * @param temperature  sample the text shown during training from {@code softmax(o / T)} (seeded by {@code seed});
+ *                     empty: greedy, as the book
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
+ * @param report       where to write the run's HTML report
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
-        Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, boolean optimizer) {
+        Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, OptionalDouble temperature,
+        boolean optimizer, Optional<Path> report) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -68,6 +72,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
     public static final String BUNDLED_PREFIX = "the clockmaker";
     /** Most threads {@code --threads} accepts. */
     public static final int MAX_THREADS = 64;
+    /** The largest batch size, number of steps or hidden units accepted (the memory check comes on top). */
+    public static final int MAX_SIZE = 65_536;
+    /** The most epochs accepted. */
+    public static final int MAX_EPOCHS = 1_000_000;
 
     /**
      * The defaults that differ between {@code train} (the book's) and {@code demo} (a short run).
@@ -76,12 +84,13 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
      * @param metrics default metrics path, or empty for none
      * @param plot    default plot path, or empty for none
      * @param threads default threads of the matrix kernel
+     * @param report  default report path, or empty for none
      */
     public record Defaults(String corpus, int hiddens, int epochs, String save, String metrics, String plot,
-            int threads) {
+            int threads, String report) {
         /** The book's setting, with no output files, on {@link Parallel#threads()} threads (the cores, at most 16). */
         public static Defaults book() {
-            return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads());
+            return new Defaults("timemachine", BOOK_HIDDENS, BOOK_EPOCHS, "", "", "", Parallel.threads(), "");
         }
     }
 
@@ -94,12 +103,12 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.choice("--token", "what one token is", "char", "word"),
                 Flag.choice("--preprocess", "d2l: letters only, lower case (the book's); keep: every character",
                         "d2l", "keep"),
-                Flag.of("--max-tokens", "N", "10000", "tokens of the corpus to train on; -1 for all", COUNT_OR_ALL),
-                Flag.count("--batch-size", 32, "sequences per minibatch"),
-                Flag.count("--num-steps", 35, "time steps per sequence"),
-                Flag.count("--hiddens", d.hiddens(), "hidden units H (with --init: the checkpoint's)"),
+                Flag.countOrAll("--max-tokens", 10000, Integer.MAX_VALUE, "tokens of the corpus to train on"),
+                Flag.count("--batch-size", 32, MAX_SIZE, "sequences per minibatch"),
+                Flag.count("--num-steps", 35, MAX_SIZE, "time steps per sequence"),
+                Flag.count("--hiddens", d.hiddens(), MAX_SIZE, "hidden units H (with --init: the checkpoint's)"),
                 Flag.of("--lr", "X", "1", "learning rate of sgd", POSITIVE),
-                Flag.count("--epochs", d.epochs(), "epochs to train"),
+                Flag.count("--epochs", d.epochs(), MAX_EPOCHS, "epochs to train"),
                 Flag.of("--theta", "X|none", "1", "gradient clipping threshold; none switches clipping off",
                         POSITIVE_OR_NONE),
                 Flag.choice("--iter", "how minibatches are cut from the corpus", "sequential", "random"),
@@ -109,13 +118,17 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.of("--save", "FILE.npz", d.save(), "save the checkpoint here at the end (and on Ctrl-C)", PATH),
                 Flag.of("--metrics", "FILE.csv", d.metrics(), "write one CSV row per epoch as training goes", PATH),
                 Flag.of("--plot", "FILE.svg|.png", d.plot(), "draw perplexity against epoch", PATH),
+                Flag.of("--report", "FILE.html", d.report(), "write a one-file HTML report of the run: perplexity, "
+                        + "gradient norms and clipping, gradients through time, the hidden state, samples", PATH),
                 Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
                         + BUNDLED_PREFIX + ")", TEXT),
-                Flag.count("--threads", d.threads(), "threads of the matrix kernel, 1 to " + MAX_THREADS),
+                Flag.count("--threads", d.threads(), MAX_THREADS, "threads of the matrix kernel"),
                 Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
+                Flag.of("--temperature", "T", "", "sample the text shown during training from softmax(o/T) instead "
+                        + "of greedy; repeatable with --seed", POSITIVE),
                 Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
                         + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
                         + "both compute the same", "custom", "sgd"));
@@ -138,23 +151,21 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
                 args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
                 args.path("--cache-dir").orElseThrow(),
-                args.choice("--optimizer").equals("sgd"));
+                args.optionalDouble("--temperature"), args.choice("--optimizer").equals("sgd"),
+                args.path("--report"));
         settings.check();
         return settings;
     }
 
     private void check() {
-        if (threads > MAX_THREADS) {
-            throw new UserException("--threads must be from 1 to " + MAX_THREADS + ", got " + threads);
-        }
         if (kernel == Kernel.Choice.VECTOR && !Kernel.vectorApiAvailable()) {
             throw new UserException("--kernel vector needs the Vector API module: run java --add-modules "
                     + "jdk.incubator.vector -jar target/rnn-scratch.jar ... (or leave out --kernel)");
         }
         save.ifPresent(p -> requireEnding("--save", p, ".npz"));
+        metrics.ifPresent(p -> requireEnding("--metrics", p, ".csv"));
         plot.ifPresent(p -> requireEnding("--plot", p, ".svg", ".png"));
-        OutputFiles.requireDistinct(List.of(new OutputFiles.Output("--save", save),
-                new OutputFiles.Output("--metrics", metrics), new OutputFiles.Output("--plot", plot)));
+        report.ifPresent(p -> requireEnding("--report", p, ".html", ".htm"));
         if (token == TokenKind.WORD && prefix.map(String::isBlank).orElse(false)) {
             throw new UserException("--prefix must hold at least one word with --token word");
         }

@@ -135,8 +135,15 @@ record ChartAxis(double lo, double hi, boolean log, List<Tick> ticks) {
                 .toList();
     }
 
+    /** {@code 0.5}, {@code 200}, …; a label longer than 7 characters in powers of ten instead: {@code 1e+33}. */
     private static String plain(BigDecimal v) {
-        return v.round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+        BigDecimal r = v.round(MathContext.DECIMAL64).stripTrailingZeros();
+        String s = r.toPlainString();
+        if (s.length() <= 7) {
+            return s;
+        }
+        int exponent = r.precision() - r.scale() - 1;
+        return r.movePointLeft(exponent).toPlainString() + (exponent < 0 ? "e" : "e+") + exponent;
     }
 
     /** {@code {min, max}} of all x (or all y) coordinates of all series. */

@@ -37,4 +37,46 @@ public interface EpochListener {
     static EpochListener none() {
         return stats -> {};
     }
+
+    /**
+     * Both listeners, {@code first} told first: a stop is requested when either requests it, and the hidden states'
+     * gradients are kept when either wants them.
+     */
+    static EpochListener both(EpochListener first, EpochListener second) {
+        return new EpochListener() {
+            @Override
+            public void epochEnded(EpochStats stats) {
+                first.epochEnded(stats);
+                second.epochEnded(stats);
+            }
+
+            @Override
+            public void sample(int epoch, String text) {
+                first.sample(epoch, text);
+                second.sample(epoch, text);
+            }
+
+            @Override
+            public void finished(TrainResult result) {
+                first.finished(result);
+                second.finished(result);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return first.stopRequested() || second.stopRequested();
+            }
+
+            @Override
+            public void minibatchEnded(MinibatchStats stats) {
+                first.minibatchEnded(stats);
+                second.minibatchEnded(stats);
+            }
+
+            @Override
+            public boolean wantsHiddenGradients(int epoch, int minibatch) {
+                return first.wantsHiddenGradients(epoch, minibatch) || second.wantsHiddenGradients(epoch, minibatch);
+            }
+        };
+    }
 }

@@ -48,7 +48,8 @@ class CheckpointFlagsTest {
         assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.CHAR,
                 Preprocess.D2L, OptionalInt.of(5)))
                 .isInstanceOf(UserException.class).hasMessageContaining("has 3 hidden units but --hiddens is 5");
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.WORD,
+        var charModel = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(charModel, file, vocab(4), TokenKind.WORD,
                 Preprocess.D2L, OptionalInt.empty()))
                 .isInstanceOf(UserException.class).hasMessageContaining("pass --token char");
         var kept = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char", "preprocess", "keep"));
@@ -56,6 +57,23 @@ class CheckpointFlagsTest {
                 OptionalInt.empty()))
                 .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz was trained with --preprocess keep "
                         + "but this run uses d2l: pass --preprocess keep");
+    }
+
+    @Test
+    @DisplayName("A checkpoint without config.txt (numpy's, or the book's script's) says nothing about its tokens: "
+            + "--token decides, and its vocabulary must fit the corpus")
+    void withoutConfigTheFlagDecidesTheTokens() {
+        var words = Vocab.fromTokens(List.of(Vocab.UNK, "the", "time", "machine"));
+        var numpys = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), words, Map.of());
+        Path file = Path.of("words.npz");
+        CheckpointFlags.requireFits(numpys, file, words, TokenKind.WORD, Preprocess.D2L, OptionalInt.empty());
+        assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.of(TokenKind.WORD)))
+                .isEqualTo(TokenKind.WORD);
+        assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.empty()))
+                .as("with no --token and no config.txt: characters, as the book").isEqualTo(TokenKind.CHAR);
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(numpys, file, vocab(4), TokenKind.CHAR, Preprocess.D2L,
+                OptionalInt.empty())).as("the vocabulary check still decides").isInstanceOf(UserException.class)
+                .hasMessageContaining("numbers its tokens differently from the corpus");
     }
 
     @Test

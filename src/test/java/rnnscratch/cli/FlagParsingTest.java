@@ -135,7 +135,7 @@ class FlagParsingTest {
         assertThatThrownBy(() -> train("--lr", "0")).isInstanceOf(UserException.class)
                 .hasMessage("--lr must be a number > 0, got 0");
         assertThatThrownBy(() -> train("--theta", "-1")).isInstanceOf(UserException.class)
-                .hasMessage("--theta must be a number > 0 (or none to switch it off), got -1");
+                .hasMessage("--theta must be a number > 0, or none, got -1");
         assertThatThrownBy(() -> train("--iter", "shuffled")).isInstanceOf(UserException.class)
                 .hasMessage("--iter must be sequential or random, got 'shuffled'");
         assertThatThrownBy(() -> train("--seed", "1", "--seed", "2")).isInstanceOf(UserException.class)
@@ -146,7 +146,8 @@ class FlagParsingTest {
                 .hasMessageContaining("must end in .svg or .png");
         assertThatThrownBy(() -> train("--save", "x.npz", "--plot", "x.npz")).isInstanceOf(UserException.class);
         assertThatThrownBy(() -> train("--save", "m.npz", "--metrics", "./m.npz")).isInstanceOf(UserException.class)
-                .hasMessage("--save and --metrics name the same file ./m.npz: give each its own file");
+                .as("two output flags never name one file: each has its own ending")
+                .hasMessage("--metrics ./m.npz: the file name must end in .csv, e.g. --metrics runs/x.csv");
         assertThatThrownBy(() -> GenerateCommand.SPEC.parse(List.of("--prefix", "a")))
                 .isInstanceOf(UserException.class)
                 .hasMessage("generate needs --checkpoint FILE.npz (see: rnn-scratch generate --help)");

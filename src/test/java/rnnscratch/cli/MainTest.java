@@ -142,9 +142,14 @@ class MainTest {
         Path save = dir.resolve("keep.npz");
         Path metrics = dir.resolve("keep.csv");
         Path plot = dir.resolve("keep.svg");
-        byte[] before = "precious".getBytes(StandardCharsets.UTF_8);
+        // precious outputs of an earlier run, each of its own kind (an output replaces no file of another kind)
+        rnnscratch.io.Npz.savez(save, java.util.Map.of("x", rnnscratch.io.DoubleArray.vector(new double[] {7})),
+                java.util.Map.of());
+        Files.writeString(metrics, "epoch,perplexity\nprecious\n");
+        Files.writeString(plot, "<svg>precious</svg>\n");
+        var before = new java.util.HashMap<Path, byte[]>();
         for (Path p : List.of(save, metrics, plot)) {
-            Files.write(p, before);
+            before.put(p, Files.readAllBytes(p));
         }
         Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
         Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
@@ -181,7 +186,7 @@ class MainTest {
                 new Bad("no letters for the book's preprocessing", "use --preprocess keep for text in other scripts",
                         List.of("train", "--corpus", digits.toString())),
                 new Bad("unknown preprocessing", "--preprocess must be d2l or keep", tiny("--preprocess", "lower")),
-                new Bad("max tokens 0", "--max-tokens must be a whole number >= 1, or -1 for all",
+                new Bad("max tokens 0", "--max-tokens must be a whole number from 1 to 2147483647, or -1 for all",
                         tiny("--max-tokens", "0")),
                 new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
                         .toString())),
@@ -230,7 +235,7 @@ class MainTest {
             assertThat(run.err()).as("stderr for %s", b).matches("(?s)(rnn-scratch|seq-model): .+\\R")
                     .contains(b.message()).doesNotContain("\tat ");
             for (Path p : List.of(save, metrics, plot)) {
-                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before);
+                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before.get(p));
             }
         }
         assertThat(Files.readAllBytes(good)).as("the --init file is only read").isEqualTo(goodBytes);
@@ -281,5 +286,33 @@ class MainTest {
             assertThat(one.code()).as("%s --help", command).isZero();
             assertThat(one.out()).as("%s --help", command).contains("usage:").contains("--help");
         }
+    }
+
+    @Test
+    @DisplayName("No output flag replaces an existing file of another kind: the run is refused and the file is left "
+            + "byte for byte")
+    void anOutputNeverReplacesAnotherKindOfFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var checkpoint = dir.resolve("ok.npz");
+        rnnscratch.io.Npz.savez(checkpoint, java.util.Map.of("x", rnnscratch.io.DoubleArray.vector(new double[] {1})),
+                java.util.Map.of());
+        byte[] before = java.nio.file.Files.readAllBytes(checkpoint);
+        CliRun wrongEnding = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
+                "--metrics", checkpoint.toString());
+        assertThat(wrongEnding.code()).isEqualTo(2);
+        assertThat(wrongEnding.err()).contains("--metrics " + checkpoint + ": the file name must end in .csv");
+        var disguised = java.nio.file.Files.copy(checkpoint, dir.resolve("metrics.csv"));
+        CliRun wrongKind = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
+                "--metrics", disguised.toString());
+        assertThat(wrongKind.code()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("--metrics " + disguised + " already exists and is a NumPy .npz "
+                + "archive, not a CSV table");
+        var svg = java.nio.file.Files.writeString(dir.resolve("plot.svg"), "just some notes\n");
+        assertThat(CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1", "--plot",
+                svg.toString()).err()).contains("already exists and is a text file, not an SVG image");
+        assertThat(java.nio.file.Files.readAllBytes(checkpoint)).as("the checkpoint, untouched").isEqualTo(before);
+        assertThat(java.nio.file.Files.readAllBytes(disguised)).as("the .npz named .csv, untouched")
+                .isEqualTo(before);
+        assertThat(java.nio.file.Files.readString(svg)).isEqualTo("just some notes\n");
     }
 }

@@ -104,6 +104,18 @@ class SamplingTest {
     }
 
     @Test
+    @DisplayName("The command line's generator gives nearby seeds unrelated first draws (java.util.Random's do not)")
+    void nearbySeedsDrawDifferently() {
+        var first = new java.util.TreeSet<Integer>();
+        for (long seed = 1; seed <= 8; seed++) {
+            first.add((int) (Sampling.generator(seed).nextDouble() * 10));
+        }
+        assertThat(first.size()).as("tenths of the first draw for seeds 1 … 8: %s", first).isGreaterThanOrEqualTo(4);
+        assertThat(Sampling.generator(3).nextLong()).as("the same seed, the same numbers")
+                .isEqualTo(Sampling.generator(3).nextLong());
+    }
+
+    @Test
     @DisplayName("A temperature that is not a finite number > 0 is refused")
     void badTemperatureIsRefused() {
         for (double t : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Docs: docs/exercises.md
  *
- * @param id        the JUnit tag of its tests, {@code ex01} … {@code ex17}
+ * @param id        the JUnit tag of its tests, {@code ex01} … {@code ex18}
  * @param title     what it practises, with the notes' Chinese term
  * @param docs      the docs page (and section) to read first, relative to the repository root
  * @param hints     the hints, shown one level at a time on request: level 1 is the idea, level 2 the method and the

@@ -243,7 +243,23 @@ public final class ExerciseCatalog {
                             "taggingLoss: labels = int[T·batch]; for each b and t: the label of row (t, b) is "
                                     + "tags[b][t]; return the cross-entropy of the outputs against labels. tag: best = "
                                     + "the argmax of every output row; tags[b][t] = best at row (t, b)."),
-                    "Ex17ManyToMany"));
+                    "Ex17ManyToMany"),
+            new Exercise("ex18", "Sampling with a temperature: generation beyond greedy (文本生成)",
+                    "docs/applications.md#exercises", List.of(
+                            "Instead of always taking the most likely token, draw it at random from the model's "
+                                    + "probabilities, made sharper (T < 1) or flatter (T > 1) by dividing the scores "
+                                    + "by the temperature T before the softmax. A draw turns one uniform random number "
+                                    + "into a token.",
+                            "The probabilities are double[V] and sum to 1; subtract the largest score before exp so "
+                                    + "that a small T cannot overflow. Use the generator you are given (one "
+                                    + "nextDouble() per draw) so that a seed repeats the text: walk the tokens adding "
+                                    + "up their probabilities, and the token whose running sum first passes the number "
+                                    + "is the draw.",
+                            "softmaxWithTemperature: m = the largest score; each p_j = exp of (score − m) over T; "
+                                    + "divide each by their sum. sample: p = that; u = one number from the generator; "
+                                    + "running = 0; for each j: add p_j to running; if u < running, j is the draw; "
+                                    + "after the loop, the last token."),
+                    "Ex18Sampling"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */
     public static Optional<Exercise> byId(String id) {

@@ -77,7 +77,7 @@ public final class ProgressTable {
         return sb.toString();
     }
 
-    /** "3 of 17 pass", for the table and the watch mode. */
+    /** "3 of 18 pass", for the table and the watch mode. */
     public static String progressLine(List<ExerciseResult> results) {
         return count(results, ExerciseResult.Status.PASS) + " of " + results.size()
                 + " pass    (your answers: exercises/src/main/java/rnnscratch/exercises/)";
@@ -104,7 +104,8 @@ public final class ProgressTable {
 
     private static String nextStep(List<ExerciseResult> results, long ran, long failed) {
         if (ran == 0) {
-            return "No exercise ran: pick one with -Dgroups=ex01 … ex17 (tags are lower case).";
+            return "No exercise ran: pick one with -Dgroups=ex01 … ex"
+                    + String.format("%02d", ExerciseCatalog.ALL.size()) + " (tags are lower case).";
         }
         if (failed == 0) {
             return ran == results.size() ? "All exercises pass. Well done!"

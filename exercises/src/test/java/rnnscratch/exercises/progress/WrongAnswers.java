@@ -173,7 +173,15 @@ public final class WrongAnswers {
             w("ex17", "reads the predicted tags batch-major", "tags[b][t] = best[t * batch + b];",
                     "tags[b][t] = best[b * steps + t];"),
             w("ex17", "scores every step against the token itself instead of its tag",
-                    "y[t * batch + b] = tags[b][t];", "y[t * batch + b] = x[b][t];"));
+                    "y[t * batch + b] = tags[b][t];", "y[t * batch + b] = x[b][t];"),
+            w("ex18", "divides the probabilities by T after the softmax instead of the scores before it",
+                    "p[j] = Math.exp((logits[j] - max) / temperature);", "p[j] = Math.exp(logits[j] - max) / temperature;"),
+            w("ex18", "forgets to subtract the largest score: exp overflows at a small temperature",
+                    "p[j] = Math.exp((logits[j] - max) / temperature);", "p[j] = Math.exp(logits[j] / temperature);"),
+            w("ex18", "draws with a generator of its own instead of the one given",
+                    "double u = rng.nextDouble();", "double u = new Random().nextDouble();"),
+            w("ex18", "takes the greedy choice instead of drawing",
+                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);

@@ -29,7 +29,7 @@ import rnnscratch.exercises.progress.Failure;
  *
  * <p>It first runs the tests of ex07–ex14 in this JVM, prints which code runs for each part and why, then trains with
  * the demo's setting (every flag of {@code train} is accepted and overrides it) and ends with the book's summary and
- * the plot. A part of the student's that throws, returns a wrong shape or produces a number that is not finite stops
+ * the plot, and last the address of the run's HTML report. A part of the student's that throws, returns a wrong shape or produces a number that is not finite stops
  * the run with one line naming the exercise.
  *
  * <pre>  mvn -q -Pexercises test-compile exec:java@your-rnn                 (the demo's setting)
@@ -38,7 +38,7 @@ import rnnscratch.exercises.progress.Failure;
  * <p>Docs: docs/exercises.md#your-rnn
  */
 public final class YourRnn {
-    /** Where the run writes its checkpoint, metrics and plot unless told otherwise. */
+    /** Where the run writes its checkpoint, metrics, plot and report unless told otherwise. */
     static final String OUTPUT_DIR = "target/your-rnn";
 
     private YourRnn() {}
@@ -71,12 +71,16 @@ public final class YourRnn {
         out.print(partsTable(parts, outcome, argv));
         try {
             createOutputDir();
-            int code = TrainCommand.run(withDefaults(argv), out, err, terminal, StudentFunctions.build(yours));
+            List<String> args = withDefaults(argv);
+            int code = TrainCommand.run(args, out, err, terminal, StudentFunctions.build(yours));
             if (code == 0) {
                 out.println();
                 out.println(yours.isEmpty() ? "That was the library's code throughout: pass an exercise and its part "
                         + "becomes yours." : yours.size() + " of " + StudentFunctions.PARTS.size()
                         + " parts ran on your code: " + String.join(", ", yours) + ".");
+                out.println("The report of this run (perplexity, gradient norms and clipping, gradients through time, "
+                        + "the hidden state): " + Path.of(givenFlags(args).get("--report")).toAbsolutePath()
+                        .normalize().toUri());
             }
             return code;
         } catch (StudentCodeFailed | UserException e) {
@@ -111,9 +115,9 @@ public final class YourRnn {
         }
         long count = parts.stream().filter(outcome::passes).count();
         sb.append("\n  ").append(count).append(" of ").append(parts.size()).append(" parts are yours. ");
-        parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresent(e -> sb.append("Next: ").append(e.id())
-                .append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
-                .append(", or the watch mode)"));
+        parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresentOrElse(e -> sb.append("Next: ")
+                .append(e.id()).append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
+                .append(", or the watch mode)"), () -> sb.append("Every part below the data is yours: this is your RNN."));
         sb.append("\n\n");
         return sb.toString();
     }
@@ -139,6 +143,7 @@ public final class YourRnn {
         addDefault(args, given, "--save", OUTPUT_DIR + "/model.npz");
         addDefault(args, given, "--metrics", OUTPUT_DIR + "/metrics.csv");
         addDefault(args, given, "--plot", OUTPUT_DIR + "/perplexity.svg");
+        addDefault(args, given, "--report", OUTPUT_DIR + "/report.html");
         return args;
     }
 

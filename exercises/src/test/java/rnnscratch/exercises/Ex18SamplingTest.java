@@ -1,0 +1,136 @@
+package rnnscratch.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rnnscratch.rnn.Sampling;
+import rnnscratch.tensor.Mat;
+import rnnscratch.testing.Props;
+
+/** Exercise 18: generation by sampling with a temperature. Docs: docs/applications.md */
+@Tag("ex18")
+class Ex18SamplingTest {
+    /** A generator whose every nextDouble() is {@code u}: a draw's outcome is then known in advance. */
+    private static Random fixed(double u) {
+        return new Random(0) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public double nextDouble() {
+                return u;
+            }
+        };
+    }
+
+    private static double[] logits(int v, long seed, double scale) {
+        var rng = new Random(seed);
+        var o = new double[v];
+        for (int j = 0; j < v; j++) {
+            o[j] = rng.nextGaussian() * scale;
+        }
+        return o;
+    }
+
+    @Test
+    @DisplayName("Worked example: scores (0, ln 3) at T = 1 give p = (1/4, 3/4); u = 0.2 draws 0, u = 0.3 draws 1")
+    void workedExample() {
+        double[] o = {0.0, Math.log(3)};
+        double[] p = Ex18Sampling.softmaxWithTemperature(o, 1.0);
+        assertThat(p[0]).as("Exercise 18: p_0 = e^0 / (e^0 + e^ln3) = 1/4").isCloseTo(0.25,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p[1]).as("Exercise 18: p_1 = 3/4").isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Ex18Sampling.sample(o, 1.0, fixed(0.2)))
+                .as("Exercise 18: u = 0.2 < p_0 = 0.25, so the first token is drawn").isZero();
+        assertThat(Ex18Sampling.sample(o, 1.0, fixed(0.3)))
+                .as("Exercise 18: u = 0.3 ≥ p_0 = 0.25 but < p_0 + p_1 = 1, so the second token is drawn").isOne();
+        assertThat(Ex18Sampling.softmaxWithTemperature(o, 0.5)[1])
+                .as("Exercise 18: at T = 1/2 the scores are doubled: p_1 = 9 / (1 + 9)").isCloseTo(0.9,
+                        org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    @DisplayName("softmax(o / T) is the library's: a distribution that sums to 1, for every T > 0")
+    void softmaxIsTheLibrarys() {
+        Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.05, 20))
+                .checkAssert((v, seed, t) -> {
+                    double[] o = logits(v, seed, 3);
+                    double[] yours = Ex18Sampling.softmaxWithTemperature(o, t);
+                    double[] lib = Sampling.softmaxWithTemperature(o, t);
+                    assertThat(yours).as("Exercise 18: softmax(o / T) for V = %s, T = %s: divide every score by T "
+                            + "before exp, then normalise", v, t).hasSize(v);
+                    assertThat(Mat.norm(new double[][] {diff(yours, lib)}))
+                            .as("Exercise 18: softmax(o / %s) of %s: you gave %s, expected %s", t, Arrays.toString(o),
+                                    Arrays.toString(yours), Arrays.toString(lib))
+                            .isLessThan(1e-12);
+                });
+    }
+
+    @Test
+    @DisplayName("Large scores at a small temperature give no NaN: the softmax is computed stably")
+    void stableForSmallTemperatures() {
+        Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0.001, 0.05))
+                .checkAssert((v, seed, t) -> {
+                    double[] o = logits(v, seed, 60);
+                    double[] p = Ex18Sampling.softmaxWithTemperature(o, t);
+                    assertThat(Arrays.stream(p).allMatch(Double::isFinite))
+                            .as("Exercise 18: softmax(o / %s) of scores up to ±%.0f holds NaN or infinity: %s — "
+                                    + "subtract the largest score before exp", t,
+                                    Arrays.stream(o).map(Math::abs).max().orElse(0), Arrays.toString(p))
+                            .isTrue();
+                    assertThat(Arrays.stream(p).sum()).as("Exercise 18: the probabilities sum to 1")
+                            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                });
+    }
+
+    @Test
+    @DisplayName("A draw is the library's draw with the same generator: the same seed gives the same tokens")
+    void drawsAreTheLibrarys() {
+        Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.1, 5))
+                .checkAssert((v, seed, t) -> {
+                    double[] o = logits(v, seed, 2);
+                    var yours = new Random(seed);
+                    var lib = new Random(seed);
+                    for (int i = 0; i < 40; i++) {
+                        int expected = Sampling.sample(o, t, lib);
+                        assertThat(Ex18Sampling.sample(o, t, yours))
+                                .as("Exercise 18: draw %d from softmax(o / %s) with the generator given: take one "
+                                        + "rng.nextDouble() u and the first j whose cumulative probability exceeds u",
+                                        i + 1, t)
+                                .isEqualTo(expected);
+                    }
+                    assertThat(yours.nextLong()).as("Exercise 18: each draw uses exactly one nextDouble() of the "
+                            + "generator given, so after 40 draws it is where the library's is").isEqualTo(lib.nextLong());
+                });
+    }
+
+    @Test
+    @DisplayName("As T → 0 the draw is the greedy choice, the argmax of the scores")
+    void coldIsGreedy() {
+        Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0, 0.999))
+                .checkAssert((v, seed, u) -> {
+                    double[] o = logits(v, seed, 2);
+                    int argmax = Mat.argmaxRows(new double[][] {o})[0];
+                    assertThat(Ex18Sampling.sample(o, 1e-4, fixed(u)))
+                            .as("Exercise 18: at T = 1e-4 with u = %s every draw is the most likely token", u)
+                            .isEqualTo(argmax);
+                });
+    }
+
+    private static double[] diff(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return new double[] {Double.POSITIVE_INFINITY};
+        }
+        var d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+}

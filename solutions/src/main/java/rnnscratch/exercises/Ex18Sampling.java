@@ -1,0 +1,66 @@
+package rnnscratch.exercises;
+
+import java.util.Random;
+
+/**
+ * Exercise 18 — generation by sampling with a temperature (一对多, text generation; beyond the book).
+ *
+ * <p>Greedy generation always takes the most likely next token. Sampling draws it from the model's distribution
+ * instead, sharpened or flattened by a temperature {@code T > 0}:
+ * <pre>
+ *   p_j = softmax(o / T)_j = exp(o_j / T) / Σ_k exp(o_k / T)
+ * </pre>
+ * With {@code T = 1} this is the model's own softmax; as {@code T → 0} the draw becomes the greedy choice; a large
+ * {@code T} makes every token nearly equally likely. Large scores divided by a small {@code T} overflow {@code exp}:
+ * compute it stably, as the library's softmax does.
+ *
+ * <p>One draw uses exactly one uniform number {@code u} in {@code [0, 1)} from the generator given (never a generator
+ * of your own): the drawn token is the first {@code j} whose cumulative probability {@code p_0 + … + p_j} exceeds
+ * {@code u}. So the same seed gives the same text, and the library's {@code Sampling} draws the same tokens.
+ *
+ * <p>Shapes: {@code logits} is {@code double[V]} (one output row); the probabilities are {@code double[V]}; a draw is a
+ * token id in {@code [0, V)}.
+ *
+ * <p>Docs: docs/applications.md#exercises
+ */
+public final class Ex18Sampling {
+    private Ex18Sampling() {}
+
+    /** {@code softmax(logits / temperature)}, {@code double[V]} summing to 1; {@code temperature > 0}. */
+    public static double[] softmaxWithTemperature(double[] logits, double temperature) {
+        // BEGIN SOLUTION
+        double max = Double.NEGATIVE_INFINITY;
+        for (double o : logits) {
+            max = Math.max(max, o);
+        }
+        var p = new double[logits.length];
+        double sum = 0;
+        for (int j = 0; j < logits.length; j++) {
+            p[j] = Math.exp((logits[j] - max) / temperature);
+            sum += p[j];
+        }
+        for (int j = 0; j < p.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+        // END SOLUTION
+        // STUB: throw new UnsupportedOperationException("Exercise 18 (sampling with a temperature): write softmaxWithTemperature, the distribution the next token is drawn from — read docs/applications.md#exercises");
+    }
+
+    /** One token id drawn from {@code softmax(logits / temperature)} with one {@code rng.nextDouble()}. */
+    public static int sample(double[] logits, double temperature, Random rng) {
+        // BEGIN SOLUTION
+        double[] p = softmaxWithTemperature(logits, temperature);
+        double u = rng.nextDouble();
+        double cumulative = 0;
+        for (int j = 0; j < p.length; j++) {
+            cumulative += p[j];
+            if (u < cumulative) {
+                return j;
+            }
+        }
+        return p.length - 1;
+        // END SOLUTION
+        // STUB: throw new UnsupportedOperationException("Exercise 18 (sampling with a temperature): write sample, one draw of the next token — read docs/applications.md#exercises");
+    }
+}
