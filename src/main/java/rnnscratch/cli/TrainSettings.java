@@ -109,7 +109,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.count("--hiddens", d.hiddens(), MAX_SIZE, "hidden units H (with --init: the checkpoint's)"),
                 Flag.of("--lr", "X", "1", "learning rate of sgd", POSITIVE),
                 Flag.count("--epochs", d.epochs(), MAX_EPOCHS, "epochs to train"),
-                Flag.of("--theta", "X|none", "1", "gradient clipping threshold; none switches clipping off",
+                Flag.of("--theta", "X|none", "1", "gradient clipping threshold θ; none: no clipping",
                         POSITIVE_OR_NONE),
                 Flag.choice("--iter", "how minibatches are cut from the corpus", "sequential", "random"),
                 Flag.of("--seed", "N", "0", "seed of the one random generator: initial weights, then minibatches",
