@@ -193,4 +193,17 @@ class RnnContractTest {
         assertThat(Predict.GREEDY.choose(new double[] {1, 3, 3, 2})).as("argmax of [1, 3, 3, 2]").isEqualTo(1);
         assertThat(Predict.GREEDY.choose(new double[] {-2, -1, -5})).as("argmax of [−2, −1, −5]").isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("A model runs on the functions it was given and keeps the parameters it was given")
+    void modelKeepsItsFunctionsAndParameters() {
+        var functions = RnnFunctions.library();
+        var params = RnnParams.getParams(5, 3, new Random(4));
+        var net = new RNNModelScratch(params, functions);
+        assertThat(net.functions()).isSameAs(functions);
+        assertThat(net.params()).isSameAs(params);
+        assertThat(net.vocabSize()).isEqualTo(5);
+        assertThat(net.numHiddens()).isEqualTo(3);
+        assertThat(new RNNModelScratch(params).params().list()).containsExactlyElementsOf(params.list());
+    }
 }

@@ -229,4 +229,40 @@ class MatDefinitionsTest {
         assertThatThrownBy(() -> MatMul.mm(ragged, new double[2][2])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MatMul.mm(new double[2][2], ragged)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("Element-wise operations refuse matrices that differ in rows only or in columns only")
+    void oneDimensionOffIsRefused() {
+        Props.qt().forAll(integers().between(1, 5), integers().between(1, 5), integers().between(1, 3))
+                .checkAssert((r, c, d) -> {
+                    for (double[][] other : new double[][][] {new double[r + d][c], new double[r][c + d]}) {
+                        assertThatThrownBy(() -> Mat.add(new double[r][c], other))
+                                .as("(%dx%d) + (%dx%d)", r, c, other.length, other[0].length)
+                                .isInstanceOf(IllegalArgumentException.class);
+                        assertThatThrownBy(() -> Mat.addInPlace(new double[r][c], other))
+                                .as("(%dx%d) += (%dx%d)", r, c, other.length, other[0].length)
+                                .isInstanceOf(IllegalArgumentException.class);
+                    }
+                    assertThatThrownBy(() -> Mat.addRowVector(new double[r][c], new double[1][c + d]))
+                            .as("bias of %d columns for (%dx%d)", c + d, r, c)
+                            .isInstanceOf(IllegalArgumentException.class);
+                    assertThatThrownBy(() -> Mat.addRowVector(new double[r][c], new double[1 + d][c]))
+                            .as("bias of %d rows", 1 + d).isInstanceOf(IllegalArgumentException.class);
+                });
+    }
+
+    @Test
+    @DisplayName("The Vector API kernel is switched on and off by useVector, and usesVector says which is in use")
+    void kernelSwitch() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernel.vectorApiAvailable(),
+                "the test JVM was started without --add-modules jdk.incubator.vector");
+        try {
+            Kernel.useVector(true);
+            assertThat(Kernel.usesVector()).as("after useVector(true)").isTrue();
+            Kernel.useVector(false);
+            assertThat(Kernel.usesVector()).as("after useVector(false)").isFalse();
+        } finally {
+            Kernel.useVector(false);
+        }
+    }
 }

@@ -97,6 +97,8 @@ class TrainingLoopEdgesTest {
                                     java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
                     assertThat(heard.minibatches).extracting(MinibatchStats::epoch).as("the epoch they report")
                             .containsOnly(4);
+                    assertThat(heard.minibatches).as("hidden-state gradients are reported only when asked for")
+                            .allSatisfy(m -> assertThat(m.hiddenGradNorms()).isEmpty());
                     assertThat(result.tokensPerSec()).as("tokens per second").isPositive();
                 });
     }
@@ -331,5 +333,84 @@ class TrainingLoopEdgesTest {
         assertThat(thrown.minibatch()).as("the first minibatch already fails").isEqualTo(1);
         assertThat(thrown.epoch()).as("trainEpochCh8 does not know the epoch: 0").isZero();
         assertThat(thrown.loss()).isNaN();
+    }
+
+    @Test
+    @DisplayName("Tokens per second and elapsed seconds are measured on the wall clock: never more seconds than the "
+            + "call took, so never fewer tokens per second than tokens over that time")
+    void speedAndElapsedTimeAreWallClock() {
+        var net = net(6);
+        var batches = SeqDataIter.seqDataIterSequential(CORPUS.ids(), 4, 6, 0);
+        long start = System.nanoTime();
+        var result = TrainCh8.trainEpochCh8(net, batches, TrainCh8.sgdUpdater(net, 0.5, Ch8Functions.library()),
+                false);
+        double outside = (System.nanoTime() - start) / 1e9;
+        assertThat(result.tokensPerSec()).as("tokens/s of %d tokens trained in at most %s s", result.tokens(), outside)
+                .isGreaterThanOrEqualTo(result.tokens() / outside);
+        var heard = new Recorder();
+        start = System.nanoTime();
+        train(net(6), new SeqDataLoader(CORPUS.ids(), 4, 6, false, new Random(6)), 3, options(10),
+                Ch8Functions.library(), heard);
+        outside = (System.nanoTime() - start) / 1e9;
+        double previous = 0;
+        for (EpochStats s : heard.epochs) {
+            assertThat(s.elapsedSeconds()).as("seconds since training started, after epoch %d", s.epoch())
+                    .isGreaterThanOrEqualTo(previous).isLessThanOrEqualTo(outside);
+            previous = s.elapsedSeconds();
+            assertThat(s.tokensPerSec()).as("tokens/s in epoch %d", s.epoch())
+                    .isGreaterThanOrEqualTo(batches.size() * 4 * 6 / 2.0 / outside);
+        }
+    }
+
+    @Test
+    @DisplayName("The short trainEpochCh8 is one epoch with θ = 1 and this library's functions")
+    void shortEpochOverload() {
+        var batches = SeqDataIter.seqDataIterSequential(CORPUS.ids(), 2, 6, 1);
+        var a = net(8);
+        var b = net(8);
+        var shortResult = TrainCh8.trainEpochCh8(a, batches, TrainCh8.sgdUpdater(a, 0.5, Ch8Functions.library()),
+                false);
+        var longResult = TrainCh8.trainEpochCh8(b, batches, TrainCh8.sgdUpdater(b, 0.5, Ch8Functions.library()),
+                false, 1.0, Ch8Functions.library(), 1, EpochListener.none());
+        assertThat(shortResult.minibatches()).isEqualTo(batches.size());
+        assertThat(shortResult.perplexity()).as("the same epoch, short and long form").isEqualTo(
+                longResult.perplexity());
+        assertThat(Matrices.bitIdentical(a.params().W_hh().value(), b.params().W_hh().value())).as("W_hh").isTrue();
+    }
+
+    @Test
+    @DisplayName("The book's trainCh8(net, iter, vocab, lr, epochs) predicts 50 tokens after \"time traveller\" and "
+            + "\"traveller\"")
+    void bookOverloadUsesTheBookSettings() {
+        var net = net(9);
+        var result = TrainCh8.trainCh8(net, new SeqDataLoader(CORPUS.ids(), 8, 8, false, new Random(9)),
+                CORPUS.vocab(), 1.0, 1, EpochListener.none());
+        assertThat(result.epochsRun()).isEqualTo(1);
+        assertThat(result.predictions()).hasSize(2);
+        assertThat(result.predictions().get(0)).startsWith("time traveller").hasSize(14 + 50);
+        assertThat(result.predictions().get(1)).startsWith("traveller").hasSize(9 + 50);
+    }
+
+    @Test
+    @DisplayName("withPredictCh8 swaps only predict_ch8: the samples and the final predictions come from the new "
+            + "function")
+    void withPredictCh8SwapsThePrediction() {
+        var functions = Ch8Functions.library().withPredictCh8((prefix, numPreds, net, vocab) -> prefix + "#"
+                + numPreds);
+        var heard = new Recorder();
+        var result = train(net(10), new SeqDataLoader(java.util.Arrays.copyOf(CORPUS.ids(), 80), 8, 8, false,
+                new Random(10)), 2, options(1), functions, heard);
+        assertThat(heard.samples).containsExactly("the#4", "the#4");
+        assertThat(result.predictions()).containsExactly("the c#4", "mat#4");
+    }
+
+    @Test
+    @DisplayName("LossNotFiniteException names the loss and the minibatch, and the epoch only when it is known")
+    void lossNotFiniteMessage() {
+        var known = new LossNotFiniteException(7, 3, Double.POSITIVE_INFINITY);
+        assertThat(known.getMessage()).contains("Infinity").contains("7").contains("3");
+        var unknown = new LossNotFiniteException(0, 5, Double.NaN);
+        assertThat(unknown.getMessage()).contains("NaN").contains("5").doesNotContain("epoch 0");
+        assertThat(unknown.epoch()).isZero();
     }
 }
