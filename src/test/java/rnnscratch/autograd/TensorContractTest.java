@@ -107,6 +107,19 @@ class TensorContractTest {
     }
 
     @Test
+    @DisplayName("backward() from a product that is one row or one column but not 1×1 is refused, naming its shape")
+    void backwardFromAVectorIsRefused() {
+        Props.qt().forAll(integers().between(2, 5), integers().between(1, 4), longs().all()).checkAssert((n, k, s) -> {
+            var column = mm(Tensor.param(m(n, k, s)), Tensor.param(m(k, 1, s + 1)));
+            var row = mm(Tensor.param(m(1, k, s + 2)), Tensor.param(m(k, n, s + 3)));
+            for (Tensor t : new Tensor[] {column, row}) {
+                assertThatThrownBy(t::backward).as("backward() from a %s product", t.shape())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(t.shape());
+            }
+        });
+    }
+
+    @Test
     @DisplayName("backward() from a scalar that depends on no parameter is refused with an IllegalStateException")
     void backwardNeedsHistory() {
         var k = Tensor.constant(m(2, 3, 4));

@@ -206,4 +206,31 @@ class RnnContractTest {
         assertThat(net.numHiddens()).isEqualTo(3);
         assertThat(new RNNModelScratch(params).params().list()).containsExactlyElementsOf(params.list());
     }
+
+    @Test
+    @DisplayName("forward checks the token ids itself, also when the model runs on a one-hot function that checks "
+            + "nothing")
+    void forwardChecksIdsWhateverTheOneHot() {
+        var lib = RnnFunctions.library();
+        RnnFunctions.OneHotFn unchecked = (xt, v) -> java.util.Arrays.stream(xt)
+                .map(step -> Tensor.constant(new double[step.length][v])).toList();
+        var functions = new RnnFunctions(lib.transpose(), unchecked, lib.getParams(), lib.initRnnState(), lib.rnn());
+        var net = new RNNModelScratch(4, 3, new Random(5), functions);
+        for (int bad : new int[] {-1, 4}) {
+            assertThatThrownBy(() -> net.forward(new int[][] {{0, bad}}, net.beginState(1)))
+                    .as("token id %d with V = 4", bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(bad));
+        }
+        assertThat(net.forward(new int[][] {{0, 3}}, net.beginState(1)).outputs().rows()).as("ids 0 and 3")
+                .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("getParams names both sizes when it refuses them")
+    void getParamsNamesBothSizes() {
+        assertThatThrownBy(() -> RnnParams.getParams(3, 0, new Random(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3").hasMessageContaining("0");
+        assertThatThrownBy(() -> RnnParams.getParams(0, 7, new Random(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7").hasMessageContaining("0");
+    }
 }
