@@ -265,4 +265,19 @@ class MatDefinitionsTest {
             Kernel.useVector(false);
         }
     }
+
+    @Test
+    @DisplayName("The transposed products refuse a ragged operand, naming the operation")
+    void transposedProductsRefuseRaggedOperands() {
+        double[][] ragged = {{1, 2}, {3}};
+        double[][] square = new double[2][2];
+        assertThatThrownBy(() -> MatMul.mmTransA(ragged, square)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mmTransA");
+        assertThatThrownBy(() -> MatMul.mmTransA(square, ragged)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mmTransA");
+        assertThatThrownBy(() -> MatMul.mmTransB(ragged, square)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mmTransB");
+        assertThatThrownBy(() -> MatMul.mmTransB(square, ragged)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mmTransB");
+    }
 }

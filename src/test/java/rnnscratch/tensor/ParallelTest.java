@@ -73,4 +73,46 @@ class ParallelTest {
         }
         assertThat(Parallel.threads()).as("a refused setting changes nothing").isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("When the caller's own piece is the slow one, the workers' pieces are still run exactly once, and a "
+            + "failure in a worker's piece still reaches the caller")
+    void workersRunTheirPieces() {
+        int before = Parallel.threads();
+        try {
+            Props.qt(12).forAll(integers().between(2, 64), integers().between(2, 4)).checkAssert((n, threads) -> {
+                Parallel.setThreads(threads);
+                var visits = new AtomicIntegerArray(n);
+                Parallel.forRows(n, true, (from, to) -> {
+                    if (from == 0) {
+                        pause(); // the caller's piece: give the workers time to start theirs
+                    }
+                    for (int i = from; i < to; i++) {
+                        visits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertThat(visits.get(i)).as("visits of row %d of %d, %d threads", i, n, threads).isEqualTo(1);
+                }
+                assertThatThrownBy(() -> Parallel.forRows(n, true, (from, to) -> {
+                    if (from == 0) {
+                        pause();
+                    } else if (to == n) {
+                        throw new IllegalStateException("last piece");
+                    }
+                })).as("a failure in the last piece, %d rows, %d threads", n, threads)
+                        .isInstanceOf(IllegalStateException.class).hasMessage("last piece");
+            });
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

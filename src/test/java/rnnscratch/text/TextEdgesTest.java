@@ -102,4 +102,30 @@ class TextEdgesTest {
                 .isInstanceOf(UserException.class).hasMessageContaining(TimeMachine.SHA1);
         assertThat(TimeMachine.cacheFile(dir)).as("the corrupt cached file").doesNotExist();
     }
+
+    @Test
+    @DisplayName("A download of exactly 64 MiB is kept; one byte more is refused as far larger than expected, naming the "
+            + "limit, and leaves nothing behind")
+    void downloadSizeLimit() throws IOException {
+        long limit = 64L << 20;
+        var exactly = new byte[(int) limit];
+        java.util.Arrays.fill(exactly, (byte) 'a');
+        var target = dir.resolve("big.txt");
+        var slow = Duration.ofSeconds(20);
+        try (var server = LoopbackServer.serving(exactly)) {
+            Download.fetchVerified(server.url(), target, Download.sha1Hex(exactly), slow);
+        }
+        assertThat(Files.size(target)).as("a download of exactly the limit").isEqualTo(limit);
+        Files.delete(target);
+        var more = java.util.Arrays.copyOf(exactly, (int) limit + 1);
+        more[(int) limit] = 'a';
+        try (var server = LoopbackServer.serving(more)) {
+            assertThatThrownBy(() -> Download.fetchVerified(server.url(), target, Download.sha1Hex(more), slow))
+                    .as("a download one byte over the limit, with its own right SHA-1")
+                    .isInstanceOf(IOException.class).hasMessageContaining(String.valueOf(limit));
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing is left in the folder").isEmpty();
+        }
+    }
 }

@@ -138,4 +138,29 @@ class TextValuesTest {
         assertThat(a).as("not a corpus").isNotEqualTo(a.vocab());
         assertThat(a.toString()).as("printed").contains("5 tokens");
     }
+
+    @Test
+    @DisplayName("Hash codes spread: twenty different minibatches, vocabularies or corpora do not all share one hash code")
+    void hashCodesSpread() {
+        var minibatches = new java.util.HashSet<Integer>();
+        var vocabs = new java.util.HashSet<Integer>();
+        var corpora = new java.util.HashSet<Integer>();
+        for (int k = 0; k < 20; k++) {
+            minibatches.add(new Minibatch(ids(2, 3, k), ids(2, 3, k + 100)).hashCode());
+            var text = "ab".repeat(k + 1) + "c";
+            vocabs.add(Vocab.of(List.of(List.of(text.split("")))).hashCode());
+            corpora.add(Corpus.loadCorpus(List.of(text), TokenKind.CHAR, -1).hashCode());
+        }
+        assertThat(minibatches).as("hash codes of 20 random minibatches").hasSizeGreaterThan(1);
+        assertThat(vocabs).as("hash codes of 20 vocabularies with different counts").hasSizeGreaterThan(1);
+        assertThat(corpora).as("hash codes of 20 corpora of different lengths").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    @DisplayName("A vocabulary of exactly ten tokens prints all of them, with nothing left out")
+    void tenTokensPrintWhole() {
+        var vocab = Vocab.of(List.of("abcdefghi".chars().mapToObj(Character::toString).toList()));
+        assertThat(vocab.size()).isEqualTo(10);
+        assertThat(vocab.toString()).contains("<unk> a b c d e f g h i").doesNotContain("...");
+    }
 }
