@@ -172,6 +172,8 @@ class MatDefinitionsTest {
             assertThatThrownBy(() -> Mat.oneHot(new int[] {1, bad}, 4)).as("id %d of 4 classes", bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(bad));
         }
+        assertThatThrownBy(() -> Mat.oneHot(new int[] {0}, -1)).as("−1 classes")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Mat.oneHot(new int[] {3, 0}, 4)).isDeepEqualTo(new double[][] {{0, 0, 0, 1}, {1, 0, 0, 0}});
     }
 
@@ -252,13 +254,20 @@ class MatDefinitionsTest {
     }
 
     @Test
-    @DisplayName("The Vector API kernel is switched on and off by useVector, and usesVector says which is in use")
+    @DisplayName("The Vector API kernel is available exactly when the JVM has the jdk.incubator.vector module; then "
+            + "useVector switches it on and off, else switching it on is refused")
     void kernelSwitch() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kernel.vectorApiAvailable(),
-                "the test JVM was started without --add-modules jdk.incubator.vector");
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertThat(Kernel.vectorApiAvailable()).as("available, with the module %s", module ? "present" : "absent")
+                .isEqualTo(module);
         try {
-            Kernel.useVector(true);
-            assertThat(Kernel.usesVector()).as("after useVector(true)").isTrue();
+            if (module) {
+                Kernel.useVector(true);
+                assertThat(Kernel.usesVector()).as("after useVector(true)").isTrue();
+            } else {
+                assertThatThrownBy(() -> Kernel.useVector(true)).as("useVector(true) without the module")
+                        .isInstanceOf(IllegalStateException.class);
+            }
             Kernel.useVector(false);
             assertThat(Kernel.usesVector()).as("after useVector(false)").isFalse();
         } finally {
