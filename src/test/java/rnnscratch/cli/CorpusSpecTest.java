@@ -89,4 +89,17 @@ class CorpusSpecTest {
                 .isInstanceOf(UserException.class).hasMessageContaining("missing.txt");
         assertThatThrownBy(() -> CorpusSpec.resolve(" ", dir)).isInstanceOf(UserException.class);
     }
+
+    @Test
+    @DisplayName("A cached Time Machine is the default corpus and the timemachine corpus, with nothing to say")
+    void cachedTimeMachineIsTheDefault() throws IOException {
+        var book = Path.of(CorpusTextTestFiles.timeMachineOrSkip().origin());
+        Files.copy(book, TimeMachine.cacheFile(dir));
+        var loaded = TimeMachine.load(dir);
+        var byDefault = CorpusSpec.resolveDefault(dir);
+        assertThat(byDefault.name()).isEqualTo(TimeMachine.NAME);
+        assertThat(byDefault.notice()).isEmpty();
+        assertThat(byDefault.text()).isEqualTo(loaded.text());
+        assertThat(CorpusSpec.resolve(CorpusSpec.TIME_MACHINE, dir).text()).isEqualTo(loaded.text());
+    }
 }
