@@ -201,7 +201,7 @@ public final class SvgPlot {
         String dash = s.dash().pattern.isEmpty() ? "" : " stroke-dasharray=\"" + s.dash().pattern + "\"";
         svg.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(color)
                 .append("\" stroke-width=\"1.5\" stroke-linejoin=\"round\"").append(dash)
-                .append(" points=\"").append(points).append("\"><title>").append(escape(s.name()))
+                .append(" points=\"").append(points).append("\"><title>").append(Markup.escape(s.name()))
                 .append("</title></polyline>\n");
         if (xs.length == 1) {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"2.5\" fill=\"%s\"/>\n",
@@ -255,34 +255,6 @@ public final class SvgPlot {
 
     private static String text(String cls, double x, double y, String anchor, String content, String extra) {
         return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\"%s>%s</text>\n",
-                cls, x, y, anchor, extra, escape(content));
-    }
-
-    /** The text with {@code & < > " '} escaped, and characters XML 1.0 forbids replaced by U+FFFD. */
-    private static String escape(String s) {
-        var b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> b.append(allowedInXml(s, i) ? c : '\uFFFD');
-            }
-        }
-        return b.toString();
-    }
-
-    private static boolean allowedInXml(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xFFFD);
+                cls, x, y, anchor, extra, Markup.escape(content));
     }
 }
