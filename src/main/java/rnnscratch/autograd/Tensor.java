@@ -68,10 +68,6 @@ public final class Tensor {
         return new Tensor(value, op, any ? Optional.of(Node.computed(op, nodes, rule)) : Optional.empty());
     }
 
-    Optional<Node> node() {
-        return node;
-    }
-
     /** The values, {@code double[rows][cols]}; shared, so an optimiser can update a parameter in place. */
     public double[][] value() {
         return value;

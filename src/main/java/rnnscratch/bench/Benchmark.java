@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import rnnscratch.bench.ReferenceRunner.Setting;
+import rnnscratch.report.RunRecorder;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.tensor.Parallel;
 import rnnscratch.text.CorpusText;
@@ -27,10 +28,12 @@ import rnnscratch.text.Preprocess;
  *   <li>PyTorch's fastest CPU setting for the book's code, found by trying each candidate
  *       ({@link ReferenceRunner#settings}) once per dtype;</li>
  *   <li>training tokens per second at the book's setting ({@link TrainingBench}) in interleaved rounds: Java (plain
- *       kernel on the default threads and on one, the vector kernel) and the book's code at its fastest settings;</li>
+ *       kernel on the default threads and on one, the vector kernel, the plain kernel while a run report's recorder
+ *       follows every minibatch as {@code train --report} does) and the book's code at its fastest settings;</li>
  *   <li>tokens per second for 1, 2, 4, … threads up to the cores, the training step as a share of the peak, and a
  *       check that one thread and the default threads train to the same bits;</li>
- *   <li>the targets, each with its figure and "met" or "not met".</li>
+ *   <li>the targets, each with its figure and "met" or "not met", and what {@code --report} adds to a 20-epoch run
+ *       (issue 15).</li>
  * </ol>
  * Speed is never asserted in a unit test (the machine is noisy); this class prints figures.
  *
@@ -41,6 +44,8 @@ public final class Benchmark {
     private static final int SEARCH_EPOCHS = 2;
     /** Minibatches trained for the bit-identity check. */
     private static final int CHECK_MINIBATCHES = 3;
+    /** Epochs of the run whose time {@code --report} must not lengthen by 5% or more (issue 15). */
+    private static final int REPORT_EPOCHS = 20;
 
     /**
      * What to run.
@@ -59,6 +64,10 @@ public final class Benchmark {
         double plainT = Double.NaN;
         double plain1 = Double.NaN;
         double vectorT = Double.NaN;
+        double recordedT = Double.NaN;
+        double reportRatio = Double.NaN;
+        double reportSeconds = Double.NaN;
+        long tokensPerEpoch;
         double torch64 = Double.NaN;
         double torch32 = Double.NaN;
         Optional<Setting> best64 = Optional.empty();
@@ -197,19 +206,35 @@ public final class Benchmark {
                 TrainingBench.STEPS, options.corpus(), epochs, options.rounds());
         bench.tokensPerSec(2, threads); // warm-up: the JIT compiles the plain kernel
         bench.tokensPerSec(1, 1);
+        bench.tokensPerSec(2, threads, new RunRecorder()); // and the path that keeps the hidden states' gradients
         if (vector) {
             withVector(() -> bench.tokensPerSec(2, threads));
         }
         var plainT = new ArrayList<Double>();
+        var recordedT = new ArrayList<Double>();
+        var reportRatios = new ArrayList<Double>();
         var plain1 = new ArrayList<Double>();
         var vectorT = new ArrayList<Double>();
         var torch64 = new ArrayList<Double>();
         var torch32 = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
-            plainT.add(bench.tokensPerSec(epochs, threads));
+            // With and without a run report's recorder in ABBA order, so that a drift of the machine's load cancels.
+            var recorder = new RunRecorder();
+            if (r % 2 == 1) {
+                plainT.add(bench.tokensPerSec(epochs, threads));
+                recordedT.add(bench.tokensPerSec(epochs, threads, recorder));
+            } else {
+                recordedT.add(bench.tokensPerSec(epochs, threads, recorder));
+                plainT.add(bench.tokensPerSec(epochs, threads));
+            }
+            reportRatios.add(last(plainT) / last(recordedT));
+            if (r == options.rounds()) {
+                f.reportSeconds = reportSeconds(bench, recorder, out);
+            }
             plain1.add(bench.tokensPerSec(epochs, 1));
-            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java plain %d thr %s, 1 thr %s", r,
-                    threads, tokens(last(plainT)), tokens(last(plain1))));
+            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java plain %d thr %s (recording a "
+                    + "report %s), 1 thr %s", r, threads, tokens(last(plainT)), tokens(last(recordedT)),
+                    tokens(last(plain1))));
             if (vector) {
                 vectorT.add(withVector(() -> bench.tokensPerSec(epochs, threads)));
                 line.append(String.format(Locale.ROOT, ", vector %d thr %s", threads, tokens(last(vectorT))));
@@ -225,6 +250,9 @@ public final class Benchmark {
             out.println(line);
         }
         f.plainT = KernelBench.median(plainT);
+        f.recordedT = KernelBench.median(recordedT);
+        f.reportRatio = KernelBench.median(reportRatios);
+        f.tokensPerEpoch = bench.tokensPerEpoch();
         f.plain1 = KernelBench.median(plain1);
         f.vectorT = KernelBench.median(vectorT);
         f.torch64 = KernelBench.median(torch64);
@@ -232,12 +260,15 @@ public final class Benchmark {
         out.println("  median (min-max):");
         out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
                 spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
+        out.printf(Locale.ROOT, "    Java plain %d threads recording a run report %s; time per epoch with / "
+                + "without it, median of the rounds' ratios, %.3f (%s); writing the report once %.2f s%n", threads,
+                spread(recordedT), f.reportRatio, ratios(reportRatios), f.reportSeconds);
         if (!torch64.isEmpty()) {
             out.printf(Locale.ROOT, "    PyTorch float64 %s (%s), float32 %s (%s)%n", spread(torch64),
                     f.best64.get().describe(), spread(torch32), f.best32.map(Setting::describe).orElse("-"));
         }
         double worst = 1.0;
-        for (var xs : List.of(plainT, plain1, vectorT, torch64, torch32)) {
+        for (var xs : List.of(plainT, recordedT, plain1, vectorT, torch64, torch32)) {
             if (!xs.isEmpty() && Collections.min(xs) > 0) {
                 worst = Math.max(worst, Collections.max(xs) / Collections.min(xs));
             }
@@ -245,6 +276,15 @@ public final class Benchmark {
         if (worst > 1.25) {
             out.printf(Locale.ROOT, "  (noisy: one configuration's rounds differ by up to %.0f%%; other programs were "
                     + "busy, so rerun on a quiet machine before trusting the ratios)%n", 100 * (worst - 1));
+        }
+    }
+
+    private static double reportSeconds(TrainingBench bench, RunRecorder recorder, PrintStream out) {
+        try {
+            return bench.reportSeconds(recorder);
+        } catch (IOException e) {
+            out.println("  (writing a report failed: " + e.getMessage() + ")");
+            return Double.NaN;
         }
     }
 
@@ -326,6 +366,21 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "  7. bit-identical training on 1 and %d threads: %s (golden tests at 1e-9 with both "
                 + "kernels: mvn test)%n", threads == 1 ? 2 : threads, verdict(f.identical.orElse(false)
                 && f.identicalVector.orElse(true)));
+        // 20 epochs with and without --report: each epoch's time grows by the rounds' median ratio, plus one write.
+        double epochSeconds = f.tokensPerEpoch / f.plainT;
+        double overhead = f.reportRatio - 1 + f.reportSeconds / (REPORT_EPOCHS * epochSeconds);
+        out.printf(Locale.ROOT, "  (issue 15) recording and writing a run report, %d epochs at the book's setting: %s "
+                + "longer (each epoch %s, writing the report once %.2f s) (< 5%%): %s%n", REPORT_EPOCHS,
+                percent(overhead), percent(f.reportRatio - 1), f.reportSeconds, Double.isNaN(overhead) ? "not measured"
+                : verdict(overhead < 0.05));
+    }
+
+    private static String ratios(List<Double> xs) {
+        return String.join(", ", xs.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList());
+    }
+
+    private static String percent(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * x);
     }
 
     private static double last(List<Double> xs) {

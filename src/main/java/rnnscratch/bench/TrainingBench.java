@@ -1,16 +1,25 @@
 package rnnscratch.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import rnnscratch.autograd.Tensor;
+import rnnscratch.report.HiddenStates;
+import rnnscratch.report.RunRecorder;
+import rnnscratch.report.RunReport;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
 import rnnscratch.train.Ch8Functions;
+import rnnscratch.train.EpochListener;
 import rnnscratch.train.TrainCh8;
 
 /**
@@ -44,15 +53,47 @@ final class TrainingBench {
 
     /** Median tokens per second over {@code epochs} epochs with the kernel in use on {@code threads} threads. */
     double tokensPerSec(int epochs, int threads) {
+        return tokensPerSec(epochs, threads, EpochListener.none());
+    }
+
+    /**
+     * Median tokens per second over {@code epochs} epochs while {@code listener} follows every minibatch — with a
+     * {@link RunRecorder}, what {@code train --report} adds to each epoch.
+     */
+    double tokensPerSec(int epochs, int threads, EpochListener listener) {
         return Kernel.using(Kernel.choice(), threads, () -> {
             var speeds = new ArrayList<Double>();
             for (int e = 0; e < epochs; e++) {
                 var result = TrainCh8.trainEpochCh8(net, loader.nextEpoch().batches(),
-                        TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()), false);
+                        TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()), false, 1.0, Ch8Functions.library(),
+                        e + 1, listener);
                 speeds.add(result.tokensPerSec());
             }
             return KernelBench.median(speeds);
         });
+    }
+
+    /** Tokens in one epoch: every minibatch's {@code batch × steps}. */
+    long tokensPerEpoch() {
+        return (long) loader.nextEpoch().batches().size() * BATCH * STEPS;
+    }
+
+    /**
+     * Seconds to write the report of what {@code recorder} followed, as {@code train --report} does once at the end:
+     * read the hidden states along a 50-character continuation of the prefix, and write the HTML file (to a
+     * temporary file, deleted afterwards).
+     */
+    double reportSeconds(RunRecorder recorder) throws IOException {
+        Path file = Files.createTempFile("rnn-scratch-bench-report", ".html");
+        try {
+            long start = System.nanoTime();
+            var hidden = HiddenStates.read(net, corpus.vocab(), TokenKind.CHAR, "time traveller", 50);
+            new RunReport("bench", Map.of("setting", "the book's"), recorder, Optional.of(hidden), Optional.empty())
+                    .write(file);
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.testing.FixedDraws;
 import rnnscratch.testing.Props;
 
 /** Generation by sampling with a temperature (beyond the book). Docs: docs/applications.md */
@@ -121,6 +122,45 @@ class SamplingTest {
         for (double t : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> Sampling.withTemperature(t, new Random(0))).as("T = %s", t)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature");
+            assertThatThrownBy(() -> Sampling.softmaxWithTemperature(new double[] {1, 2}, t)).as("softmax, T = %s", t)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature");
         }
+    }
+
+    @Test
+    @DisplayName("The seed is scrambled by SplitMix64's mixing function (its published outputs for states 0 and 2γ)")
+    void generatorIsSplitMix64OfTheSeed() {
+        // SplitMix64 from state 0 outputs 0xE220A8397B1DCDAF, then 0x6E789E6AA1B965F4: mix(0 + γ) and mix(γ + γ).
+        assertThat(Sampling.generator(0).nextLong()).as("seed 0 seeds java.util.Random with mix(γ)")
+                .isEqualTo(new Random(0xE220A8397B1DCDAFL).nextLong());
+        assertThat(Sampling.generator(0x9E3779B97F4A7C15L).nextLong()).as("seed γ seeds it with mix(2γ)")
+                .isEqualTo(new Random(0x6E789E6AA1B965F4L).nextLong());
+    }
+
+    @Test
+    @DisplayName("A draw u gives the first id whose cumulative probability exceeds u (u equal to a sum goes on)")
+    void drawIsTheFirstCumulativeSumAboveU() {
+        double[] logits = {0, 0, Math.log(2)}; // p = 1/4, 1/4, 1/2 exactly
+        assertThat(Sampling.sample(logits, 1.0, FixedDraws.always(0.0))).as("u = 0").isEqualTo(0);
+        assertThat(Sampling.sample(logits, 1.0, FixedDraws.always(0.25))).as("u = 0.25 = p₀: not below it, so id 1")
+                .isEqualTo(1);
+        assertThat(Sampling.sample(logits, 1.0, FixedDraws.always(0.5))).as("u = 0.5 = p₀ + p₁: id 2").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("When rounding leaves u above the last cumulative sum, the draw is the last id of nonzero probability")
+    void roundingGapGivesTheLastPossibleId() {
+        var logits = new double[11]; // ten ids of p = 0.1 (their sum in doubles is 0.9999999999999999), one of p = 0
+        logits[10] = Double.NEGATIVE_INFINITY;
+        double u = Math.nextDown(1.0);
+        assertThat(Sampling.sample(logits, 1.0, FixedDraws.always(u))).as("u just below 1, above the sum of ten 0.1s")
+                .isEqualTo(9);
+    }
+
+    @Test
+    @DisplayName("Sampling from no scores at all is refused")
+    void noScoresIsRefused() {
+        assertThatThrownBy(() -> Sampling.sample(new double[0], 1.0, new Random(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no scores");
     }
 }

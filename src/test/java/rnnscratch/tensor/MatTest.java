@@ -29,7 +29,8 @@ class MatTest {
                 Mat.addInPlace(a, b);
                 return a;
             },
-            "addRowVector", Mat::addRowVector);
+            "addRowVector", Mat::addRowVector,
+            "maskWherePositive", Mat::maskWherePositive);
 
     @Test
     @DisplayName("Every operation given mismatched shapes throws IllegalArgumentException naming both shapes")
@@ -131,5 +132,39 @@ class MatTest {
         assertThat(Mat.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
         assertThat(Mat.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
         assertThat(Mat.tanh(Double.NaN)).isNaN();
+    }
+
+    @Test
+    @DisplayName("A ragged matrix (rows of different lengths) is refused by columnSums, naming the row")
+    void raggedMatrixIsRefusedByColumnSums() {
+        double[][] ragged = {{1, 2, 3}, {4, 5}};
+        assertThatThrownBy(() -> Mat.columnSums(ragged))
+                .as("columnSums of rows of 3 and 2 numbers is not a bias gradient")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("columnSums");
+    }
+
+    @Test
+    @DisplayName("The cross-entropy's gradient needs one label per row, each a column of the logits")
+    void softmaxMinusOneHotChecksItsLabels() {
+        double[][] z = {{0, 0, 0}, {1, 2, 3}};
+        double[] lse = Mat.rowLogSumExp(z);
+        assertThatThrownBy(() -> Mat.softmaxMinusOneHot(z, lse, new int[] {0}, 1.0))
+                .as("two rows of logits and one label")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("softmaxMinusOneHot");
+        assertThatThrownBy(() -> Mat.softmaxMinusOneHot(z, lse, new int[] {0, 3}, 1.0))
+                .as("label 3 is not a column of a 3-column matrix")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("softmaxMinusOneHot");
+    }
+
+    @Test
+    @DisplayName("pick needs one column per row, and the vector difference two vectors of one length")
+    void pickAndVectorSubCheckTheirLengths() {
+        assertThatThrownBy(() -> Mat.pick(new double[2][3], new int[] {0, 1, 2}))
+                .as("three columns picked from two rows").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pick");
+        assertThatThrownBy(() -> Mat.sub(new double[2], new double[3]))
+                .as("a vector of 2 minus a vector of 3").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sub");
     }
 }

@@ -12,22 +12,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.Mat;
+import rnnscratch.testing.FixedDraws;
 import rnnscratch.testing.Props;
 
 /** Exercise 18: generation by sampling with a temperature. Docs: docs/applications.md */
 @Tag("ex18")
 class Ex18SamplingTest {
-    /** A generator whose every nextDouble() is {@code u}: a draw's outcome is then known in advance. */
-    private static Random fixed(double u) {
-        return new Random(0) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public double nextDouble() {
-                return u;
-            }
-        };
-    }
 
     private static double[] logits(int v, long seed, double scale) {
         var rng = new Random(seed);
@@ -46,9 +36,9 @@ class Ex18SamplingTest {
         assertThat(p[0]).as("Exercise 18: p_0 = e^0 / (e^0 + e^ln3) = 1/4").isCloseTo(0.25,
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(p[1]).as("Exercise 18: p_1 = 3/4").isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(Ex18Sampling.sample(o, 1.0, fixed(0.2)))
+        assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.2)))
                 .as("Exercise 18: u = 0.2 < p_0 = 0.25, so the first token is drawn").isZero();
-        assertThat(Ex18Sampling.sample(o, 1.0, fixed(0.3)))
+        assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.3)))
                 .as("Exercise 18: u = 0.3 ≥ p_0 = 0.25 but < p_0 + p_1 = 1, so the second token is drawn").isOne();
         assertThat(Ex18Sampling.softmaxWithTemperature(o, 0.5)[1])
                 .as("Exercise 18: at T = 1/2 the scores are doubled: p_1 = 9 / (1 + 9)").isCloseTo(0.9,
@@ -117,7 +107,7 @@ class Ex18SamplingTest {
                 .checkAssert((v, seed, u) -> {
                     double[] o = logits(v, seed, 2);
                     int argmax = Mat.argmaxRows(new double[][] {o})[0];
-                    assertThat(Ex18Sampling.sample(o, 1e-4, fixed(u)))
+                    assertThat(Ex18Sampling.sample(o, 1e-4, FixedDraws.always(u)))
                             .as("Exercise 18: at T = 1e-4 with u = %s every draw is the most likely token", u)
                             .isEqualTo(argmax);
                 });
