@@ -30,11 +30,13 @@ final class CheckpointFlags {
     }
 
     /**
-     * The kind of token a checkpoint's model reads: {@code --token} if given, else its {@code config.txt}'s, else
-     * characters. A checkpoint without {@code config.txt} (numpy's, or the reference script's {@code --save}) says
-     * nothing about its tokens, so the flag decides and the vocabulary check does the rest.
+     * The kind of token a checkpoint's model reads: {@code --token} if given, else its {@code config.txt}'s, else what
+     * its {@code vocab.txt} holds — words when some token (other than {@code <unk>} and reserved tokens such as
+     * {@code <pad>}) is longer than one character, else characters. A checkpoint without {@code config.txt} (numpy's,
+     * or the reference script's {@code --save}) says nothing else about its tokens; the vocabulary check does the rest.
      *
-     * @throws UserException when {@code --token} contradicts the checkpoint's {@code config.txt}
+     * @throws UserException when {@code --token} contradicts the checkpoint's {@code config.txt}, or is {@code char}
+     *                       for a vocabulary of words
      */
     static TokenKind token(Checkpoint c, Path file, Optional<TokenKind> given) {
         Optional<TokenKind> recorded = Optional.ofNullable(c.config().get("token")).map(TokenKind::parse);
@@ -43,7 +45,14 @@ final class CheckpointFlags {
             throw new UserException("checkpoint " + file + " was trained on " + there + " tokens but --token is "
                     + given.get().name().toLowerCase(Locale.ROOT) + ": pass --token " + there);
         }
-        return given.or(() -> recorded).orElse(TokenKind.CHAR);
+        Optional<String> word = c.vocab().idxToToken().stream()
+                .filter(t -> !(t.startsWith("<") && t.endsWith(">")) && t.codePointCount(0, t.length()) > 1)
+                .findFirst();
+        if (recorded.isEmpty() && given.equals(Optional.of(TokenKind.CHAR)) && word.isPresent()) {
+            throw new UserException("checkpoint " + file + " holds words in its vocab.txt (e.g. '" + word.get()
+                    + "') but --token is char: pass --token word");
+        }
+        return given.or(() -> recorded).orElse(word.isPresent() ? TokenKind.WORD : TokenKind.CHAR);
     }
 
     /**

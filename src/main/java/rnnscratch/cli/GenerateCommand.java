@@ -22,9 +22,9 @@ import rnnscratch.train.PredictCh8;
  * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
  * the prefix followed by the predicted tokens; with {@code --temperature T} the tokens are sampled from
  * {@code softmax(o / T)} instead, repeatably for one {@code --seed}. The vocabulary comes from the checkpoint; the kind
- * of token from {@code --token}, else from its {@code config.txt}, else characters. A checkpoint without
- * {@code config.txt} (written by numpy or the book's reference script) says nothing about its tokens, so
- * {@code --token} decides.
+ * of token from {@code --token}, else from its {@code config.txt}, else from its vocabulary (words when a token is
+ * longer than one character): a checkpoint without {@code config.txt} (written by numpy or the book's reference
+ * script) says nothing else about its tokens ({@link CheckpointFlags#token}).
  *
  * <p>Docs: docs/command-line.md, docs/training.md
  */
@@ -39,7 +39,7 @@ public final class GenerateCommand {
                     Flag.of("--prefix", "TEXT", TrainSettings.BOOK_PREFIX, "the text to continue", TEXT),
                     Flag.count("--num-preds", 50, MAX_PREDS, "tokens to predict"),
                     new Flag("--token", "char|word", "", "what one token is (default: the checkpoint's config.txt, "
-                            + "else char)", Flag.Kind.CHOICE, List.of("char", "word"), false, 0),
+                            + "else its vocab.txt: word if a token is longer than one character, else char)", Flag.Kind.CHOICE, List.of("char", "word"), false, 0),
                     Flag.of("--temperature", "T", "", "sample each token from softmax(o/T) instead of taking the "
                             + "most likely one (greedy, the book's)", POSITIVE),
                     Flag.of("--seed", "N", "0", "seed of the sampling with --temperature", INTEGER)));

@@ -60,9 +60,9 @@ class CheckpointFlagsTest {
     }
 
     @Test
-    @DisplayName("A checkpoint without config.txt (numpy's, or the book's script's) says nothing about its tokens: "
-            + "--token decides, and its vocabulary must fit the corpus")
-    void withoutConfigTheFlagDecidesTheTokens() {
+    @DisplayName("A checkpoint without config.txt (numpy's, or the book's script's): --token decides, else its "
+            + "vocab.txt (words when a token is longer than one character), and its vocabulary must fit the corpus")
+    void withoutConfigTheFlagOrTheVocabularyDecidesTheTokens() {
         var words = Vocab.fromTokens(List.of(Vocab.UNK, "the", "time", "machine"));
         var numpys = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), words, Map.of());
         Path file = Path.of("words.npz");
@@ -70,10 +70,19 @@ class CheckpointFlagsTest {
         assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.of(TokenKind.WORD)))
                 .isEqualTo(TokenKind.WORD);
         assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.empty()))
-                .as("with no --token and no config.txt: characters, as the book").isEqualTo(TokenKind.CHAR);
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(numpys, file, vocab(4), TokenKind.CHAR, Preprocess.D2L,
-                OptionalInt.empty())).as("the vocabulary check still decides").isInstanceOf(UserException.class)
-                .hasMessageContaining("numbers its tokens differently from the corpus");
+                .as("with no --token and no config.txt, a vocabulary of words means words").isEqualTo(TokenKind.WORD);
+        var chars = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        assertThat(CheckpointFlags.token(chars, file, java.util.Optional.empty()))
+                .as("with no --token and no config.txt, single characters mean characters, as the book")
+                .isEqualTo(TokenKind.CHAR);
+        assertThatThrownBy(() -> CheckpointFlags.token(numpys, file, java.util.Optional.of(TokenKind.CHAR)))
+                .as("--token char for a vocabulary of words").isInstanceOf(UserException.class)
+                .hasMessage("checkpoint words.npz holds words in its vocab.txt (e.g. 'the') but --token is char: "
+                        + "pass --token word");
+        var otherWords = Vocab.fromTokens(List.of(Vocab.UNK, "time", "the", "machine"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(numpys, file, otherWords, TokenKind.WORD,
+                Preprocess.D2L, OptionalInt.empty())).as("the vocabulary check still decides")
+                .isInstanceOf(UserException.class).hasMessageContaining("numbers its tokens differently from the corpus");
     }
 
     @Test

@@ -157,8 +157,8 @@ class SeqDataIterTest {
         assertThatThrownBy(() -> SeqDataIter.seqDataIterRandom(positions(50), 32, 35, 0, new Random(1)))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("50 tokens");
-        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> SeqDataIter.seqDataIterSequential(positions(50), 32, 35, 0), CorpusTooShortException.class);
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(CorpusTooShortException.class,
+                () -> SeqDataIter.seqDataIterSequential(positions(50), 32, 35, 0));
         assertThat(e.tokens()).as("the corpus' length, as a number for the caller").isEqualTo(50);
         assertThat(e.needed()).as("the fewest tokens for one minibatch: 32·35 + 0 + 1").isEqualTo(1121);
     }

@@ -300,9 +300,8 @@ class TrainingLoopEdgesTest {
                             return false;
                         }
                     };
-                    var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
-                            () -> train(net, loader, 4, options(10), Ch8Functions.library(), heard),
-                            LossNotFiniteException.class);
+                    var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(LossNotFiniteException.class,
+                            () -> train(net, loader, 4, options(10), Ch8Functions.library(), heard));
                     assertThat(thrown).as("training with W_hq[0][0] = %s before epoch %d minibatch %d",
                             infinite == 1 ? "+∞" : "NaN", badEpoch, badMinibatch).isNotNull();
                     assertThat(thrown.epoch()).as("the epoch named").isEqualTo(badEpoch);
@@ -327,8 +326,9 @@ class TrainingLoopEdgesTest {
         var net = net(2);
         net.params().b_q().value()[0][1] = Double.NaN;
         var batches = SeqDataIter.seqDataIterSequential(CORPUS.ids(), 2, 6, 0);
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> TrainCh8.trainEpochCh8(net, batches,
-                TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()), false), LossNotFiniteException.class);
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(LossNotFiniteException.class,
+                () -> TrainCh8.trainEpochCh8(net, batches, TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()),
+                        false));
         assertThat(thrown).as("an epoch with b_q[0][1] = NaN").isNotNull();
         assertThat(thrown.minibatch()).as("the first minibatch already fails").isEqualTo(1);
         assertThat(thrown.epoch()).as("trainEpochCh8 does not know the epoch: 0").isZero();
