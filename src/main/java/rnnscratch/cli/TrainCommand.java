@@ -162,7 +162,8 @@ public final class TrainCommand {
             int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
             s.save().ifPresent(p -> {
                 new Checkpoint(net.params(), vocab, s.runConfig(hiddens, epochsDone, text.name()).toMap()).save(p);
-                out.println("saved checkpoint " + p + " (" + epochsDone + " epochs trained)");
+                out.println("saved checkpoint " + p + " (" + epochsDone + (epochsDone == 1 ? " epoch" : " epochs")
+                        + " trained)");
             });
             s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
             s.metrics().ifPresent(p -> out.println("wrote metrics " + p));
