@@ -16,6 +16,7 @@ import rnnscratch.report.RunReport;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.tensor.Kernel;
 import rnnscratch.text.Corpus;
+import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
 import rnnscratch.train.Ch8Functions;
@@ -73,9 +74,9 @@ final class TrainingBench {
         });
     }
 
-    /** Tokens in one epoch: every minibatch's {@code batch × steps}. */
+    /** Tokens in one epoch (its minibatches at offset 0, each {@code batch × steps}); the loader is not advanced. */
     long tokensPerEpoch() {
-        return (long) loader.nextEpoch().batches().size() * BATCH * STEPS;
+        return (long) SeqDataIter.seqDataIterSequential(corpus.ids(), BATCH, STEPS, 0).size() * BATCH * STEPS;
     }
 
     /**

@@ -15,6 +15,15 @@ public final class Sgd {
 
     /** Updates every parameter in place and zeroes its gradient. */
     public static void sgd(List<Tensor> params, double lr, int batchSize) {
+        step(params, lr, batchSize);
+        params.forEach(Tensor::zeroGrad);
+    }
+
+    /**
+     * {@code param ← param − lr · grad / batchSize} for every parameter, in place, keeping the gradients: the update
+     * alone, shared with {@link SgdOptimizer#step()} ({@code batchSize = 1}).
+     */
+    static void step(List<Tensor> params, double lr, int batchSize) {
         for (Tensor p : params) {
             double[][] value = p.value();
             double[][] grad = p.grad();
@@ -25,7 +34,6 @@ public final class Sgd {
                     v[j] -= lr * g[j] / batchSize;
                 }
             }
-            p.zeroGrad();
         }
     }
 }

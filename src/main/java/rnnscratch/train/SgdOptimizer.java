@@ -37,19 +37,9 @@ public final class SgdOptimizer implements Optimizer {
         }
     }
 
-    /** {@code θ ← θ − lr·grad}, in place, for every parameter; the gradients are kept. */
+    /** {@code θ ← θ − lr·grad}, in place, for every parameter; the gradients are kept ({@link Sgd#step}). */
     @Override
     public void step() {
-        for (Tensor p : params) {
-            double[][] value = p.value();
-            double[][] grad = p.grad();
-            for (int i = 0; i < value.length; i++) {
-                double[] v = value[i];
-                double[] g = grad[i];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] -= lr * g[j];
-                }
-            }
-        }
+        Sgd.step(params, lr, 1);
     }
 }

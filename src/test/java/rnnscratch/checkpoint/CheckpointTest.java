@@ -6,7 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import rnnscratch.io.DoubleArray;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
+import rnnscratch.testing.Vocabs;
 import rnnscratch.text.Vocab;
 
 /** Checkpoints: the five parameters, the vocabulary and the settings in one .npz. Docs: docs/file-formats.md */
@@ -26,15 +26,6 @@ import rnnscratch.text.Vocab;
 class CheckpointTest {
     @TempDir
     Path dir;
-
-    /** {@code <unk>}, a space, then {@code v - 2} letters: a character vocabulary of size {@code v}. */
-    private static Vocab vocab(int v) {
-        var tokens = new ArrayList<>(List.of(Vocab.UNK, " "));
-        for (int i = 0; tokens.size() < v; i++) {
-            tokens.add(Character.toString('a' + i));
-        }
-        return Vocab.fromTokens(tokens);
-    }
 
     @Test
     @DisplayName("Saving then loading gives back every parameter bit for bit, the vocabulary and the settings")
@@ -47,7 +38,7 @@ class CheckpointTest {
                     var config = new LinkedHashMap<String, String>();
                     config.put("token", "char");
                     config.put("epochs_done", "7");
-                    new Checkpoint(params, vocab(v), config).save(file);
+                    new Checkpoint(params, Vocabs.characters(v), config).save(file);
 
                     Checkpoint back = Checkpoint.load(file, "re-save it or pass another --init file");
                     for (int i = 0; i < RnnParams.NAMES.size(); i++) {
@@ -55,7 +46,7 @@ class CheckpointTest {
                                 .isDeepEqualTo(params.list().get(i).value());
                     }
                     assertThat(back.vocab().idxToToken()).as("the tokens, the space included")
-                            .isEqualTo(vocab(v).idxToToken());
+                            .isEqualTo(Vocabs.characters(v).idxToToken());
                     assertThat(back.config()).isEqualTo(config);
                     assertThat(back.epochsDone()).isEqualTo(7);
                     assertThat(back.config().get("token")).isEqualTo("char");
@@ -69,7 +60,7 @@ class CheckpointTest {
         var arrays = new LinkedHashMap<>(Checkpoint.arrays(params));
         arrays.put("W_hh", DoubleArray.fromMatrix(new double[3][4]));
         Path file = dir.resolve("bad.npz");
-        Npz.savez(file, arrays, Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
+        Npz.savez(file, arrays, Map.of("vocab.txt", String.join("\n", Vocabs.characters(5).idxToToken()) + "\n"));
         assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --init file")).isInstanceOf(UserException.class)
                 .hasMessage("checkpoint " + file + " is inconsistent: W_hh has shape (3, 4) but W_xh (5, 3) needs "
                         + "(3, 3): re-save it or pass another --init file");
@@ -85,7 +76,8 @@ class CheckpointTest {
                 .hasMessageContaining("vocab.txt lists 2 tokens but W_xh has 5 rows");
 
         params.W_hq().value()[1][2] = Double.NaN;
-        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", String.join("\n", vocab(5).idxToToken()) + "\n"));
+        Npz.savez(file, Checkpoint.arrays(params),
+                Map.of("vocab.txt", String.join("\n", Vocabs.characters(5).idxToToken()) + "\n"));
         assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --checkpoint file")).isInstanceOf(UserException.class)
                 .hasMessageContaining("W_hq holds NaN or infinite values");
     }
@@ -93,10 +85,10 @@ class CheckpointTest {
     @Test
     @DisplayName("A checkpoint fits a corpus only with the same tokens in the same order")
     void fitsOnlyTheSameVocabulary() {
-        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
         Path file = Path.of("x.npz");
-        checkpoint.requireFits(file, vocab(4));
-        assertThatThrownBy(() -> checkpoint.requireFits(file, vocab(6)))
+        checkpoint.requireFits(file, Vocabs.characters(4));
+        assertThatThrownBy(() -> checkpoint.requireFits(file, Vocabs.characters(6)))
                 .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz has a vocabulary of 4 tokens but "
                         + "the corpus has 6: train from scratch or use the corpus it was trained on");
         var swapped = Vocab.fromTokens(List.of(Vocab.UNK, " ", "b", "a"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,6 +16,7 @@ import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.text.Preprocess;
 import rnnscratch.text.TokenKind;
+import rnnscratch.testing.Vocabs;
 import rnnscratch.text.Vocab;
 
 /** The checkpoints of --init and --checkpoint, checked against the run's flags. Docs: docs/command-line.md */
@@ -25,36 +25,29 @@ class CheckpointFlagsTest {
     @TempDir
     Path dir;
 
-    /** {@code <unk>}, a space, then {@code v - 2} letters: a character vocabulary of size {@code v}. */
-    private static Vocab vocab(int v) {
-        var tokens = new ArrayList<>(List.of(Vocab.UNK, " "));
-        for (int i = 0; tokens.size() < v; i++) {
-            tokens.add(Character.toString('a' + i));
-        }
-        return Vocab.fromTokens(tokens);
-    }
-
     @Test
     @DisplayName("A checkpoint fits a run only with the same kind of token, the same vocabulary and the same hidden "
             + "units")
     void fitsOnlyTheSameTokensAndHiddenUnits() {
-        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
         Path file = Path.of("x.npz");
-        CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.CHAR, Preprocess.D2L, OptionalInt.of(3));
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(6), TokenKind.CHAR,
+        CheckpointFlags.requireFits(checkpoint, file, Vocabs.characters(4), TokenKind.CHAR, Preprocess.D2L,
+                OptionalInt.of(3));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, Vocabs.characters(6), TokenKind.CHAR,
                 Preprocess.D2L, OptionalInt.empty())).isInstanceOf(UserException.class)
                 .hasMessage("checkpoint x.npz has a vocabulary of 4 tokens but the corpus has 6: train from scratch "
                         + "or use the corpus it was trained on");
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, vocab(4), TokenKind.CHAR,
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(checkpoint, file, Vocabs.characters(4), TokenKind.CHAR,
                 Preprocess.D2L, OptionalInt.of(5)))
                 .isInstanceOf(UserException.class).hasMessageContaining("has 3 hidden units but --hiddens is 5");
-        var charModel = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char"));
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(charModel, file, vocab(4), TokenKind.WORD,
+        var charModel = new Checkpoint(checkpoint.params(), Vocabs.characters(4), Map.of("token", "char"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(charModel, file, Vocabs.characters(4), TokenKind.WORD,
                 Preprocess.D2L, OptionalInt.empty()))
                 .isInstanceOf(UserException.class).hasMessageContaining("pass --token char");
-        var kept = new Checkpoint(checkpoint.params(), vocab(4), Map.of("token", "char", "preprocess", "keep"));
-        assertThatThrownBy(() -> CheckpointFlags.requireFits(kept, file, vocab(4), TokenKind.CHAR, Preprocess.D2L,
-                OptionalInt.empty()))
+        var kept = new Checkpoint(checkpoint.params(), Vocabs.characters(4),
+                Map.of("token", "char", "preprocess", "keep"));
+        assertThatThrownBy(() -> CheckpointFlags.requireFits(kept, file, Vocabs.characters(4), TokenKind.CHAR,
+                Preprocess.D2L, OptionalInt.empty()))
                 .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz was trained with --preprocess keep "
                         + "but this run uses d2l: pass --preprocess keep");
     }
@@ -71,7 +64,7 @@ class CheckpointFlagsTest {
                 .isEqualTo(TokenKind.WORD);
         assertThat(CheckpointFlags.token(numpys, file, java.util.Optional.empty()))
                 .as("with no --token and no config.txt, a vocabulary of words means words").isEqualTo(TokenKind.WORD);
-        var chars = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), vocab(4), Map.of());
+        var chars = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
         assertThat(CheckpointFlags.token(chars, file, java.util.Optional.empty()))
                 .as("with no --token and no config.txt, single characters mean characters, as the book")
                 .isEqualTo(TokenKind.CHAR);
@@ -82,7 +75,8 @@ class CheckpointFlagsTest {
         var otherWords = Vocab.fromTokens(List.of(Vocab.UNK, "time", "the", "machine"));
         assertThatThrownBy(() -> CheckpointFlags.requireFits(numpys, file, otherWords, TokenKind.WORD,
                 Preprocess.D2L, OptionalInt.empty())).as("the vocabulary check still decides")
-                .isInstanceOf(UserException.class).hasMessageContaining("numbers its tokens differently from the corpus");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("numbers its tokens differently from the corpus");
     }
 
     @Test

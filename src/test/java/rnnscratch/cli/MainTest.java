@@ -33,7 +33,7 @@ class MainTest {
     Path dir;
 
     /** A tiny, fast run on the bundled corpus: 8 hidden units, the first 2,000 characters. */
-    private static List<String> tiny(String... more) {
+    static List<String> tiny(String... more) {
         var args = new ArrayList<>(List.of("train", "--corpus", "bundled", "--hiddens", "8", "--max-tokens", "2000",
                 "--threads", "1"));
         args.addAll(List.of(more));

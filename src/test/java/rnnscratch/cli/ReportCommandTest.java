@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,6 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private static List<String> tiny(String... more) {
-        var args = new ArrayList<>(List.of("train", "--corpus", "bundled", "--hiddens", "8", "--max-tokens", "2000",
-                "--threads", "1"));
-        args.addAll(List.of(more));
-        return args;
-    }
-
     private static String lastLine(String out) {
         List<String> lines = out.strip().lines().toList();
         return lines.get(lines.size() - 1);
@@ -39,7 +31,7 @@ class ReportCommandTest {
     @DisplayName("train --report writes the report, and the command's last line gives its path and address")
     void trainWritesTheReportAndEndsWithItsPath() throws IOException {
         Path report = dir.resolve("run.html");
-        CliRun run = CliRun.of(tiny("--epochs", "3", "--report", report.toString()));
+        CliRun run = CliRun.of(MainTest.tiny("--epochs", "3", "--report", report.toString()));
         assertThat(run.code()).as("%s", run).isZero();
         assertThat(lastLine(run.out())).isEqualTo("wrote report " + report + " (open " + report.toUri()
                 + " in a browser)");
@@ -53,7 +45,7 @@ class ReportCommandTest {
     @DisplayName("A run that diverges still writes its report, which says so, and the report's line comes last")
     void divergedRunIsReported() throws IOException {
         Path report = dir.resolve("diverged.html");
-        CliRun run = CliRun.of(tiny("--epochs", "5", "--theta", "none", "--lr", "1000", "--report",
+        CliRun run = CliRun.of(MainTest.tiny("--epochs", "5", "--theta", "none", "--lr", "1000", "--report",
                 report.toString()));
         assertThat(run.code()).as("%s", run).isEqualTo(TrainCommand.EXIT_DIVERGED);
         assertThat(lastLine(run.out())).startsWith("wrote report " + report);
@@ -73,7 +65,7 @@ class ReportCommandTest {
                 List.of("--report", old.toString(), "already exists and is a text file, not an HTML page"),
                 List.of("--report", old.toString(), "--lr", "0", "--lr must be a number > 0"));
         for (List<String> b : bad) {
-            CliRun run = CliRun.of(tiny(b.subList(0, b.size() - 1).toArray(String[]::new)));
+            CliRun run = CliRun.of(MainTest.tiny(b.subList(0, b.size() - 1).toArray(String[]::new)));
             assertThat(run.code()).as("%s", run).isEqualTo(2);
             assertThat(run.err().strip().lines().count()).as("%s", run).isEqualTo(1);
             assertThat(run.err()).contains(b.get(b.size() - 1)).doesNotContain("\tat ");
@@ -89,7 +81,7 @@ class ReportCommandTest {
     @DisplayName("A word-level run's report shows the words read along the heatmap's time axis")
     void wordLevelReport() throws IOException {
         Path report = dir.resolve("words.html");
-        CliRun run = CliRun.of(tiny("--epochs", "2", "--token", "word", "--report", report.toString()));
+        CliRun run = CliRun.of(MainTest.tiny("--epochs", "2", "--token", "word", "--report", report.toString()));
         assertThat(run.code()).as("%s", run).isZero();
         assertThat(Files.readString(report)).contains("<section id=\"hidden-state\">")
                 .contains("class=\"token\"").contains(">clockmaker</text>");
@@ -123,7 +115,7 @@ class ReportCommandTest {
         Path report = dir.resolve("student.html");
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        List<String> argv = tiny("--epochs", "2", "--report", report.toString());
+        List<String> argv = MainTest.tiny("--epochs", "2", "--report", report.toString());
         int code = TrainCommand.run(argv.subList(1, argv.size()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, functions);

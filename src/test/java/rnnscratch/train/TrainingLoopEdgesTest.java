@@ -67,6 +67,16 @@ class TrainingLoopEdgesTest {
         public void minibatchEnded(MinibatchStats stats) {
             minibatches.add(stats);
         }
+
+        /** The epoch in progress (1-based): one past the last epoch reported. */
+        int epoch() {
+            return epochs.size() + 1;
+        }
+
+        /** Minibatches trained so far in the epoch in progress. */
+        long doneInThisEpoch() {
+            return minibatches.stream().filter(m -> m.epoch() == epoch()).count();
+        }
     }
 
     private static TrainResult train(RNNModelScratch net, SeqDataLoader loader, int epochs, Ch8Options options,
@@ -162,18 +172,9 @@ class TrainingLoopEdgesTest {
         Props.qt(15).forAll(integers().between(1, 3), integers().between(1, 6), longs().all())
                 .checkAssert((stopEpoch, stopBefore, seed) -> {
                     var heard = new Recorder() {
-                        int epoch = 1;
-
-                        @Override
-                        public void epochEnded(EpochStats stats) {
-                            super.epochEnded(stats);
-                            epoch = stats.epoch() + 1;
-                        }
-
                         @Override
                         public boolean stopRequested() {
-                            long inThisEpoch = minibatches.stream().filter(m -> m.epoch() == epoch).count();
-                            return epoch == stopEpoch && inThisEpoch == stopBefore - 1;
+                            return epoch() == stopEpoch && doneInThisEpoch() == stopBefore - 1;
                         }
                     };
                     var net = net(seed);
@@ -279,20 +280,12 @@ class TrainingLoopEdgesTest {
                     var net = net(seed);
                     var loader = new SeqDataLoader(CORPUS.ids(), 4, 6, false, new Random(seed));
                     var heard = new Recorder() {
-                        int epoch = 1;
                         List<double[][]> poisoned = List.of();
-
-                        @Override
-                        public void epochEnded(EpochStats stats) {
-                            super.epochEnded(stats);
-                            epoch = stats.epoch() + 1;
-                        }
 
                         /** Polled before each minibatch: just before the bad one, a weight becomes NaN or +∞. */
                         @Override
                         public boolean stopRequested() {
-                            long done = minibatches.stream().filter(m -> m.epoch() == epoch).count();
-                            if (epoch == badEpoch && done == badMinibatch - 1) {
+                            if (epoch() == badEpoch && doneInThisEpoch() == badMinibatch - 1) {
                                 net.params().W_hq().value()[0][0] = infinite == 1 ? Double.POSITIVE_INFINITY
                                         : Double.NaN;
                                 poisoned = net.params().list().stream().map(p -> Matrices.copyOf(p.value())).toList();
