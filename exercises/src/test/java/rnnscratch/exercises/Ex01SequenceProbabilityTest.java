@@ -14,6 +14,7 @@ import rnnscratch.exercises.Ex01SequenceProbability.Joint;
 import rnnscratch.testing.Props;
 
 /** Exercise 01: forward and backward factorisation of a sequence's probability. Docs: docs/sequence-models.md */
+@Tag("exercise")
 @Tag("ex01")
 class Ex01SequenceProbabilityTest {
     /** A model with random positive probabilities for every sequence, from a seed. */

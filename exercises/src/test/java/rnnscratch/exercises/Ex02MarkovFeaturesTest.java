@@ -13,6 +13,7 @@ import rnnscratch.seq.MarkovFeatures;
 import rnnscratch.testing.Props;
 
 /** Exercise 02: τ-order Markov features from a series. Docs: docs/sequence-models.md */
+@Tag("exercise")
 @Tag("ex02")
 class Ex02MarkovFeaturesTest {
     static double[] randomSeries(int length, long seed) {

@@ -18,6 +18,7 @@ import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
 /** Exercise 03: k-step-ahead prediction. Docs: docs/sequence-models.md */
+@Tag("exercise")
 @Tag("ex03")
 class Ex03KStepPredictionTest {
     /** A handmade model that, for positive values, predicts the last value of its window again. */

@@ -17,6 +17,7 @@ import rnnscratch.text.Tokenize;
 import rnnscratch.text.Vocab;
 
 /** Exercise 04: tokenize and build a Vocab. Docs: docs/text-pipeline.md */
+@Tag("exercise")
 @Tag("ex04")
 class Ex04TokenizeVocabTest {
     private static final String[] ALPHABET = {"a", "b", "c", " ", " ", "\t", "汉", "🙂"};

@@ -14,6 +14,7 @@ import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 
 /** Exercise 05: sequential partitioning. Docs: docs/text-pipeline.md */
+@Tag("exercise")
 @Tag("ex05")
 class Ex05SequentialPartitioningTest {
     static int[] range(int n) {

@@ -15,6 +15,7 @@ import rnnscratch.testing.Props;
 import rnnscratch.text.SeqDataIter;
 
 /** Exercise 06: random partitioning. Docs: docs/text-pipeline.md */
+@Tag("exercise")
 @Tag("ex06")
 class Ex06RandomPartitioningTest {
     static int[] range(int n) {

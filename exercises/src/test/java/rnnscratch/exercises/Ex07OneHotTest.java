@@ -13,6 +13,7 @@ import rnnscratch.rnn.OneHot;
 import rnnscratch.testing.Props;
 
 /** Exercise 07: one-hot of Xᵀ. Docs: docs/data-processing.md */
+@Tag("exercise")
 @Tag("ex07")
 class Ex07OneHotTest {
     @Test

@@ -12,6 +12,7 @@ import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
 
 /** Exercise 08: getParams and the zero state. Docs: docs/parameters.md */
+@Tag("exercise")
 @Tag("ex08")
 class Ex08GetParamsTest {
     @Test

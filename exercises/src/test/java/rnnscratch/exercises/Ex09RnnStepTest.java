@@ -21,6 +21,7 @@ import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
 /** Exercise 09: one rnn time step and the loop over steps. Docs: docs/rnn.md */
+@Tag("exercise")
 @Tag("ex09")
 class Ex09RnnStepTest {
     static List<Tensor> randomInputs(int steps, int batch, int vocab, long seed) {

@@ -15,6 +15,7 @@ import rnnscratch.testing.Props;
 import rnnscratch.train.Perplexity;
 
 /** Exercise 10: perplexity from losses. Docs: docs/perplexity.md */
+@Tag("exercise")
 @Tag("ex10")
 class Ex10PerplexityTest {
     @Test

@@ -19,6 +19,7 @@ import rnnscratch.testing.Props;
 import rnnscratch.train.GradClipping;
 
 /** Exercise 11: gradient clipping. Docs: docs/gradient-clipping.md */
+@Tag("exercise")
 @Tag("ex11")
 class Ex11GradClippingTest {
     /** Parameters of random shapes whose gradients are uniform in [-scale, scale). */

@@ -24,6 +24,7 @@ import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
 /** Exercise 12: the detach example and the state between minibatches. Docs: docs/training.md */
+@Tag("exercise")
 @Tag("ex12")
 class Ex12DetachTest {
     /** A state computed from a parameter {@code w}, so that it has history: H = tanh(A·w). */

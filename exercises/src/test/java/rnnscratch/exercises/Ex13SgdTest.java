@@ -18,6 +18,7 @@ import rnnscratch.testing.Props;
 import rnnscratch.train.Sgd;
 
 /** Exercise 13: the sgd update. Docs: docs/training.md */
+@Tag("exercise")
 @Tag("ex13")
 class Ex13SgdTest {
     static List<Tensor> withGradients(int count, long seed) {

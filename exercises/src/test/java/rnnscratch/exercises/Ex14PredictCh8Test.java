@@ -18,6 +18,7 @@ import rnnscratch.text.Vocab;
 import rnnscratch.train.PredictCh8;
 
 /** Exercise 14: greedy predictCh8. Docs: docs/training.md */
+@Tag("exercise")
 @Tag("ex14")
 class Ex14PredictCh8Test {
     /** Characters of the test texts; 🙂 lies outside the Basic Multilingual Plane: one character, two Java chars. */

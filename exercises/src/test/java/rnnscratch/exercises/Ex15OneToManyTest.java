@@ -17,6 +17,7 @@ import rnnscratch.text.Vocab;
 import rnnscratch.train.PredictCh8;
 
 /** Exercise 15: one-to-many, generation from one input. Docs: docs/applications.md */
+@Tag("exercise")
 @Tag("ex15")
 class Ex15OneToManyTest {
     /** A handmade model that counts: from token s it predicts s + 1 (mod V). */

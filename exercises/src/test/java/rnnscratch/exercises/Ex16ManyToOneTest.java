@@ -28,6 +28,7 @@ import rnnscratch.train.GradClipping;
 import rnnscratch.train.Sgd;
 
 /** Exercise 16: many-to-one, classification from the last hidden state. Docs: docs/applications.md */
+@Tag("exercise")
 @Tag("ex16")
 class Ex16ManyToOneTest {
     static final int V = 4;

@@ -21,6 +21,7 @@ import rnnscratch.train.Sgd;
 import rnnscratch.train.TrainCh8;
 
 /** Exercise 17: many-to-many, tagging every step. Docs: docs/applications.md */
+@Tag("exercise")
 @Tag("ex17")
 class Ex17ManyToManyTest {
     static final int V = 5;

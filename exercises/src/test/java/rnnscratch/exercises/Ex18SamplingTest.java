@@ -16,6 +16,7 @@ import rnnscratch.testing.FixedDraws;
 import rnnscratch.testing.Props;
 
 /** Exercise 18: generation by sampling with a temperature. Docs: docs/applications.md */
+@Tag("exercise")
 @Tag("ex18")
 class Ex18SamplingTest {
 

@@ -68,7 +68,8 @@ class CatalogMatchesSolutionsTest {
             assertThat(read(e.solutionPath())).as("%s names its docs page", e.solutionPath())
                     .contains("Docs: " + e.docs()).contains(e.label() + " — ");
             String test = read(e.testPath());
-            assertThat(test).as("%s is tagged with its exercise", e.testPath()).contains("@Tag(\"" + e.id() + "\")")
+            assertThat(test).as("%s is tagged with its exercise, and \"exercise\" (which the default build runs against "
+                    + "solutions/ only)", e.testPath()).contains("@Tag(\"" + e.id() + "\")").contains("@Tag(\"exercise\")")
                     .contains("void workedExample()").contains("rnnscratch.testing.Props");
         }
     }

@@ -7,19 +7,20 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * In the default build (and an IDE), prints one line at the end of a run that included exercise tests: whether the
- * reference solutions pass, and how to work on the exercises; or, when the system property
- * {@code exercises.mode=student} is set (an IDE with the {@code exercises} profile), how many of the student's pass.
- * {@code mvn test -Pexercises} does not use it: {@link StudentRun} runs the tests itself.
+ * Prints one line at the end of a run that included exercise tests. In the default build's check of
+ * {@code solutions/} (system property {@code exercises.mode=reference}): whether the reference solutions pass, and how
+ * to work on the exercises. Anywhere else — an IDE that runs an exercise's tests on the student's code — how many of
+ * the student's exercises pass. {@code mvn test -Pexercises} does not use it: {@link StudentRun} runs the tests
+ * itself.
  *
- * <p>Registered in {@code exercises/src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * <p>Registered in {@code src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  *
  * <p>Docs: docs/exercises.md
  */
 public final class ProgressListener implements TestExecutionListener {
     /** What the default build prints after the line's counts. */
-    static final String HOW_TO = "To work on them: mvn test -Pexercises (one: mvn test -Pexercises -Dgroups=ex09); "
-            + "see docs/exercises.md";
+    static final String HOW_TO = "To work on them: mvn -q test-compile exec:java@watch (watch mode), or "
+            + "mvn test -Pexercises; see docs/exercises.md";
 
     private ResultCollector collector = new ResultCollector();
 
@@ -38,14 +39,14 @@ public final class ProgressListener implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan testPlan) {
         var results = collector.results();
         if (results.stream().anyMatch(r -> r.status() != ExerciseResult.Status.NOT_RUN)) {
-            System.out.println("student".equals(System.getProperty("exercises.mode")) ? studentLine(results)
-                    : referenceLine(results));
+            System.out.println("reference".equals(System.getProperty("exercises.mode")) ? referenceLine(results)
+                    : studentLine(results));
         }
     }
 
     /**
-     * The line for a run of the student's own code outside {@code mvn test -Pexercises}: an IDE that imported the
-     * {@code exercises} profile passes its {@code exercises.mode=student} to the tests.
+     * The line for a run of the student's own code outside {@code mvn test -Pexercises}: an IDE runs the exercise
+     * tests on {@code exercises/}, the default build's source folder.
      */
     static String studentLine(List<ExerciseResult> results) {
         var ran = results.stream().filter(r -> r.status() != ExerciseResult.Status.NOT_RUN).toList();
@@ -53,8 +54,8 @@ public final class ProgressListener implements TestExecutionListener {
                 .map(r -> r.exercise().id()).toList();
         return "Your exercises: " + (ran.size() - failing.size()) + "/" + ran.size() + " pass"
                 + (failing.isEmpty() ? "" : " (failing: " + String.join(", ", failing) + ")")
-                + ". Progress table and hints: mvn test -Pexercises -Dhint=1; watch mode: mvn -q test-compile "
-                + "exec:java@watch; see docs/exercises.md";
+                + ". Watch mode: mvn -q test-compile exec:java@watch; progress table and hints: mvn test -Pexercises "
+                + "-Dhint=1; see docs/exercises.md";
     }
 
     /** The default build's one line, e.g. "Exercises: 17/17 reference solutions pass. To work on them: …". */

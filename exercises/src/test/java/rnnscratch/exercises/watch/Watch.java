@@ -212,6 +212,8 @@ public final class Watch {
         }
         long compiledAt = System.nanoTime();
         var compiled = ExerciseCatalog.ALL.stream().filter(e -> !compileErrors.containsKey(e.id())).toList();
+        say(String.format("compiled %d of %d exercise files in %.1f s; running their tests…", compiled.size(),
+                ExerciseCatalog.ALL.size(), (compiledAt - start) / 1e9));
         var outcome = ExerciseRun.run(freshLoader(), compiled);
         for (var e : ExerciseCatalog.ALL) {
             results.put(e.id(), compileErrors.containsKey(e.id())
@@ -246,12 +248,30 @@ public final class Watch {
     private void progress() {
         var list = resultList();
         say("Progress: " + ProgressTable.progressLine(list));
-        list.stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst().ifPresentOrElse(
-                r -> System.out.println("     next: " + r.exercise().id() + " " + r.exercise().title() + " — "
-                        + r.exercise().stubPath() + ", read " + r.exercise().docs()),
+        next(list, current).ifPresentOrElse(
+                e -> System.out.println("     next: " + e.id() + " " + e.title() + " — " + e.stubPath() + ", read "
+                        + e.docs()),
                 () -> System.out.println("     every exercise passes. Well done!"));
         System.out.println("     " + KEYS);
         System.out.flush();
+    }
+
+    /**
+     * The exercise to work on next: the one being worked on while it does not pass; once it passes, the first after
+     * it (in catalog order, wrapping round) that does not pass; with none worked on yet, the first that does not
+     * pass. Empty when every exercise passes.
+     */
+    static Optional<Exercise> next(List<ExerciseResult> results, Exercise working) {
+        var open = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS)
+                .map(ExerciseResult::exercise).toList();
+        if (open.isEmpty() || working == null) {
+            return open.stream().findFirst();
+        }
+        if (open.contains(working)) {
+            return Optional.of(working);
+        }
+        return open.stream().filter(e -> e.id().compareTo(working.id()) > 0).findFirst()
+                .or(() -> open.stream().findFirst());
     }
 
     /** The exercise the keys act on: the one saved last, else the first that does not pass yet. */
@@ -259,8 +279,7 @@ public final class Watch {
         if (current != null) {
             return current;
         }
-        return resultList().stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst()
-                .map(ExerciseResult::exercise).orElse(ExerciseCatalog.ALL.get(0));
+        return next(resultList(), null).orElse(ExerciseCatalog.ALL.get(0));
     }
 
     private List<ExerciseResult> resultList() {

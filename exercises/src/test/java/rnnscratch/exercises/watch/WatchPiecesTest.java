@@ -14,6 +14,7 @@ import rnnscratch.autograd.Tensor;
 import rnnscratch.exercises.progress.ExerciseCatalog;
 import rnnscratch.exercises.progress.ExerciseResult;
 import rnnscratch.exercises.progress.ExerciseRun;
+import rnnscratch.exercises.teacher.GenerateStubs;
 
 /**
  * The pieces of the watch mode: compiling one exercise file in this JVM, loading it fresh, and running its tests on
@@ -40,7 +41,12 @@ class WatchPiecesTest {
         var solved = compileAndRun(Path.of(EX10.solutionPath()), dir.resolve("solution"));
         assertThat(solved.status()).as("ex10 from solutions/: %s", solved.message())
                 .isEqualTo(ExerciseResult.Status.PASS);
-        var stub = compileAndRun(Path.of(EX10.stubPath()), dir.resolve("stub"));
+        // The stub as the generator makes it, not the file in exercises/, which may hold the student's answer.
+        Path stubFile = dir.resolve("stub-src/" + EX10.className() + ".java");
+        Files.createDirectories(stubFile.getParent());
+        Files.writeString(stubFile, GenerateStubs.stub(EX10.solutionPath(),
+                Files.readString(Path.of(EX10.solutionPath()))));
+        var stub = compileAndRun(stubFile, dir.resolve("stub"));
         assertThat(stub.status()).isEqualTo(ExerciseResult.Status.FAIL);
         assertThat(stub.notStarted()).as("the stub's message: %s", stub.message()).isTrue();
     }
@@ -70,5 +76,26 @@ class WatchPiecesTest {
                 .isSameAs(ExerciseRun.class);
         assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.Ex09RnnStep$1")).isTrue();
         assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.progress.ExerciseRun")).isFalse();
+    }
+
+    @Test
+    @DisplayName("\"next\" names the exercise being worked on until it passes, then the next one that does not pass")
+    void nextFollowsTheStudent() {
+        var all = ExerciseCatalog.ALL;
+        var ex09 = all.get(8);
+        var results = new java.util.ArrayList<ExerciseResult>();
+        for (var e : all) {
+            boolean passes = e.id().compareTo("ex03") <= 0 || e.id().equals("ex10");
+            results.add(new ExerciseResult(e, passes ? ExerciseResult.Status.PASS : ExerciseResult.Status.FAIL, 1,
+                    passes ? 1 : 0, ""));
+        }
+        assertThat(Watch.next(results, null)).as("nothing worked on yet: the first that does not pass")
+                .contains(all.get(3));
+        assertThat(Watch.next(results, ex09)).as("working on ex09, which fails").contains(ex09);
+        results.set(8, new ExerciseResult(ex09, ExerciseResult.Status.PASS, 1, 1, ""));
+        assertThat(Watch.next(results, ex09)).as("ex09 just passed; ex10 passes already").contains(all.get(10));
+        var last = all.get(all.size() - 1);
+        results.set(all.size() - 1, new ExerciseResult(last, ExerciseResult.Status.PASS, 1, 1, ""));
+        assertThat(Watch.next(results, last)).as("after the last exercise it wraps round").contains(all.get(3));
     }
 }

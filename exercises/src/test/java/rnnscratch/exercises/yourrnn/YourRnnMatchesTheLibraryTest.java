@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ import rnnscratch.train.Ch8Functions;
  * {@code solutions/} — is bit for bit the library's run with the same flags: the same perplexity every epoch, the
  * same samples and predictions, the same trained parameters. Docs: docs/exercises.md#your-rnn
  */
+@Tag("exercise")
 class YourRnnMatchesTheLibraryTest {
     @TempDir
     Path dir;

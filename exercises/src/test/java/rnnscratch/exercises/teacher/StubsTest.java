@@ -1,0 +1,181 @@
+package rnnscratch.exercises.teacher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.testing.Props;
+
+/**
+ * The stubs in exercises/ and the generator that makes them from solutions/: the default build checks only the
+ * declarations a student must keep, so a student's answers never turn it red; the generator never overwrites a
+ * student's work unless told to. Docs: docs/exercises.md#for-teachers-regenerating-the-stubs
+ */
+class StubsTest {
+    private static final String SOLUTION = """
+            package p;
+
+            import java.util.List;
+
+            /** Javadoc of A. */
+            public final class A {
+                private A() {}
+
+                /** f's Javadoc. */
+                public static int f(int x) {
+                    // BEGIN SOLUTION
+                    return x + 1;
+                    // END SOLUTION
+                    // STUB: throw new UnsupportedOperationException("Exercise 99 (f): write f — read docs/x.md");
+                }
+            }
+            """;
+
+    /** A repository holding one solution, and {@code exercise} as its exercise file. */
+    private static Path repo(Path dir, String solution, String exercise) throws IOException {
+        Path sol = dir.resolve(GenerateStubs.SOLUTIONS).resolve("p/A.java");
+        Path ex = dir.resolve(GenerateStubs.EXERCISES).resolve("p/A.java");
+        Files.createDirectories(sol.getParent());
+        Files.createDirectories(ex.getParent());
+        Files.writeString(sol, solution);
+        Files.writeString(ex, exercise);
+        return ex;
+    }
+
+    @Test
+    @DisplayName("Every exercise file in exercises/ still declares what its stub declares")
+    void exerciseFilesKeepTheirContract() {
+        var problems = GenerateStubs.contractDifferences(Path.of("").toAbsolutePath());
+        assertThat(problems).as("%n  %s", String.join("\n  ", problems)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A student's bodies, comments, imports and helper methods keep the contract check green")
+    void answersKeepTheContract(@TempDir Path dir) throws IOException {
+        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        String answered = stub.replace("import java.util.List;", "import java.util.List;\nimport java.util.Map;")
+                .replace("        throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
+                        "        // my own note\n        int y = helper(x);\n        return y;")
+                .replace("    private A() {}", "    private A() {}\n\n    private static int helper(int x) {\n"
+                        + "        return x + 1;\n    }");
+        repo(dir, SOLUTION, answered);
+        assertThat(GenerateStubs.contractDifferences(dir)).isEmpty();
+        assertThat(GenerateStubs.differences(dir)).as("the exact check of .ci/run does see the difference")
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("A changed contract in solutions/ that was not regenerated fails the check, naming the line")
+    void staleContractFails(@TempDir Path dir) throws IOException {
+        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        repo(dir, SOLUTION.replace("int f(int x)", "int f(int x, int y)"), stub);
+        assertThat(GenerateStubs.contractDifferences(dir)).singleElement().asString()
+                .contains("exercises/src/main/java/p/A.java").contains("`public static int f(int x, int y) {`")
+                .doesNotContain("exec:java").doesNotContain("mvn");
+    }
+
+    @Test
+    @DisplayName("The generator writes over untouched or outdated stubs, and keeps a file holding a student's code")
+    void generatorKeepsAStudentsWork(@TempDir Path dir) throws IOException {
+        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        String answered = stub.replace(
+                "throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
+                "return x + 1; // mine");
+        Path ex = repo(dir, SOLUTION.replace("f's Javadoc", "f's new Javadoc"), answered);
+        var kept = GenerateStubs.write(dir, false);
+        assertThat(kept.written()).isEmpty();
+        assertThat(kept.refused()).containsOnlyKeys(GenerateStubs.EXERCISES.resolve("p/A.java"));
+        assertThat(kept.refused().values().iterator().next()).containsExactly("line 11: return x + 1; // mine");
+        assertThat(Files.readString(ex)).as("the student's file is untouched").isEqualTo(answered);
+
+        var forced = GenerateStubs.write(dir, true);
+        assertThat(forced.written()).containsExactly(GenerateStubs.EXERCISES.resolve("p/A.java"));
+        assertThat(Files.readString(ex)).contains("f's new Javadoc").contains("UnsupportedOperationException");
+
+        Files.writeString(dir.resolve(GenerateStubs.SOLUTIONS).resolve("p/A.java"),
+                SOLUTION.replace("int f(int x)", "long f(long x)"));
+        assertThat(GenerateStubs.write(dir, false).written()).as("an untouched stub with an old signature is rewritten")
+                .containsExactly(GenerateStubs.EXERCISES.resolve("p/A.java"));
+    }
+
+    @Test
+    @DisplayName("Only statements count as a student's code: not comments, blank lines, imports or a stub's throw")
+    void studentCodeIsStatements() {
+        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        assertThat(GenerateStubs.studentCode(stub, stub)).isEmpty();
+        String commented = stub.replace("    private A() {}", "    private A() {}\n    // I will do this later\n"
+                + "    /* and this\n       too */");
+        assertThat(GenerateStubs.studentCode(commented, stub)).isEmpty();
+        assertThat(GenerateStubs.studentCode(stub.replace("throw new UnsupportedOperationException(\"Exercise 99",
+                "throw new UnsupportedOperationException(\"Exercise 98"), stub)).as("an older stub message").isEmpty();
+        assertThat(GenerateStubs.studentCode(stub.replace("import java.util.List;", "import java.util.Map;"), stub))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("A solution region becomes its STUB line at the same indentation; the code around it is kept")
+    void regionBecomesItsStubLine() {
+        String solution = """
+                class A {
+                    static int f(int x) {
+                        // BEGIN SOLUTION
+                        return x + 1;
+                        // END SOLUTION
+                        // STUB: throw new UnsupportedOperationException("Exercise 99 (f): start here");
+                    }
+                }
+                """;
+        assertThat(GenerateStubs.stub("A.java", solution)).isEqualTo("""
+                class A {
+                    static int f(int x) {
+                        throw new UnsupportedOperationException("Exercise 99 (f): start here");
+                    }
+                }
+                """);
+    }
+
+    @Test
+    @DisplayName("Lines outside the markers are copied unchanged, and a region without a STUB line disappears")
+    void linesOutsideMarkersAreKept() {
+        Props.qt().forAll(lists().of(strings().ascii().ofLengthBetween(0, 12)).ofSizeBetween(0, 8),
+                        integers().between(0, 8), integers().between(0, 3))
+                .assuming((lines, at, answerLines) -> at <= lines.size()
+                        && lines.stream().noneMatch(l -> l.contains("//") || l.contains("\n")))
+                .checkAssert((lines, at, answerLines) -> {
+                    var with = new ArrayList<>(lines);
+                    var region = new ArrayList<String>();
+                    region.add("  // BEGIN SOLUTION");
+                    for (int i = 0; i < answerLines; i++) {
+                        region.add("  answer();");
+                    }
+                    region.add("  // END SOLUTION");
+                    with.addAll(at, region);
+                    String source = String.join("\n", with) + "\n";
+                    assertThat(GenerateStubs.stub("X.java", source))
+                            .as("the stub of a file whose only region holds %s line(s) at line %s", answerLines, at + 1)
+                            .isEqualTo(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+                });
+    }
+
+    @Test
+    @DisplayName("A marker out of place is reported with its file and line")
+    void misplacedMarkersAreReported() {
+        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "a\n// BEGIN SOLUTION\nb\n"))
+                .hasMessage("B.java:2: BEGIN SOLUTION is never closed by END SOLUTION");
+        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "a\n  // END SOLUTION\n"))
+                .hasMessage("B.java:2: END SOLUTION without a BEGIN SOLUTION before it");
+        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "// STUB: x();\n"))
+                .hasMessage("B.java:1: a STUB line must come right after END SOLUTION");
+        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "// BEGIN SOLUTION\n// BEGIN SOLUTION\n"))
+                .hasMessage("B.java:2: BEGIN SOLUTION inside the region opened at line 1");
+    }
+}
