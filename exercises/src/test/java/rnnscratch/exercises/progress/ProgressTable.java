@@ -11,6 +11,8 @@ import java.util.List;
  * <p>Docs: docs/exercises.md
  */
 public final class ProgressTable {
+    /** The watch mode, the student's main loop (docs/exercises.md). */
+    public static final String WATCH_COMMAND = "mvn test-compile exec:java@watch";
     private static final int MESSAGE_WIDTH = 160;
     private static final String INDENT = "         ";
 

@@ -220,12 +220,15 @@ public final class GenerateStubs {
         return problems;
     }
 
-    /** What {@link #write} did: the files written, and those left alone because they hold a student's code. */
+    /**
+     * What {@link #write} did: the files written, and those left alone because they hold a student's code (in path
+     * order, each with its lines of code).
+     */
     public record Written(List<Path> written, Map<Path, List<String>> refused) {
         /** Copies. */
         public Written {
             written = List.copyOf(written);
-            refused = Map.copyOf(refused);
+            refused = java.util.Collections.unmodifiableMap(new TreeMap<>(refused));
         }
     }
 

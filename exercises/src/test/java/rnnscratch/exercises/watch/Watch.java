@@ -28,6 +28,7 @@ import rnnscratch.exercises.progress.Exercise;
 import rnnscratch.exercises.progress.ExerciseCatalog;
 import rnnscratch.exercises.progress.ExerciseResult;
 import rnnscratch.exercises.progress.ExerciseRun;
+import rnnscratch.exercises.progress.ProgressJson;
 import rnnscratch.exercises.progress.ProgressTable;
 import rnnscratch.exercises.progress.StudentRun;
 
@@ -58,6 +59,7 @@ public final class Watch {
     private record Command(String line) implements Event {}
 
     private final Path exercisesDir;
+    private final Path progressFile;
     private final Path classesOut;
     private final Path testClasses;
     private final ExerciseCompiler compiler;
@@ -68,8 +70,9 @@ public final class Watch {
     private final Map<String, Integer> hintsShown = new LinkedHashMap<>();
     private Exercise current;
 
-    private Watch(Path root, Path classes, Path testClasses, Path scratch) {
+    private Watch(Path root, Path classes, Path testClasses, Path scratch, Path progressFile) {
         this.exercisesDir = root.resolve("exercises/src/main/java/rnnscratch/exercises");
+        this.progressFile = progressFile;
         this.classesOut = scratch.resolve("classes");
         this.testClasses = testClasses;
         this.compiler = new ExerciseCompiler(classesOut, List.of(classes));
@@ -80,13 +83,16 @@ public final class Watch {
 
     /**
      * @param args {@code root=} the repository root, {@code classes=} the library's classes,
-     *             {@code testClasses=} the compiled tests, {@code scratch=} a folder of its own
+     *             {@code testClasses=} the compiled tests, {@code scratch=} a folder of its own,
+     *             {@code progress=} the {@code progress.json} to keep up to date
      */
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("exercises.mode", "student");
         Path root = Path.of(StudentRun.arg(args, "root", ".")).toAbsolutePath();
         var watch = new Watch(root, Path.of(StudentRun.arg(args, "classes", "target/classes")),
-                Path.of(StudentRun.arg(args, "testClasses", "target/test-classes")), Path.of(StudentRun.arg(args, "scratch", "target/watch")));
+                Path.of(StudentRun.arg(args, "testClasses", "target/test-classes")),
+                Path.of(StudentRun.arg(args, "scratch", "target/watch")),
+                Path.of(StudentRun.arg(args, "progress", "target/progress.json")));
         if (!Files.isDirectory(watch.exercisesDir)) {
             System.out.println("watch: no " + watch.exercisesDir + ": start it from the repository root");
             return;
@@ -229,6 +235,7 @@ public final class Watch {
             var lines = StudentRun.describe(r, outcome.failuresOf(r.exercise()), true);
             lines.forEach(System.out::println);
         }
+        saveProgress();
         System.out.print(ProgressTable.render(resultList()));
         System.out.printf(" (all exercises compiled in %.1f s, tested in %.1f s)%n", (compiledAt - start) / 1e9,
                 (System.nanoTime() - compiledAt) / 1e9);
@@ -244,9 +251,10 @@ public final class Watch {
                         + " has the worked example)" : "\n     (h again for hint " + (level + 1) + ")"));
     }
 
-    /** The progress line and the next exercise to do. */
+    /** The progress line and the next exercise to do; {@code progress.json} is rewritten to match. */
     private void progress() {
         var list = resultList();
+        saveProgress();
         say("Progress: " + ProgressTable.progressLine(list));
         next(list, current).ifPresentOrElse(
                 e -> System.out.println("     next: " + e.id() + " " + e.title() + " — " + e.stubPath() + ", read "
@@ -272,6 +280,14 @@ public final class Watch {
         }
         return open.stream().filter(e -> e.id().compareTo(working.id()) > 0).findFirst()
                 .or(() -> open.stream().findFirst());
+    }
+
+    private void saveProgress() {
+        try {
+            ProgressJson.writeAtomically(progressFile, ProgressJson.write("student", resultList()));
+        } catch (IOException e) {
+            say("could not write " + progressFile + " (" + e.getMessage() + "); the watch goes on");
+        }
     }
 
     /** The exercise the keys act on: the one saved last, else the first that does not pass yet. */

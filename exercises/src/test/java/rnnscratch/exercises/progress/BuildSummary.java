@@ -1,0 +1,45 @@
+package rnnscratch.exercises.progress;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The last line of {@code mvn test}: where the student stands. The default build never runs the student's code (a
+ * half-written exercise must not turn it red), so this reads what the watch mode or {@code mvn test -Pexercises} last
+ * found, from {@code target/progress.json}, and says what to do next.
+ *
+ * <p>Run by the default build after the tests (exec-maven-plugin, execution {@code summary}); that the plugin runs in
+ * the default build also means that student mode and the watch mode, which use it too, work offline afterwards.
+ *
+ * <p>Docs: docs/exercises.md
+ */
+public final class BuildSummary {
+    private BuildSummary() {}
+
+    /** @param args {@code progress=PATH} of {@code target/progress.json} */
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(StudentRun.arg(args, "progress", "target/progress.json"));
+        System.out.println(line(file));
+    }
+
+    /** The line for the student, from the progress file if there is one. */
+    static String line(Path progress) throws IOException {
+        if (!Files.isRegularFile(progress)) {
+            return "Your exercises (exercises/): not checked yet. Start with the watch mode, "
+                    + ProgressTable.WATCH_COMMAND + " (docs/exercises.md).";
+        }
+        List<ExerciseResult> results = ProgressJson.read(Files.readString(progress, StandardCharsets.UTF_8));
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                .format(Files.getLastModifiedTime(progress).toInstant());
+        long passed = results.stream().filter(r -> r.status() == ExerciseResult.Status.PASS).count();
+        var next = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst();
+        return "Your exercises (exercises/): " + passed + " of " + results.size() + " passed when last checked ("
+                + when + ")" + next.map(r -> "; next: " + r.exercise().id() + ", " + r.exercise().docs()).orElse("")
+                + ". Check them again: " + ProgressTable.WATCH_COMMAND + " (watch mode) or mvn test -Pexercises.";
+    }
+}
