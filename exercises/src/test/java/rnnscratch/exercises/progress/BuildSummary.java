@@ -37,7 +37,8 @@ public final class BuildSummary {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                 .format(Files.getLastModifiedTime(progress).toInstant());
         long passed = results.stream().filter(r -> r.status() == ExerciseResult.Status.PASS).count();
-        var next = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst();
+        var next = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).findFirst()
+                .or(() -> results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst());
         return "Your exercises (exercises/): " + passed + " of " + results.size() + " passed when last checked ("
                 + when + ")" + next.map(r -> "; next: " + r.exercise().id() + ", " + r.exercise().docs()).orElse("")
                 + ". Check them again: " + ProgressTable.WATCH_COMMAND + " (watch mode) or mvn test -Pexercises.";

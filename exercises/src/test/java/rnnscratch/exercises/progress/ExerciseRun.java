@@ -1,5 +1,10 @@
 package rnnscratch.exercises.progress;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,11 +66,31 @@ public final class ExerciseRun {
         }
     }
 
+    /** Where the build lists the exercise files that did not compile ({@code tools/Stubs.java compile}). */
+    public static final Path COMPILE_REPORT = Path.of("target", "exercises-compile.txt");
+
     /** Runs the tests of {@code exercises}, loading the test classes from {@code loader}. */
     public static Outcome run(ClassLoader loader, Collection<Exercise> exercises) {
+        return run(loader, exercises, Map.of());
+    }
+
+    /**
+     * Runs the tests of {@code exercises}, loading the test classes from {@code loader}, except those in
+     * {@code notCompiled}: their file did not compile (its untouched stub stands in for it), so they fail with
+     * javac's first error and their tests do not run.
+     */
+    public static Outcome run(ClassLoader loader, Collection<Exercise> exercises, Map<String, String> notCompiled) {
         var collector = new ResultCollector();
         var selectors = new ArrayList<DiscoverySelector>();
+        var compiled = new ArrayList<Exercise>();
         for (var e : exercises) {
+            if (notCompiled.containsKey(e.id())) {
+                collector.couldNotRun(e, "does not compile: " + notCompiled.get(e.id()));
+            } else {
+                compiled.add(e);
+            }
+        }
+        for (var e : compiled) {
             try {
                 selectors.add(DiscoverySelectors.selectClass(Class.forName(e.testClassName(), false, loader)));
             } catch (ClassNotFoundException | LinkageError ex) {
@@ -74,7 +99,7 @@ public final class ExerciseRun {
             }
         }
         if (!selectors.isEmpty()) {
-            var tags = exercises.stream().map(Exercise::id).toList();
+            var tags = compiled.stream().map(Exercise::id).toList();
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
                     .filters(TagFilter.includeTags(tags))
                     .configurationParameter("junit.jupiter.testmethod.order.default", WorkedExampleFirst.class.getName())
@@ -90,6 +115,30 @@ public final class ExerciseRun {
             }
         }
         return new Outcome(collector.results(), collector.failures());
+    }
+
+    /**
+     * The exercises whose file did not compile in the build, by id, each with javac's first error
+     * ({@code "exercises/src/main/java/rnnscratch/exercises/Ex09RnnStep.java:12: ';' expected"}); empty when the
+     * report is missing or empty.
+     */
+    public static Map<String, String> notCompiled(Path report) {
+        if (!Files.isRegularFile(report)) {
+            return Map.of();
+        }
+        var found = new java.util.LinkedHashMap<String, String>();
+        try {
+            for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
+                for (var e : ExerciseCatalog.ALL) {
+                    if (line.startsWith(e.stubPath() + ":")) {
+                        found.putIfAbsent(e.id(), line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     /**

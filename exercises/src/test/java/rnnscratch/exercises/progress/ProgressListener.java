@@ -19,7 +19,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ProgressListener implements TestExecutionListener {
     /** What the default build prints after the line's counts. */
-    static final String HOW_TO = "To work on them: mvn -q test-compile exec:java@watch (watch mode), or "
+    static final String HOW_TO = "To work on them: " + ProgressTable.WATCH_COMMAND + " (watch mode), or "
             + "mvn test -Pexercises; see docs/exercises.md";
 
     private ResultCollector collector = new ResultCollector();
@@ -54,7 +54,7 @@ public final class ProgressListener implements TestExecutionListener {
                 .map(r -> r.exercise().id()).toList();
         return "Your exercises: " + (ran.size() - failing.size()) + "/" + ran.size() + " pass"
                 + (failing.isEmpty() ? "" : " (failing: " + String.join(", ", failing) + ")")
-                + ". Watch mode: mvn -q test-compile exec:java@watch; progress table and hints: mvn test -Pexercises "
+                + ". Watch mode: " + ProgressTable.WATCH_COMMAND + "; progress table and hints: mvn test -Pexercises "
                 + "-Dhint=1; see docs/exercises.md";
     }
 

@@ -75,7 +75,7 @@ class ProgressTableTest {
         var results = ExerciseCatalog.ALL.stream()
                 .map(e -> new ExerciseResult(e, ExerciseResult.Status.PASS, 3, 3, "")).toList();
         assertThat(ProgressListener.referenceLine(results)).isEqualTo("Exercises: " + results.size() + "/"
-                + results.size() + " reference solutions pass. To work on them: mvn -q test-compile exec:java@watch (watch mode), "
+                + results.size() + " reference solutions pass. To work on them: mvn test-compile exec:java@watch (watch mode), "
                 + "or mvn test -Pexercises; see docs/exercises.md");
     }
 }

@@ -44,7 +44,8 @@ public final class StudentRun {
             throw new ExercisesFail(e.getMessage());
         }
         System.setProperty("exercises.mode", "student");
-        var outcome = ExerciseRun.run(Thread.currentThread().getContextClassLoader(), chosen);
+        var outcome = ExerciseRun.run(Thread.currentThread().getContextClassLoader(), chosen,
+                ExerciseRun.notCompiled(ExerciseRun.COMPILE_REPORT));
         var out = new StringBuilder();
         for (var r : outcome.results()) {
             describe(r, outcome.failuresOf(r.exercise()), false).forEach(l -> out.append(l).append('\n'));

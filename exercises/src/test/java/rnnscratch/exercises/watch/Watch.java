@@ -33,7 +33,7 @@ import rnnscratch.exercises.progress.ProgressTable;
 import rnnscratch.exercises.progress.StudentRun;
 
 /**
- * Watch mode: {@code mvn -q test-compile exec:java@watch}. One long-lived JVM that notices a saved exercise file in
+ * Watch mode: {@code mvn test-compile exec:java@watch}. One long-lived JVM that notices a saved exercise file in
  * {@code exercises/src/main/java/rnnscratch/exercises/}, recompiles it ({@link ExerciseCompiler}), reruns that
  * exercise's tests in a fresh class loader ({@link FreshLoader}, {@link ExerciseRun}) and prints the verdict, the
  * first failure once, the progress and the next exercise — a second or two after the save instead of a Maven run.

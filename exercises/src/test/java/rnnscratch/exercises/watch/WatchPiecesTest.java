@@ -14,7 +14,7 @@ import rnnscratch.autograd.Tensor;
 import rnnscratch.exercises.progress.ExerciseCatalog;
 import rnnscratch.exercises.progress.ExerciseResult;
 import rnnscratch.exercises.progress.ExerciseRun;
-import rnnscratch.exercises.teacher.GenerateStubs;
+import rnnscratch.tools.Stubs;
 
 /**
  * The pieces of the watch mode: compiling one exercise file in this JVM, loading it fresh, and running its tests on
@@ -44,7 +44,7 @@ class WatchPiecesTest {
         // The stub as the generator makes it, not the file in exercises/, which may hold the student's answer.
         Path stubFile = dir.resolve("stub-src/" + EX10.className() + ".java");
         Files.createDirectories(stubFile.getParent());
-        Files.writeString(stubFile, GenerateStubs.stub(EX10.solutionPath(),
+        Files.writeString(stubFile, Stubs.stub(EX10.solutionPath(),
                 Files.readString(Path.of(EX10.solutionPath()))));
         var stub = compileAndRun(stubFile, dir.resolve("stub"));
         assertThat(stub.status()).isEqualTo(ExerciseResult.Status.FAIL);

@@ -1,4 +1,4 @@
-package rnnscratch.exercises.teacher;
+package rnnscratch.exercises.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnnscratch.testing.Props;
+import rnnscratch.tools.Stubs;
 
 /**
  * The stubs in exercises/ and the generator that makes them from solutions/: the default build checks only the
@@ -42,8 +43,8 @@ class StubsTest {
 
     /** A repository holding one solution, and {@code exercise} as its exercise file. */
     private static Path repo(Path dir, String solution, String exercise) throws IOException {
-        Path sol = dir.resolve(GenerateStubs.SOLUTIONS).resolve("p/A.java");
-        Path ex = dir.resolve(GenerateStubs.EXERCISES).resolve("p/A.java");
+        Path sol = dir.resolve(Stubs.SOLUTIONS).resolve("p/A.java");
+        Path ex = dir.resolve(Stubs.EXERCISES).resolve("p/A.java");
         Files.createDirectories(sol.getParent());
         Files.createDirectories(ex.getParent());
         Files.writeString(sol, solution);
@@ -54,31 +55,31 @@ class StubsTest {
     @Test
     @DisplayName("Every exercise file in exercises/ still declares what its stub declares")
     void exerciseFilesKeepTheirContract() {
-        var problems = GenerateStubs.contractDifferences(Path.of("").toAbsolutePath());
+        var problems = Stubs.contractDifferences(Path.of("").toAbsolutePath());
         assertThat(problems).as("%n  %s", String.join("\n  ", problems)).isEmpty();
     }
 
     @Test
     @DisplayName("A student's bodies, comments, imports and helper methods keep the contract check green")
     void answersKeepTheContract(@TempDir Path dir) throws IOException {
-        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        String stub = Stubs.stub("A.java", SOLUTION);
         String answered = stub.replace("import java.util.List;", "import java.util.List;\nimport java.util.Map;")
                 .replace("        throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
                         "        // my own note\n        int y = helper(x);\n        return y;")
                 .replace("    private A() {}", "    private A() {}\n\n    private static int helper(int x) {\n"
                         + "        return x + 1;\n    }");
         repo(dir, SOLUTION, answered);
-        assertThat(GenerateStubs.contractDifferences(dir)).isEmpty();
-        assertThat(GenerateStubs.differences(dir)).as("the exact check of .ci/run does see the difference")
+        assertThat(Stubs.contractDifferences(dir)).isEmpty();
+        assertThat(Stubs.differences(dir)).as("the exact check of .ci/run does see the difference")
                 .hasSize(1);
     }
 
     @Test
     @DisplayName("A changed contract in solutions/ that was not regenerated fails the check, naming the line")
     void staleContractFails(@TempDir Path dir) throws IOException {
-        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        String stub = Stubs.stub("A.java", SOLUTION);
         repo(dir, SOLUTION.replace("int f(int x)", "int f(int x, int y)"), stub);
-        assertThat(GenerateStubs.contractDifferences(dir)).singleElement().asString()
+        assertThat(Stubs.contractDifferences(dir)).singleElement().asString()
                 .contains("exercises/src/main/java/p/A.java").contains("`public static int f(int x, int y) {`")
                 .doesNotContain("exec:java").doesNotContain("mvn");
     }
@@ -86,38 +87,38 @@ class StubsTest {
     @Test
     @DisplayName("The generator writes over untouched or outdated stubs, and keeps a file holding a student's code")
     void generatorKeepsAStudentsWork(@TempDir Path dir) throws IOException {
-        String stub = GenerateStubs.stub("A.java", SOLUTION);
+        String stub = Stubs.stub("A.java", SOLUTION);
         String answered = stub.replace(
                 "throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
                 "return x + 1; // mine");
         Path ex = repo(dir, SOLUTION.replace("f's Javadoc", "f's new Javadoc"), answered);
-        var kept = GenerateStubs.write(dir, false);
+        var kept = Stubs.write(dir, false);
         assertThat(kept.written()).isEmpty();
-        assertThat(kept.refused()).containsOnlyKeys(GenerateStubs.EXERCISES.resolve("p/A.java"));
+        assertThat(kept.refused()).containsOnlyKeys(Stubs.EXERCISES.resolve("p/A.java"));
         assertThat(kept.refused().values().iterator().next()).containsExactly("line 11: return x + 1; // mine");
         assertThat(Files.readString(ex)).as("the student's file is untouched").isEqualTo(answered);
 
-        var forced = GenerateStubs.write(dir, true);
-        assertThat(forced.written()).containsExactly(GenerateStubs.EXERCISES.resolve("p/A.java"));
+        var forced = Stubs.write(dir, true);
+        assertThat(forced.written()).containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
         assertThat(Files.readString(ex)).contains("f's new Javadoc").contains("UnsupportedOperationException");
 
-        Files.writeString(dir.resolve(GenerateStubs.SOLUTIONS).resolve("p/A.java"),
+        Files.writeString(dir.resolve(Stubs.SOLUTIONS).resolve("p/A.java"),
                 SOLUTION.replace("int f(int x)", "long f(long x)"));
-        assertThat(GenerateStubs.write(dir, false).written()).as("an untouched stub with an old signature is rewritten")
-                .containsExactly(GenerateStubs.EXERCISES.resolve("p/A.java"));
+        assertThat(Stubs.write(dir, false).written()).as("an untouched stub with an old signature is rewritten")
+                .containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
     }
 
     @Test
     @DisplayName("Only statements count as a student's code: not comments, blank lines, imports or a stub's throw")
     void studentCodeIsStatements() {
-        String stub = GenerateStubs.stub("A.java", SOLUTION);
-        assertThat(GenerateStubs.studentCode(stub, stub)).isEmpty();
+        String stub = Stubs.stub("A.java", SOLUTION);
+        assertThat(Stubs.studentCode(stub, stub)).isEmpty();
         String commented = stub.replace("    private A() {}", "    private A() {}\n    // I will do this later\n"
                 + "    /* and this\n       too */");
-        assertThat(GenerateStubs.studentCode(commented, stub)).isEmpty();
-        assertThat(GenerateStubs.studentCode(stub.replace("throw new UnsupportedOperationException(\"Exercise 99",
+        assertThat(Stubs.studentCode(commented, stub)).isEmpty();
+        assertThat(Stubs.studentCode(stub.replace("throw new UnsupportedOperationException(\"Exercise 99",
                 "throw new UnsupportedOperationException(\"Exercise 98"), stub)).as("an older stub message").isEmpty();
-        assertThat(GenerateStubs.studentCode(stub.replace("import java.util.List;", "import java.util.Map;"), stub))
+        assertThat(Stubs.studentCode(stub.replace("import java.util.List;", "import java.util.Map;"), stub))
                 .isEmpty();
     }
 
@@ -134,7 +135,7 @@ class StubsTest {
                     }
                 }
                 """;
-        assertThat(GenerateStubs.stub("A.java", solution)).isEqualTo("""
+        assertThat(Stubs.stub("A.java", solution)).isEqualTo("""
                 class A {
                     static int f(int x) {
                         throw new UnsupportedOperationException("Exercise 99 (f): start here");
@@ -160,7 +161,7 @@ class StubsTest {
                     region.add("  // END SOLUTION");
                     with.addAll(at, region);
                     String source = String.join("\n", with) + "\n";
-                    assertThat(GenerateStubs.stub("X.java", source))
+                    assertThat(Stubs.stub("X.java", source))
                             .as("the stub of a file whose only region holds %s line(s) at line %s", answerLines, at + 1)
                             .isEqualTo(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
                 });
@@ -169,13 +170,13 @@ class StubsTest {
     @Test
     @DisplayName("A marker out of place is reported with its file and line")
     void misplacedMarkersAreReported() {
-        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "a\n// BEGIN SOLUTION\nb\n"))
+        assertThatThrownBy(() -> Stubs.stub("B.java", "a\n// BEGIN SOLUTION\nb\n"))
                 .hasMessage("B.java:2: BEGIN SOLUTION is never closed by END SOLUTION");
-        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "a\n  // END SOLUTION\n"))
+        assertThatThrownBy(() -> Stubs.stub("B.java", "a\n  // END SOLUTION\n"))
                 .hasMessage("B.java:2: END SOLUTION without a BEGIN SOLUTION before it");
-        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "// STUB: x();\n"))
+        assertThatThrownBy(() -> Stubs.stub("B.java", "// STUB: x();\n"))
                 .hasMessage("B.java:1: a STUB line must come right after END SOLUTION");
-        assertThatThrownBy(() -> GenerateStubs.stub("B.java", "// BEGIN SOLUTION\n// BEGIN SOLUTION\n"))
+        assertThatThrownBy(() -> Stubs.stub("B.java", "// BEGIN SOLUTION\n// BEGIN SOLUTION\n"))
                 .hasMessage("B.java:2: BEGIN SOLUTION inside the region opened at line 1");
     }
 }

@@ -1,4 +1,4 @@
-package rnnscratch.exercises.teacher;
+package rnnscratch.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,30 +15,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * For teachers: makes the students' stubs in {@code exercises/src/main/java} from the reference answers in
- * {@code solutions/src/main/java}. Every region
+ * The exercises' stubs, made from the reference answers: one file, the JDK alone, run as a source-file program
+ * ({@code java tools/Stubs.java …}) by teachers and by the build.
+ *
+ * <p>In {@code solutions/src/main/java} every region
  * <pre>
  *     // BEGIN SOLUTION
  *     … the answer …
  *     // END SOLUTION
  *     // STUB: throw new UnsupportedOperationException("Exercise 07 (…): write …, … — read docs/…#exercises");
  * </pre>
- * becomes the code of its {@code // STUB:} line, at the same indentation; a region with no {@code // STUB:} line
- * after it is simply dropped. Everything else is copied as it is.
+ * becomes, in the stub, the code of its {@code // STUB:} line at the same indentation; a region with no
+ * {@code // STUB:} line after it is simply dropped. Everything else is copied as it is.
  *
- * <p>It never overwrites a student's work: a file in {@code exercises/} that holds code the stub does not
- * ({@link #studentCode}) is listed and left alone, unless the teacher adds {@code force=true}. Run from the
- * repository root:
- * <pre>  mvn -q test-compile exec:java@stubs                  (writes the stubs; refuses files with a student's code)
- *  mvn -q test-compile exec:java@stubs -Dforce=true     (overwrites those too)
- *  mvn -q test-compile exec:java@stubs -Dcheck=true     (writes nothing; fails unless every stub is exactly up to date)</pre>
- * The default build checks only what a student cannot change without breaking the tests — the declarations each
- * exercise file must keep ({@link #contractDifferences}); {@code .ci/run} checks the committed stubs exactly
- * ({@link #differences}).
+ * <pre>
+ *  java tools/Stubs.java              teachers: write the stubs into exercises/; a file that holds a student's code
+ *                                     ({@link #studentCode}) is listed and kept
+ *  java tools/Stubs.java force        the same, overwriting those files too
+ *  java tools/Stubs.java check        write nothing; exit 1 unless every stub is exactly what solutions/ gives
+ *                                     (.ci/run, on the teacher's clean tree)
+ *  java tools/Stubs.java compile      the build: compile the student's exercises/ into target/classes, each file that
+ *                                     does not compile replaced by its untouched stub and named in one line
+ * </pre>
+ * The default build's test checks only what a student cannot change without breaking the tests — the declarations
+ * each exercise file must keep ({@link #contractDifferences}) — so that a student's answers never turn it red.
  *
  * <p>Docs: docs/exercises.md#for-teachers-regenerating-the-stubs
  */
-public final class GenerateStubs {
+public final class Stubs {
     /** Where the reference answers are, relative to the repository root. */
     public static final Path SOLUTIONS = Path.of("solutions", "src", "main", "java");
     /** Where the stubs go, relative to the repository root. */
@@ -55,7 +59,7 @@ public final class GenerateStubs {
     /** A line that only declares or closes something, never a student's statement. */
     private static final Pattern NOT_A_STATEMENT = Pattern.compile("(import|package)\\b.*|.*\\{|\\}.*|@.*");
 
-    private GenerateStubs() {}
+    private Stubs() {}
 
     /**
      * The stub of one solution file.
@@ -268,39 +272,156 @@ public final class GenerateStubs {
     }
 
     /**
-     * @param args {@code root=} the repository root (default: the current directory); {@code force=true} to
-     *             overwrite files that hold a student's code; {@code check=true} to write nothing and exit 1 unless
-     *             every committed stub is exactly what the solutions give
+     * @param args a mode — none (write), {@code force}, {@code check} or {@code compile} — and optionally
+     *             {@code root=} the repository root (default: the current directory); for {@code compile} also
+     *             {@code classes=} the library's classes, where the exercises' classes go too, and {@code report=}
+     *             the file that lists the exercise files that did not compile
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(arg(args, "root", "")).toAbsolutePath();
+        String mode = args.length > 0 && !args[0].contains("=") ? args[0] : "write";
         if (!Files.isDirectory(root.resolve(SOLUTIONS))) {
             System.err.println("stubs: no " + SOLUTIONS + " under " + root + ": run it from the repository root");
             System.exit(2);
         }
-        if (Boolean.parseBoolean(arg(args, "check", "false"))) {
-            var problems = differences(root);
-            problems.forEach(p -> System.err.println("stubs: " + p));
-            System.out.println(problems.isEmpty() ? "stubs: all " + generate(root).size() + " stubs are up to date"
-                    : "stubs: " + problems.size() + " stub(s) are not what solutions/ gives");
-            System.exit(problems.isEmpty() ? 0 : 1);
+        switch (mode) {
+            case "write", "force" -> {
+                var result = write(root, mode.equals("force"));
+                result.written().forEach(p -> System.out.println("wrote   " + p));
+                result.refused().forEach((p, code) -> System.out.println("KEPT    " + p + " — it holds code the stub "
+                        + "does not have (" + code.get(0) + (code.size() > 1 ? ", and " + (code.size() - 1)
+                        + " more line(s)" : "") + ")"));
+                System.out.println(generate(root).size() + " stubs, " + result.written().size() + " file(s) written"
+                        + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " kept because they "
+                                + "hold a student's code: move that work elsewhere first, or run "
+                                + "java tools/Stubs.java force to overwrite it"));
+                System.exit(result.refused().isEmpty() ? 0 : 1);
+            }
+            case "check" -> {
+                var problems = differences(root);
+                problems.forEach(p -> System.err.println("stubs: " + p));
+                System.out.println(problems.isEmpty() ? "stubs: all " + generate(root).size()
+                        + " stubs are up to date" : "stubs: " + problems.size()
+                        + " stub(s) are not what solutions/ gives");
+                System.exit(problems.isEmpty() ? 0 : 1);
+            }
+            case "compile" -> {
+                Path classes = root.resolve(arg(args, "classes", "target/classes"));
+                Path report = root.resolve(arg(args, "report", "target/exercises-compile.txt"));
+                var failed = compileExercises(root, classes);
+                Files.createDirectories(report.getParent());
+                Files.writeString(report, String.join("", failed.stream().map(l -> l + "\n").toList()),
+                        StandardCharsets.UTF_8);
+                for (String f : failed) {
+                    System.out.println("exercises: " + f + " — until it compiles, its untouched stub stands in "
+                            + "(the watch mode shows the whole error)");
+                }
+            }
+            default -> {
+                System.err.println("stubs: unknown mode '" + mode + "': use none (write the stubs), force, check or "
+                        + "compile");
+                System.exit(2);
+            }
         }
-        var result = write(root, Boolean.parseBoolean(arg(args, "force", "false")));
-        result.written().forEach(p -> System.out.println("wrote   " + p));
-        result.refused().forEach((p, code) -> System.out.println("KEPT    " + p + " — it holds code the stub does "
-                + "not have (" + code.get(0) + (code.size() > 1 ? ", and " + (code.size() - 1) + " more line(s)" : "")
-                + ")"));
-        System.out.println(generate(root).size() + " stubs, " + result.written().size() + " file(s) written"
-                + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " kept because they hold a "
-                        + "student's code: move that work elsewhere first, or add -Dforce=true to overwrite it"));
-        if (!result.refused().isEmpty()) {
-            System.exit(1);
+    }
+
+    /**
+     * Compiles the student's exercise files into {@code classes} (which holds the library): all together when they
+     * compile, else file by file, and for each file that does not compile, its stub made from {@code solutions/}
+     * instead — so that the tests, the watch mode and "your RNN" always find every exercise class, and one broken
+     * file never stops the others.
+     *
+     * @return one line per exercise file that did not compile, its first error as
+     *         {@code "exercises/src/main/java/rnnscratch/exercises/Ex09RnnStep.java:12: ';' expected"}, in path order;
+     *         empty when all compile
+     */
+    public static List<String> compileExercises(Path root, Path classes) throws IOException {
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java has no compiler: use a JDK 17 or newer, not a JRE");
+        }
+        Path scratch = Files.createTempDirectory("exercises");
+        try {
+            var stubs = generate(root);
+            Path dir = root.resolve(EXERCISES);
+            var files = javaFiles(dir);
+            if (compile(javac, files.stream().map(dir::resolve).toList(), classes, scratch, root).isEmpty()) {
+                copyTree(scratch, classes);
+                return List.of();
+            }
+            var failed = new ArrayList<String>();
+            Path stubDir = scratch.resolve("stub-sources");
+            for (Path rel : files) {
+                Path out = scratch.resolve("one-" + rel.toString().replace('/', '_').replace('\\', '_'));
+                var errors = compile(javac, List.of(dir.resolve(rel)), classes, out, root);
+                if (errors.isEmpty()) {
+                    copyTree(out, classes);
+                    continue;
+                }
+                failed.add(errors.get(0));
+                if (stubs.containsKey(rel)) {
+                    Path stub = stubDir.resolve(rel);
+                    Files.createDirectories(stub.getParent());
+                    Files.writeString(stub, stubs.get(rel), StandardCharsets.UTF_8);
+                    var stubErrors = compile(javac, List.of(stub), classes, out, root);
+                    if (!stubErrors.isEmpty()) {
+                        throw new IllegalStateException("the stub of " + rel + " does not compile: " + stubErrors);
+                    }
+                    copyTree(out, classes);
+                }
+            }
+            return failed;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /**
+     * javac's errors for {@code sources}, each as "path/File.java:LINE: message" with the path relative to
+     * {@code base}; empty when they compiled into {@code out}.
+     */
+    private static List<String> compile(javax.tools.JavaCompiler javac, List<Path> sources, Path classes, Path out,
+            Path base) throws IOException {
+        Files.createDirectories(out);
+        var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
+        try (var fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            var units = fm.getJavaFileObjectsFromPaths(sources);
+            var options = List.of("-d", out.toString(), "-classpath", classes.toString(), "-sourcepath", "",
+                    "-implicit:none", "-proc:none", "--release", "17", "-encoding", "UTF-8", "-nowarn");
+            boolean ok = javac.getTask(null, fm, diagnostics, options, null, units).call();
+            var errors = new ArrayList<String>();
+            for (var d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                    String file = d.getSource() == null ? "" : base.relativize(Path.of(d.getSource().toUri()))
+                            + ":" + d.getLineNumber() + ": ";
+                    errors.add(file + d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse(""));
+                }
+            }
+            return ok && errors.isEmpty() ? List.of() : errors.isEmpty() ? List.of("javac failed") : errors;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.filter(q -> q.toString().endsWith(".class")).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
     private static String arg(String[] args, String key, String fallback) {
         for (String a : args) {
-            if (a.startsWith(key + "=") && !a.startsWith(key + "=${")) {
+            if (a.startsWith(key + "=")) {
                 return a.substring(key.length() + 1);
             }
         }
