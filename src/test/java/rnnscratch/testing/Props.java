@@ -67,16 +67,17 @@ public final class Props {
     }
 
     /**
-     * The command that reruns a property with its seed: in student mode ({@code exercises.mode=student}) the
-     * exercise's tag through the {@code exercises} profile, so that it tests the student's code; otherwise the test
-     * class (and method) through Surefire.
+     * The command that reruns a property with its seed: for an exercise's test, the exercise's tag through the
+     * {@code exercises} profile, so that it tests the student's code — except in the default build's check of
+     * {@code solutions/} ({@code exercises.mode=reference}); for any other test, the test class (and method) through
+     * Surefire.
      *
      * @param test the test's class and method, {@code Ex09RnnStepTest#oneStepIsTheEquation}; {@code ""} if unknown
      */
     public static String replayCommand(long seed, String test) {
         String simple = test.contains("#") ? test.substring(0, test.indexOf('#')) : test;
         var exercise = java.util.regex.Pattern.compile("Ex(\\d\\d)\\w*Test").matcher(simple);
-        if ("student".equals(System.getProperty("exercises.mode")) && exercise.matches()) {
+        if (!"reference".equals(System.getProperty("exercises.mode")) && exercise.matches()) {
             return "mvn test -Pexercises -Dgroups=ex" + exercise.group(1) + " -Dqt.seed=" + seed;
         }
         return "mvn test -Dqt.seed=" + seed + (test.isEmpty() ? "" : " -Dtest=" + test);

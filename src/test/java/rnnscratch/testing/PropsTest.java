@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class PropsTest {
     private static String inMode(String mode, java.util.function.Supplier<String> body) {
         String before = System.getProperty("exercises.mode");
-        System.setProperty("exercises.mode", mode);
+        if (mode == null) {
+            System.clearProperty("exercises.mode");
+        } else {
+            System.setProperty("exercises.mode", mode);
+        }
         try {
             return body.get();
         } finally {
@@ -40,6 +44,9 @@ class PropsTest {
                 .isEqualTo("mvn test -Pexercises -Dgroups=ex09 -Dqt.seed=7");
         assertThat(inMode("reference", () -> Props.replayCommand(7, "Ex09RnnStepTest#oneStepIsTheEquation")))
                 .isEqualTo("mvn test -Dqt.seed=7 -Dtest=Ex09RnnStepTest#oneStepIsTheEquation");
+        assertThat(inMode(null, () -> Props.replayCommand(7, "Ex09RnnStepTest#oneStepIsTheEquation")))
+                .as("an IDE, which sets no mode, runs the student's code").isEqualTo(
+                        "mvn test -Pexercises -Dgroups=ex09 -Dqt.seed=7");
         assertThat(inMode("student", () -> Props.replayCommand(7, "MatMulTest#x")))
                 .as("a library test is no exercise").isEqualTo("mvn test -Dqt.seed=7 -Dtest=MatMulTest#x");
     }
