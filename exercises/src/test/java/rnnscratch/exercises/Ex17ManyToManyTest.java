@@ -9,8 +9,11 @@ import static rnnscratch.autograd.Ops.crossEntropy;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
@@ -22,6 +25,7 @@ import rnnscratch.train.TrainCh8;
 
 /** Exercise 17: many-to-many, tagging every step. Docs: docs/applications.md */
 @Tag("ex17")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex17ManyToManyTest {
     static final int V = 5;
 
@@ -37,6 +41,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: a handmade model that tags every token with itself returns X, in X's layout")
     void workedExample() {
         var eye = Mat.scale(Mat.identity(V), 3.0);
@@ -53,6 +58,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("The loss is the mean cross-entropy of the time-major outputs against the tags flattened as Yᵀ")
     void lossMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -71,6 +77,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("tag[b][t] is the argmax of output row t·batch + b")
     void tagsAreTheArgmaxInBatchLayout() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -92,6 +99,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Trained with this loss, an RNN learns to tag each token with the one before it (≥ 90% right)")
     void learnsToTagWithThePreviousToken() {
         var rng = new Random(17);
