@@ -32,12 +32,17 @@ class Ex09RnnStepTest {
         return OneHot.oneHot(TestData.tokens(steps, batch, vocab, seed), vocab);
     }
 
+    /** V = 2, H = 1: W_xh = [0.5, −1]ᵀ, W_hh = 2, b_h = 0.1, W_hq = [1, −1], b_q = [0, 0.5], so Y = [H, −H + 0.5]. */
+    static RnnParams handmade() {
+        return RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
+                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+    }
+
     @Test
     @Order(1)
     @DisplayName("Worked example: H = tanh(X·W_xh + H·W_hh + b_h) for one sequence with V = 2, H = 1")
     void workedExample() {
-        var p = RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
-                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+        var p = handmade();
         Tensor x = Tensor.constant(new double[][] {{1, 0}});
         Tensor h = Tensor.constant(new double[][] {{0.25}});
         double expected = Math.tanh(0.5 + 0.25 * 2 + 0.1);
@@ -53,8 +58,7 @@ class Ex09RnnStepTest {
     @Order(2)
     @DisplayName("Worked example: two steps carry H, so step 2 starts from the H that step 1 left")
     void workedExampleTwoSteps() {
-        var p = RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
-                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+        var p = handmade();
         Tensor x = Tensor.constant(new double[][] {{1, 0}});
         var h0 = new RnnState(Tensor.constant(new double[][] {{0}}));
         double h1 = Math.tanh(0.5 + 0.1);

@@ -27,6 +27,8 @@ class Ex14PredictCh8Test {
     /** Characters of the test texts; 🙂 lies outside the Basic Multilingual Plane: one character, two Java chars. */
     static final String[] CHARS = {"a", "b", "c", "d", "e", " ", "z", "🙂"};
     static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde 🙂"), TokenKind.CHAR));
+    /** The worked examples' model: it answers with the character it read one step before, 'e' when there is none. */
+    static final RNNModelScratch ECHO = TestData.delayModel(VOCAB.size(), VOCAB.indexOf("e"));
 
     /** A prefix of random characters from the vocabulary's text, sometimes with 🙂 or one it does not know (z). */
     static String randomPrefix(int length, long seed) {
@@ -57,8 +59,7 @@ class Ex14PredictCh8Test {
     @DisplayName("Worked example: the warm-up — a model that echoes the character read one step before continues "
             + "\"ab\" with \"a\"")
     void workedExampleWarmUp() {
-        var net = TestData.delayModel(VOCAB.size(), VOCAB.indexOf("e"));
-        assertThat(Ex14PredictCh8.predictCh8("ab", 1, net, VOCAB))
+        assertThat(Ex14PredictCh8.predictCh8("ab", 1, ECHO, VOCAB))
                 .as("Exercise 14: warm up first: feed 'a' and ignore its output, so that the state has read 'a'; "
                         + "then feed 'b', the last prefix character, once, and the model answers with the 'a' read "
                         + "before it. Every prefix character but the last is fed in the warm-up, the last starts the "
@@ -71,8 +72,7 @@ class Ex14PredictCh8Test {
     @DisplayName("Worked example: the same model ('e' while it has read nothing before) continues \"a\" with "
             + "\"eae\"")
     void workedExampleCarriesTheState() {
-        var net = TestData.delayModel(VOCAB.size(), VOCAB.indexOf("e"));
-        assertThat(Ex14PredictCh8.predictCh8("a", 3, net, VOCAB))
+        assertThat(Ex14PredictCh8.predictCh8("a", 3, ECHO, VOCAB))
                 .as("Exercise 14: feed 'a' (nothing read before it: 'e'), feed 'e' (read before it: 'a'), feed 'a' "
                         + "('e'): carry the state from each prediction to the next")
                 .isEqualTo("aeae");
@@ -82,8 +82,7 @@ class Ex14PredictCh8Test {
     @Order(4)
     @DisplayName("Worked example: 🙂 is one character — the same model continues \"🙂a\" with \"🙂\"")
     void workedExampleEmoji() {
-        var net = TestData.delayModel(VOCAB.size(), VOCAB.indexOf("e"));
-        assertThat(Ex14PredictCh8.predictCh8("🙂a", 1, net, VOCAB))
+        assertThat(Ex14PredictCh8.predictCh8("🙂a", 1, ECHO, VOCAB))
                 .as("Exercise 14: walk the prefix by code points: 🙂 is one character (two Java chars), fed once "
                         + "in the warm-up; then feeding 'a' gives back the 🙂 read before it")
                 .isEqualTo("🙂a🙂");
