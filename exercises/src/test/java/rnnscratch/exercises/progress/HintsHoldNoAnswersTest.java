@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a student reads before solving an exercise holds no piece of its answer: not the stub's message, not the first
- * hint, not the class's Javadoc; no hint level gives the answer's nested calls. Docs: docs/exercises.md
+ * hint, not the class's Javadoc, not the stub's imports (no static import of one of the answer's calls, no
+ * {@code Mat.randn} named in the Javadoc); no hint level gives the answer's nested calls, and hint 3 is a skeleton
+ * with the key lines left blank. Docs: docs/exercises.md
  */
 class HintsHoldNoAnswersTest {
     private static SolutionCode solution(Exercise e) throws IOException {
