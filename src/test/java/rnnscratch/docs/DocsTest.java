@@ -22,6 +22,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.docs.Markdown.Link;
+import rnnscratch.exercises.progress.Exercise;
+import rnnscratch.exercises.progress.ExerciseCatalog;
 
 /**
  * The docs are part of the specification: their links work on GitHub, every section of the notes has its page, and
@@ -171,6 +173,115 @@ class DocsTest {
                 + "the page").isEmpty();
     }
 
+    /**
+     * The library's own version of what each exercise asks for, as {@code file#method} (every overload): a code block
+     * on the exercise's page that holds a statement of one of these bodies shows the answer as much as the reference
+     * solution does.
+     */
+    private static final Map<String, List<String>> LIBRARY_VERSIONS = Map.ofEntries(
+            Map.entry("ex02", List.of("src/main/java/rnnscratch/seq/MarkovFeatures.java#of")),
+            Map.entry("ex03", List.of("src/main/java/rnnscratch/seq/Prediction.java#kStep",
+                    "src/main/java/rnnscratch/seq/Prediction.java#kStepErrors")),
+            Map.entry("ex04", List.of("src/main/java/rnnscratch/text/Tokenize.java#tokenize",
+                    "src/main/java/rnnscratch/text/Vocab.java#of")),
+            Map.entry("ex05", List.of("src/main/java/rnnscratch/text/SeqDataIter.java#seqDataIterSequential")),
+            Map.entry("ex06", List.of("src/main/java/rnnscratch/text/SeqDataIter.java#seqDataIterRandom")),
+            Map.entry("ex07", List.of("src/main/java/rnnscratch/rnn/OneHot.java#transpose",
+                    "src/main/java/rnnscratch/rnn/OneHot.java#oneHot")),
+            Map.entry("ex08", List.of("src/main/java/rnnscratch/rnn/RnnParams.java#getParams",
+                    "src/main/java/rnnscratch/rnn/RnnState.java#initRnnState")),
+            Map.entry("ex09", List.of("src/main/java/rnnscratch/rnn/Rnn.java#rnn")),
+            Map.entry("ex10", List.of("src/main/java/rnnscratch/train/Perplexity.java#perplexity")),
+            Map.entry("ex11", List.of("src/main/java/rnnscratch/train/GradClipping.java#gradClipping")),
+            Map.entry("ex12", List.of("src/main/java/rnnscratch/train/TrainCh8.java#stateForMinibatch",
+                    "src/test/java/rnnscratch/autograd/DetachTest.java#notesDetachExampleGives12And4")),
+            Map.entry("ex13", List.of("src/main/java/rnnscratch/train/Sgd.java#sgd")),
+            Map.entry("ex14", List.of("src/main/java/rnnscratch/rnn/Predict.java#predictIds",
+                    "src/main/java/rnnscratch/train/PredictCh8.java#predictCh8")),
+            Map.entry("ex15", List.of("src/main/java/rnnscratch/rnn/Predict.java#predictIds")),
+            Map.entry("ex17", List.of("src/main/java/rnnscratch/train/TrainCh8.java#flattenTransposed")),
+            Map.entry("ex18", List.of("src/main/java/rnnscratch/rnn/Sampling.java#softmaxWithTemperature",
+                    "src/main/java/rnnscratch/rnn/Sampling.java#sample")));
+
+    @Test
+    @DisplayName("Write first, then read: on every exercise's page, '## Exercises' with its '### Write it: exNN' comes "
+            + "before any code that shows the answer, and that code lies only under an '## After exNN …' heading")
+    void exercisesComeBeforeTheirAnswers() {
+        var problems = new ArrayList<String>();
+        var byPage = ExerciseCatalog.ALL.stream().collect(Collectors.groupingBy(e -> e.docs().replaceAll("#.*", ""),
+                LinkedHashMap::new, Collectors.toList()));
+        byPage.forEach((page, exercises) -> problems.addAll(WriteFirst.problems(page, read(ROOT.resolve(page)),
+                exercises.stream().map(DocsTest::answer).toList())));
+        assertThat(problems).as("a student must be able to write an exercise before the page shows its Java: give the "
+                + "notes' Python, the math and the shapes, then '## Exercises' with '### Write it: exNN — <title>', "
+                + "then '## After exNN passes: the library's version' with the code (docs/exercises.md)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("The write-first check finds an answer shown above its exercise, reflowed or not, a block of the "
+            + "library's version of it, a missing heading or command, and passes the same page in the right order")
+    void writeFirstCatchesAnAnswerShownEarly() {
+        var answer = WriteFirst.Answer.of("ex99", """
+                class Ex99 {
+                    static double norm(double[] g) {
+                        // BEGIN SOLUTION
+                        double sum = 0;
+                        for (double x : g) {
+                            sum += x * x;   // every square
+                        }
+                        return Math.sqrt(sum) / (double) g.length;
+                        // END SOLUTION
+                        // STUB: throw new UnsupportedOperationException("Exercise 99 (norm): write norm — read x");
+                    }
+                }
+                """, List.of("return Arrays.stream(gradient).map(v -> v * v).sum();"), List.of("globalNorm"));
+        String early = """
+                # A page
+
+                ```python
+                def norm(g): return math.sqrt(sum(x * x for x in g)) / len(g)
+                ```
+
+                ## The code beside the book
+
+                ```java
+                return   Math.sqrt(sum)
+                        / (double) g.length;
+                ```
+
+                ## Exercises
+
+                ### Write it: ex99 — the norm
+
+                Run `mvn test-compile exec:java@watch` or `mvn test -Pexercises -Dgroups=ex99`.
+
+                ## After ex99 passes: the library's version
+
+                ```java
+                return Math.sqrt(sum) / (double) g.length;
+                ```
+                """;
+        assertThat(WriteFirst.problems("docs/x.md", early, List.of(answer))).singleElement().asString()
+                .startsWith("docs/x.md:9: this code block shows ex99's answer (returnMath.sqrt(sum)/(double)g.length;) "
+                        + "under '## The code beside the book'");
+        String library = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
+                "static double globalNorm(double[] gradient) {\n    return 0;\n}");
+        assertThat(WriteFirst.problems("docs/x.md", library, List.of(answer))).singleElement().asString()
+                .contains("the definition of globalNorm(…)");
+        String libraryBody = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
+                "return Arrays.stream(gradient).map(v -> v * v).sum();  // the book's");
+        assertThat(WriteFirst.problems("docs/x.md", libraryBody, List.of(answer))).hasSize(1);
+        String inOrder = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;", "return 0;");
+        assertThat(WriteFirst.problems("docs/x.md", inOrder, List.of(answer))).isEmpty();
+        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("### Write it: ex99 — the norm", ""),
+                List.of(answer))).singleElement().asString().contains("no '### Write it: ex99 — <title>'");
+        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("`mvn test-compile exec:java@watch` or ", ""),
+                List.of(answer))).singleElement().asString().contains("does not give the command `mvn -q test-compile "
+                        + "exec:java@watch`");
+        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("## After ex99 passes", "## After ex98 passes"),
+                List.of(answer))).anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));
+    }
+
     @Test
     @DisplayName("On every page the math survives GitHub's Markdown: $ and $$ are balanced, and no formula holds a "
             + "backslash before punctuation or an HTML-like <")
@@ -200,6 +311,45 @@ class DocsTest {
     }
 
     // ----- helpers ------------------------------------------------------------------------------------------------
+
+    /** What shows an exercise's answer: its solution and the library's version ({@link #LIBRARY_VERSIONS}). */
+    private static WriteFirst.Answer answer(Exercise e) {
+        var bodies = new ArrayList<String>();
+        var names = new ArrayList<String>();
+        for (String ref : LIBRARY_VERSIONS.getOrDefault(e.id(), List.of())) {
+            String file = ref.substring(0, ref.indexOf('#'));
+            String name = ref.substring(ref.indexOf('#') + 1);
+            var found = methodBodies(read(ROOT.resolve(file)), name);
+            assertThat(found).as("%s: %s defines no method %s (DocsTest.LIBRARY_VERSIONS)", e.id(), file, name)
+                    .isNotEmpty();
+            bodies.addAll(found);
+            names.add(name);
+        }
+        return WriteFirst.Answer.of(e.id(), read(ROOT.resolve(e.solutionPath())), bodies, names);
+    }
+
+    /** The bodies of every method called {@code name} in a Java source, without their braces. */
+    static List<String> methodBodies(String source, String name) {
+        var bodies = new ArrayList<String>();
+        Matcher m = Pattern.compile("[\\w>\\]]\\s+" + Pattern.quote(name) + "\\s*\\([^;{]*\\)\\s*(?:throws[^{;]*)?\\{")
+                .matcher(source);
+        while (m.find()) {
+            int depth = 1;
+            int i = m.end();
+            for (; i < source.length() && depth > 0; i++) {
+                char c = source.charAt(i);
+                if (c == '"' || c == '\'') {
+                    for (i++; i < source.length() && source.charAt(i) != c; i++) {
+                        i += source.charAt(i) == '\\' ? 1 : 0;
+                    }
+                } else {
+                    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                }
+            }
+            bodies.add(source.substring(m.end(), i - 1));
+        }
+        return bodies;
+    }
 
     /** docs/*.md, sorted. */
     private static List<Path> docsPages() {

@@ -15,9 +15,10 @@ import rnnscratch.tensor.Mat;
  *   W_xh = randn(V, H)·0.01    W_hh = randn(H, H)·0.01    b_h = zeros(1, H)
  *   W_hq = randn(H, V)·0.01    b_q = zeros(1, V)
  * </pre>
- * all five requiring gradients ({@code Tensor.param}). Draw the three weights in this order — W_xh, W_hh, W_hq —
- * each with {@code Mat.randn(rows, cols, 0.01, rng)}, so the same seed gives the library's numbers. The state before
- * the first step is {@code H = zeros(batch, H)}, a constant (no gradient flows into it).
+ * all five requiring gradients (parameters of the autograd). Draw the three weights from {@code rng} in this order —
+ * W_xh, W_hh, W_hq — each as the library draws a matrix of {@code 0.01·N(0, 1)} numbers ({@link Mat}), so the same
+ * seed gives the library's numbers. The state before the first step is {@code H = zeros(batch, H)}, a constant (no
+ * gradient flows into it).
  *
  * <p>Shapes: {@code W_xh: double[V][H]}, {@code W_hh: double[H][H]}, {@code b_h: double[1][H]},
  * {@code W_hq: double[H][V]}, {@code b_q: double[1][V]}; the state {@code double[batch][H]}.

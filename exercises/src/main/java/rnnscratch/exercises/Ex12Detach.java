@@ -1,6 +1,6 @@
 package rnnscratch.exercises;
 
-import static rnnscratch.autograd.Ops.mul;
+import static rnnscratch.autograd.Ops.*;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -13,9 +13,8 @@ import rnnscratch.tensor.Mat;
  *
  * <p>The notes' example: let {@code y = x·x}, {@code f = y·x} and {@code g = y.detach()·x}. Then {@code f = x³}
  * and {@code ∂f/∂x = 3x² = 12} at {@code x = 2}, but {@code g} sees {@code y} as a constant, so
- * {@code ∂g/∂x = y = x² = 4}: {@code detach} cuts the gradient's path. Compute both with the library's autograd
- * ({@code Tensor.param}, {@code Ops.mul}, {@code detach()}, {@code backward()}, {@code grad()}) — not with a formula:
- * the tests give {@link #detachExample(UnaryOperator, double)} other functions {@code y(x)} built from {@code Ops},
+ * {@code ∂g/∂x = y = x² = 4}: {@code detach} cuts the gradient's path. Compute both by back-propagation with the
+ * library's autograd — not with a formula: the tests give {@link #detachExample(UnaryOperator, double)} other functions {@code y(x)} built from {@code Ops},
  * whose derivatives you are not told, and only back-propagation finds them.
  *
  * <p>The training loop uses it between minibatches ({@code train_epoch_ch8}): with random minibatches (or at the

@@ -12,8 +12,8 @@ import rnnscratch.autograd.Tensor;
  *   param ← param − lr · grad / batchSize
  *   grad ← 0
  * </pre>
- * Update the values in place through {@code p.value()} (the array is shared with the model), and clear with
- * {@code p.zeroGrad()}. (The RNN's loss is already a mean, so the training loop calls this with
+ * Update the values in place, in {@code p.value()} itself (the array is shared with the model), then clear the
+ * gradient. (The RNN's loss is already a mean, so the training loop calls this with
  * {@code batchSize = 1}.)
  *
  * <p>Shapes: any number of parameters; {@code p.grad()} has the shape of {@code p.value()}.

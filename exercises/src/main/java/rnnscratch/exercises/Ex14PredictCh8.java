@@ -13,7 +13,7 @@ import rnnscratch.text.Vocab;
  * <p>Write the prefix's characters {@code u_1 … u_m} and {@code step(u, s)} for one time step of the model on one
  * character and a state (it returns the output scores and the new state):
  * <pre>
- *   s_0 = 0                                        (net.beginState(1), a batch of one sequence)
+ *   s_0 = 0                                        (the model's zero state for a batch of one sequence)
  *   (·, s_i) = step(u_i, s_{i−1})                  for i = 1 … m−1: warm-up, the outputs are ignored
  *   (o_k, s_k) = step(u_k, s_{k−1}),  u_{k+1} = argmax o_k     for k = m … m + numPreds − 1: prediction
  * </pre>

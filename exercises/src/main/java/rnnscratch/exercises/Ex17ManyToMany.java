@@ -1,6 +1,6 @@
 package rnnscratch.exercises;
 
-import static rnnscratch.autograd.Ops.crossEntropy;
+import static rnnscratch.autograd.Ops.*;
 
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;

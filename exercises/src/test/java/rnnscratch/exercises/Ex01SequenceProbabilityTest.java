@@ -8,14 +8,18 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.exercises.Ex01SequenceProbability.Joint;
 import rnnscratch.testing.Props;
 
 /** Exercise 01: forward and backward factorisation of a sequence's probability. Docs: docs/sequence-models.md */
 @Tag("exercise")
 @Tag("ex01")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex01SequenceProbabilityTest {
     /** A model with random positive probabilities for every sequence, from a seed. */
     static Joint randomJoint(int vocabSize, int length, long seed) {
@@ -42,6 +46,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: P(x = [1, 0]) = 0.3 both ways")
     void workedExample() {
         // P(00) = 0.1, P(01) = 0.2, P(10) = 0.3, P(11) = 0.4
@@ -56,6 +61,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("The forward factors multiply to the joint probability")
     void forwardFactorsMultiplyToTheJoint() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -73,6 +79,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("The backward factors multiply to the same joint probability")
     void backwardFactorsMultiplyToTheJoint() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -90,6 +97,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Each factor is a conditional probability: over the values of its own token they sum to 1")
     void eachFactorIsAConditionalProbability() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -118,6 +126,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("When the tokens are independent, every factor is just the token's own probability")
     void independentTokensGiveTheirOwnProbabilities() {
         Props.qt().forAll(integers().between(2, 3), integers().between(1, 4), longs().all())

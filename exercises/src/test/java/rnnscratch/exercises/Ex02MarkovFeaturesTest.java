@@ -7,20 +7,25 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.seq.MarkovFeatures;
 import rnnscratch.testing.Props;
 
 /** Exercise 02: τ-order Markov features from a series. Docs: docs/sequence-models.md */
 @Tag("exercise")
 @Tag("ex02")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex02MarkovFeaturesTest {
     static double[] randomSeries(int length, long seed) {
         return new Random(seed).doubles(length, -1, 1).toArray();
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: x = 1..5 with τ = 2 gives windows (1,2), (2,3), (3,4) and labels 3, 4, 5")
     void workedExample() {
         var m = Ex02MarkovFeatures.markovFeatures(new double[] {1, 2, 3, 4, 5}, 2);
@@ -32,6 +37,7 @@ class Ex02MarkovFeaturesTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("The features and labels are the library's MarkovFeatures, for every τ and T")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), integers().between(1, 20), longs().all())
@@ -47,6 +53,7 @@ class Ex02MarkovFeaturesTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("Each window followed by its label is a piece of the series, τ + 1 long")
     void windowAndLabelArePiecesOfTheSeries() {
         Props.qt().forAll(integers().between(1, 6), integers().between(1, 20), longs().all())

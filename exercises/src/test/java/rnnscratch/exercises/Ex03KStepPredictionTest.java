@@ -7,8 +7,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.seq.AutoregressiveModel;
 import rnnscratch.seq.Linear;
@@ -20,6 +23,7 @@ import rnnscratch.testing.Props;
 /** Exercise 03: k-step-ahead prediction. Docs: docs/sequence-models.md */
 @Tag("exercise")
 @Tag("ex03")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex03KStepPredictionTest {
     /** A handmade model that, for positive values, predicts the last value of its window again. */
     static AutoregressiveModel repeatLast(int tau) {
@@ -34,11 +38,13 @@ class Ex03KStepPredictionTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: a model that repeats the last value, x = 1..5, τ = 2, two steps ahead")
     void workedExample() {
         double[] x = {1, 2, 3, 4, 5};
         double[][] m = Ex03KStepPrediction.kStep(repeatLast(2), x, 2);
-        assertThat(m).as("Exercise 03: T − τ − maxSteps + 1 = 2 rows; τ observations, then 2 predictions each")
+        assertThat(m).as("Exercise 03: T − τ − maxSteps + 1 = 2 rows; τ observations, then 2 predictions each, the "
+                        + "second read from the first (the model reads its own prediction, not x): [1, 2, 2, 2]")
                 .isDeepEqualTo(new double[][] {{1, 2, 2, 2}, {2, 3, 3, 3}});
         assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 1)).as("Exercise 03: 1 step ahead, (2−3)² and (3−4)²")
                 .isCloseTo(1.0, within(1e-12));
@@ -47,6 +53,7 @@ class Ex03KStepPredictionTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("The k-step matrix is the library's Prediction.kStep, and the error per k its kStepErrors")
     void matchesTheLibrary() {
         Props.qt(50).forAll(integers().between(1, 4), integers().between(1, 4), integers().between(0, 12), longs().all())
@@ -71,6 +78,7 @@ class Ex03KStepPredictionTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("One step ahead is one-step prediction: column τ is the model applied to each observed window")
     void oneStepAheadIsOneStepPrediction() {
         Props.qt(50).forAll(integers().between(1, 4), integers().between(0, 12), longs().all())
@@ -87,6 +95,7 @@ class Ex03KStepPredictionTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("On a series the model generated itself, every k-step prediction is exact")
     void selfGeneratedSeriesIsPredictedExactly() {
         Props.qt(50).forAll(integers().between(1, 4), integers().between(1, 4), integers().between(0, 8), longs().all())

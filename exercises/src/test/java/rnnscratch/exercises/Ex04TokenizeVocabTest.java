@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.testing.Props;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Tokenize;
@@ -19,6 +22,7 @@ import rnnscratch.text.Vocab;
 /** Exercise 04: tokenize and build a Vocab. Docs: docs/text-pipeline.md */
 @Tag("exercise")
 @Tag("ex04")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex04TokenizeVocabTest {
     private static final String[] ALPHABET = {"a", "b", "c", " ", " ", "\t", "汉", "🙂"};
 
@@ -38,6 +42,7 @@ class Ex04TokenizeVocabTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: words, characters (an emoji is one character) and the vocabulary by count")
     void workedExample() {
         var lines = List.of("the cat", "sat  on the mat", "");
@@ -55,6 +60,7 @@ class Ex04TokenizeVocabTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("Tokenizing gives the library's tokens, by characters and by words")
     void tokenizeMatchesTheLibrary() {
         Props.qt().forAll(integers().between(0, 5), longs().all()).checkAssert((count, seed) -> {
@@ -68,6 +74,7 @@ class Ex04TokenizeVocabTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("The vocabulary lists the library's tokens in the library's order")
     void vocabularyMatchesTheLibrary() {
         Props.qt().forAll(integers().between(0, 5), longs().all(), integers().between(0, 3))
@@ -80,6 +87,7 @@ class Ex04TokenizeVocabTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("After <unk>, counts never rise along the vocabulary, and every kept token occurs minFreq times")
     void countsFallAlongTheVocabulary() {
         Props.qt().forAll(integers().between(1, 5), longs().all(), integers().between(0, 3))

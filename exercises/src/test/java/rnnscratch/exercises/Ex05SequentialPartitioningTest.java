@@ -7,8 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.testing.Props;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
@@ -16,12 +19,14 @@ import rnnscratch.text.SeqDataIter;
 /** Exercise 05: sequential partitioning. Docs: docs/text-pipeline.md */
 @Tag("exercise")
 @Tag("ex05")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex05SequentialPartitioningTest {
     static int[] range(int n) {
         return IntStream.range(0, n).toArray();
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: 0..34, batch 2, 5 steps, offset 0 gives the book's three minibatches")
     void workedExample() {
         var batches = Ex05SequentialPartitioning.seqDataIterSequential(range(35), 2, 5, 0);
@@ -36,6 +41,22 @@ class Ex05SequentialPartitioningTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("Worked example: 0..11, batch 2, 2 steps, offset 2 skips two tokens and keeps 8, rows 2..5 and 6..9")
+    void workedExampleOffset() {
+        var batches = Ex05SequentialPartitioning.seqDataIterSequential(range(12), 2, 2, 2);
+        assertThat(batches).as("Exercise 05: at least one minibatch from 12 tokens").isNotEmpty();
+        assertThat(batches.get(0).x()[0][0]).as("Exercise 05: skip offset = 2 tokens, so row 0 starts at token 2")
+                .isEqualTo(2);
+        assertThat(batches).as("Exercise 05: keep ⌊(12 − 2 − 1) / 2⌋·2 = 8 tokens, not 10 (the last token can only "
+                        + "be a label, in y), so the rows are 2..5 and 6..9, cut 2 columns at a time")
+                .containsExactly(
+                        new Minibatch(new int[][] {{2, 3}, {6, 7}}, new int[][] {{3, 4}, {7, 8}}),
+                        new Minibatch(new int[][] {{4, 5}, {8, 9}}, new int[][] {{5, 6}, {9, 10}}));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The minibatches are the library's seqDataIterSequential, batch for batch")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40),
@@ -53,6 +74,7 @@ class Ex05SequentialPartitioningTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("In every minibatch y is x one token later, and row i of each minibatch continues row i of the last")
     void yIsShiftedAndRowsContinue() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40),

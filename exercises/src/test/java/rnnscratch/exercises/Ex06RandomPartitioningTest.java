@@ -9,31 +9,42 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.testing.Props;
 import rnnscratch.text.SeqDataIter;
 
 /** Exercise 06: random partitioning. Docs: docs/text-pipeline.md */
 @Tag("exercise")
 @Tag("ex06")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex06RandomPartitioningTest {
     static int[] range(int n) {
         return IntStream.range(0, n).toArray();
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: 0..34, batch 2, 5 steps, offset 1: three minibatches of non-overlapping pieces")
     void workedExample() {
         var batches = Ex06RandomPartitioning.seqDataIterRandom(range(35), 2, 5, 1, new Random(42));
         assertThat(batches).as("Exercise 06: ⌊(35 − 1 − 1) / 5⌋ = 6 subsequences, 2 per minibatch").hasSize(3);
-        assertThat(batches).as("Exercise 06: the same seed must give the library's minibatches")
-                .isEqualTo(SeqDataIter.seqDataIterRandom(range(35), 2, 5, 1, new Random(42)));
         var starts = batches.stream().flatMap(m -> Arrays.stream(m.x())).map(row -> row[0]).sorted().toList();
-        assertThat(starts).as("Exercise 06: every subsequence starts at 1 + 5·j").containsExactly(1, 6, 11, 16, 21, 26);
+        assertThat(starts).as("Exercise 06: skip offset = 1 token: every subsequence starts at 1 + 5·j")
+                .containsExactly(1, 6, 11, 16, 21, 26);
+        var inOrder = batches.stream().flatMap(m -> Arrays.stream(m.x())).map(row -> row[0]).toList();
+        assertThat(inOrder).as("Exercise 06: the subsequences come in order 1, 6, 11, …: shuffle their starts")
+                .isNotEqualTo(starts);
+        assertThat(batches).as("Exercise 06: the same seed must give the library's minibatches: shuffle the list of "
+                        + "starts exactly once, with the Random you are given (not one of your own)")
+                .isEqualTo(SeqDataIter.seqDataIterRandom(range(35), 2, 5, 1, new Random(42)));
     }
 
     @Test
+    @Order(2)
     @DisplayName("With the same seed, the minibatches are the library's seqDataIterRandom")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40), longs().all())
@@ -50,6 +61,7 @@ class Ex06RandomPartitioningTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("Every row is a piece of the corpus starting at offset + j·numSteps, used once, and y is x shifted")
     void rowsArePiecesUsedOnce() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40), longs().all())

@@ -6,8 +6,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.OneHot;
 import rnnscratch.testing.Props;
@@ -15,8 +18,10 @@ import rnnscratch.testing.Props;
 /** Exercise 07: one-hot of Xᵀ. Docs: docs/data-processing.md */
 @Tag("exercise")
 @Tag("ex07")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex07OneHotTest {
     @Test
+    @Order(1)
     @DisplayName("Worked example: X = [[0, 2], [1, 0]] with V = 3")
     void workedExample() {
         int[][] x = {{0, 2}, {1, 0}};
@@ -31,6 +36,7 @@ class Ex07OneHotTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("Xᵀ[s][b] is X[b][s], as the library's transpose")
     void transposeMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), longs().all())
@@ -42,6 +48,7 @@ class Ex07OneHotTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("Each step is a batch×V matrix with a single 1 per row, at the token's column, as the library's")
     void oneHotMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), integers().between(1, 8), longs().all())

@@ -6,16 +6,21 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
 
 /** Exercise 08: getParams and the zero state. Docs: docs/parameters.md */
 @Tag("exercise")
 @Tag("ex08")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex08GetParamsTest {
     @Test
+    @Order(1)
     @DisplayName("Worked example: V = 3, H = 2 gives the five shapes, zero biases and a zero 4×2 state")
     void workedExample() {
         RnnParams p = Ex08GetParams.getParams(3, 2, new Random(0));
@@ -30,6 +35,7 @@ class Ex08GetParamsTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("With the same seed, the parameters are the library's getParams, number for number")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), integers().between(1, 6), longs().all())
@@ -50,6 +56,7 @@ class Ex08GetParamsTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("The zero state is batch×H zeros, a constant that needs no gradient")
     void zeroStateIsAConstant() {
         Props.qt().forAll(integers().between(1, 6), integers().between(1, 6)).checkAssert((batch, hidden) -> {

@@ -1,6 +1,7 @@
 package rnnscratch.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static rnnscratch.autograd.Ops.sum;
@@ -8,8 +9,11 @@ import static rnnscratch.autograd.Ops.sum;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.OneHot;
 import rnnscratch.rnn.Rnn;
@@ -23,16 +27,23 @@ import rnnscratch.testing.Props;
 /** Exercise 09: one rnn time step and the loop over steps. Docs: docs/rnn.md */
 @Tag("exercise")
 @Tag("ex09")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex09RnnStepTest {
     static List<Tensor> randomInputs(int steps, int batch, int vocab, long seed) {
         return OneHot.oneHot(TestData.tokens(steps, batch, vocab, seed), vocab);
     }
 
+    /** V = 2, H = 1: W_xh = [0.5, −1]ᵀ, W_hh = 2, b_h = 0.1, W_hq = [1, −1], b_q = [0, 0.5], so Y = [H, −H + 0.5]. */
+    static RnnParams handmade() {
+        return RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
+                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+    }
+
     @Test
+    @Order(1)
     @DisplayName("Worked example: H = tanh(X·W_xh + H·W_hh + b_h) for one sequence with V = 2, H = 1")
     void workedExample() {
-        var p = RnnParams.of(new double[][] {{0.5}, {-1}}, new double[][] {{2}}, new double[][] {{0.1}},
-                new double[][] {{1, -1}}, new double[][] {{0, 0.5}});
+        var p = handmade();
         Tensor x = Tensor.constant(new double[][] {{1, 0}});
         Tensor h = Tensor.constant(new double[][] {{0.25}});
         double expected = Math.tanh(0.5 + 0.25 * 2 + 0.1);
@@ -45,6 +56,28 @@ class Ex09RnnStepTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("Worked example: two steps carry H, so step 2 starts from the H that step 1 left")
+    void workedExampleTwoSteps() {
+        var p = handmade();
+        Tensor x = Tensor.constant(new double[][] {{1, 0}});
+        var h0 = new RnnState(Tensor.constant(new double[][] {{0}}));
+        double h1 = Math.tanh(0.5 + 0.1);
+        double h2 = Math.tanh(0.5 + h1 * 2 + 0.1);
+        var out = Ex09RnnStep.rnn(List.of(x, x), h0, p);
+        assertThat(out.outputs().value()).as("Exercise 09: two steps of one sequence give two output rows")
+                .hasNumberOfRows(2);
+        assertThat(out.outputs().value()[0][0]).as("Exercise 09: step 1 from H_0 = 0: H_1 = tanh(1·0.5 + 0·2 + 0.1) "
+                + "= tanh(0.6), and Y_1 = [H_1, −H_1 + 0.5]").isCloseTo(h1, within(1e-12));
+        assertThat(out.outputs().value()[1][0]).as("Exercise 09: the state was not carried from step 1 to step 2: "
+                + "step 2 must start from H_1 = tanh(0.6), not from the initial state, so H_2 = tanh(0.5 + "
+                + "tanh(0.6)·2 + 0.1) (keep the new H and give it to the next step)").isCloseTo(h2, within(1e-12));
+        assertThat(out.state().H().value()[0][0]).as("Exercise 09: the returned state is H_2, the H after the "
+                + "last step").isCloseTo(h2, within(1e-12));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("One step computes H_t = tanh(X·W_xh + H·W_hh + b_h)")
     void oneStepIsTheEquation() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 5), longs().all())
@@ -64,6 +97,7 @@ class Ex09RnnStepTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("The loop gives the library's outputs (time-major) and final state")
     void loopMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -85,6 +119,7 @@ class Ex09RnnStepTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("Gradients flow back through the loop: ∂ΣY/∂params match the library's")
     void gradientsMatchTheLibrary() {
         Props.qt(30).forAll(integers().between(1, 3), integers().between(1, 4), integers().between(1, 4), longs().all())
@@ -98,8 +133,9 @@ class Ex09RnnStepTest {
                     sum(Rnn.rnn(inputs, h0, lib).outputs()).backward();
                     for (int i = 0; i < RnnParams.NAMES.size(); i++) {
                         assertThat(Matrices.maxAbsDiff(yours.list().get(i).grad(), lib.list().get(i).grad()))
-                                .as("Exercise 09: the gradient of %s (build the step from Ops: mm, add, addBias, "
-                                        + "tanh, catRows)", RnnParams.NAMES.get(i))
+                                .as("Exercise 09: the gradient of %s: build every step and every output from Ops "
+                                        + "on the tensors you are given, nothing detached and no plain arrays, so "
+                                        + "that back-propagation reaches every parameter", RnnParams.NAMES.get(i))
                                 .isLessThan(1e-9);
                     }
                 });

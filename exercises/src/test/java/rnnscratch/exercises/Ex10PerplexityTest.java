@@ -9,16 +9,21 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.testing.Props;
 import rnnscratch.train.Perplexity;
 
 /** Exercise 10: perplexity from losses. Docs: docs/perplexity.md */
 @Tag("exercise")
 @Tag("ex10")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex10PerplexityTest {
     @Test
+    @Order(1)
     @DisplayName("Worked example: losses 1 (over 10 tokens) and 2 (over 30) give exp(1.75)")
     void workedExample() {
         assertThat(Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30}))
@@ -29,6 +34,7 @@ class Ex10PerplexityTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("Weighting each minibatch's mean loss by its tokens gives the library's perplexity")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), longs().all()).checkAssert((n, seed) -> {
@@ -49,6 +55,7 @@ class Ex10PerplexityTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("A model that gives every true token probability 1/V has perplexity V")
     void uniformGuessingGivesV() {
         Props.qt().forAll(integers().between(1, 200), integers().between(1, 20)).checkAssert((v, n) -> {
@@ -64,6 +71,7 @@ class Ex10PerplexityTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Perplexity is at least 1, and exactly 1 only for a model sure of every true token")
     void perplexityIsAtLeastOne() {
         Props.qt().forAll(integers().between(1, 10), doubles().between(1e-6, 0.99), longs().all())

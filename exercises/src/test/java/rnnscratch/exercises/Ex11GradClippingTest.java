@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Matrices;
@@ -21,6 +24,7 @@ import rnnscratch.train.GradClipping;
 /** Exercise 11: gradient clipping. Docs: docs/gradient-clipping.md */
 @Tag("exercise")
 @Tag("ex11")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex11GradClippingTest {
     /** Parameters of random shapes whose gradients are uniform in [-scale, scale). */
     static List<Tensor> withGradients(int count, double scale, long seed) {
@@ -35,6 +39,7 @@ class Ex11GradClippingTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: gradients (3, 4) and (12) have norm 13; with θ = 1 they become (3, 4, 12)/13")
     void workedExample() {
         var a = Tensor.param(new double[1][2]);
@@ -45,13 +50,28 @@ class Ex11GradClippingTest {
         double norm = Ex11GradClipping.gradClipping(List.of(a, b), 1.0);
         assertThat(norm).as("Exercise 11: ‖g‖ = √(9 + 16 + 144) = 13, returned as it was before clipping")
                 .isCloseTo(13.0, within(1e-12));
-        assertThat(a.grad()[0]).as("Exercise 11: a's gradient scaled by θ/‖g‖ = 1/13, in place")
+        assertThat(a.grad()[0]).as("Exercise 11: a's gradient scaled by θ/‖g‖ = 1/13, in place, where ‖g‖ = 13 is "
+                        + "the norm of all the gradients together (a's own norm is 5)")
                 .containsExactly(new double[] {3 / 13.0, 4 / 13.0}, within(1e-12));
         assertThat(b.grad()[0]).as("Exercise 11: b's gradient scaled by the same 1/13")
                 .containsExactly(new double[] {12 / 13.0}, within(1e-12));
     }
 
     @Test
+    @Order(2)
+    @DisplayName("Worked example: gradients (0.3, 0.4) have norm 0.5; with θ = 1 they stay as they are")
+    void workedExampleShortGradientsStay() {
+        var a = Tensor.param(new double[1][2]);
+        a.grad()[0][0] = 0.3;
+        a.grad()[0][1] = 0.4;
+        double norm = Ex11GradClipping.gradClipping(List.of(a), 1.0);
+        assertThat(a.grad()[0]).as("Exercise 11: ‖g‖ = 0.5 is not above θ = 1, so the gradient stays (0.3, 0.4): "
+                + "clip only when ‖g‖ > θ").containsExactly(new double[] {0.3, 0.4}, within(1e-12));
+        assertThat(norm).as("Exercise 11: the norm √(0.09 + 0.16) = 0.5").isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("Clipping does what the library's gradClipping does, and returns the norm before clipping")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 100), doubles().between(1e-2, 10),
@@ -73,6 +93,7 @@ class Ex11GradClippingTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("After clipping the global norm is at most θ")
     void normIsAtMostTheta() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 1e3), doubles().between(1e-2, 10),

@@ -16,8 +16,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RnnState;
 import rnnscratch.testing.Matrices;
@@ -26,6 +29,7 @@ import rnnscratch.testing.Props;
 /** Exercise 12: the detach example and the state between minibatches. Docs: docs/training.md */
 @Tag("exercise")
 @Tag("ex12")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex12DetachTest {
     /** A state computed from a parameter {@code w}, so that it has history: H = tanh(A·w). */
     record Computed(Tensor w, RnnState state) {
@@ -37,6 +41,7 @@ class Ex12DetachTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: at x = 2, ∂f/∂x = 12 and ∂g/∂x = 4, as in the notes")
     void workedExample() {
         assertThat(Ex12Detach.detachExample(2.0))
@@ -45,6 +50,7 @@ class Ex12DetachTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("For every x, ∂f/∂x = 3x² and ∂g/∂x = x²")
     void detachCutsTheGradient() {
         Props.qt().forAll(doubles().between(-10, 10)).checkAssert(x -> assertThat(Ex12Detach.detachExample(x))
@@ -74,6 +80,7 @@ class Ex12DetachTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("For a function y(x) the student is not told, back-propagation gives ∂f/∂x = y + x·y′ and ∂g/∂x = y")
     void backPropagationThroughAnyFunction() {
         Props.qt().forAll(integers().between(0, 3), doubles().between(-2, 2), doubles().between(-2, 2),
@@ -92,6 +99,7 @@ class Ex12DetachTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("The first minibatch, and every random minibatch, starts from a zero state")
     void randomOrFirstMinibatchStartsFromZeros() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 4), longs().all())
@@ -117,6 +125,7 @@ class Ex12DetachTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("A sequential minibatch keeps the previous state's values but sends no gradient back through it")
     void sequentialMinibatchKeepsValuesButNotHistory() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 4), longs().all())

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Matrices;
@@ -20,6 +23,7 @@ import rnnscratch.train.Sgd;
 /** Exercise 13: the sgd update. Docs: docs/training.md */
 @Tag("exercise")
 @Tag("ex13")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex13SgdTest {
     static List<Tensor> withGradients(int count, long seed) {
         var rng = new Random(seed);
@@ -35,6 +39,7 @@ class Ex13SgdTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: value 1, gradient 4, lr 0.5, batch 2 gives 1 − 0.5·4/2 = 0 and a zero gradient")
     void workedExample() {
         var p = Tensor.param(new double[][] {{1.0, -1.0}});
@@ -42,13 +47,16 @@ class Ex13SgdTest {
         p.grad()[0][1] = -2;
         double[][] shared = p.value();
         Ex13Sgd.sgd(List.of(p), 0.5, 2);
-        assertThat(shared).as("Exercise 13: update in place (the model holds this very array): "
-                + "1 − 0.5·4/2 = 0 and −1 − 0.5·(−2)/2 = −0.5").isDeepEqualTo(new double[][] {{0.0, -0.5}});
+        assertThat(shared[0]).as("Exercise 13: change the values in place, in p.value() itself: the model holds "
+                + "this very array, and it still holds [1, −1]").isNotEqualTo(new double[] {1.0, -1.0});
+        assertThat(shared).as("Exercise 13: each value moves by lr·grad/batchSize: 1 − 0.5·4/2 = 0 and "
+                + "−1 − 0.5·(−2)/2 = −0.5").isDeepEqualTo(new double[][] {{0.0, -0.5}});
         assertThat(p.grad()).as("Exercise 13: the gradient is zero after the step (p.zeroGrad())")
                 .isDeepEqualTo(new double[][] {{0.0, 0.0}});
     }
 
     @Test
+    @Order(2)
     @DisplayName("Every parameter moves exactly as with the library's sgd, and its gradient is zeroed")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 10), integers().between(1, 64),

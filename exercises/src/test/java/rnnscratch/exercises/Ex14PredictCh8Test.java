@@ -7,8 +7,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
@@ -20,10 +23,13 @@ import rnnscratch.train.PredictCh8;
 /** Exercise 14: greedy predictCh8. Docs: docs/training.md */
 @Tag("exercise")
 @Tag("ex14")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex14PredictCh8Test {
     /** Characters of the test texts; 🙂 lies outside the Basic Multilingual Plane: one character, two Java chars. */
     static final String[] CHARS = {"a", "b", "c", "d", "e", " ", "z", "🙂"};
     static final Vocab VOCAB = Vocab.of(Tokenize.tokenize(List.of("abcde abcde 🙂"), TokenKind.CHAR));
+    /** The worked examples' model: it answers with the character it read one step before, 'e' when there is none. */
+    static final RNNModelScratch ECHO = TestData.delayModel(VOCAB.size(), VOCAB.indexOf("e"));
 
     /** A prefix of random characters from the vocabulary's text, sometimes with 🙂 or one it does not know (z). */
     static String randomPrefix(int length, long seed) {
@@ -36,6 +42,7 @@ class Ex14PredictCh8Test {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: a model that always predicts 'a' continues \"ab\" with \"aaa\"")
     void workedExample() {
         int v = VOCAB.size();
@@ -49,6 +56,41 @@ class Ex14PredictCh8Test {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("Worked example: the warm-up — a model that echoes the character read one step before continues "
+            + "\"ab\" with \"a\"")
+    void workedExampleWarmUp() {
+        assertThat(Ex14PredictCh8.predictCh8("ab", 1, ECHO, VOCAB))
+                .as("Exercise 14: warm up first: feed 'a' and ignore its output, so that the state has read 'a'; "
+                        + "then feed 'b', the last prefix character, once, and the model answers with the 'a' read "
+                        + "before it. Every prefix character but the last is fed in the warm-up, the last starts the "
+                        + "prediction, and each character is fed exactly once")
+                .isEqualTo("aba");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Worked example: the same model ('e' while it has read nothing before) continues \"a\" with "
+            + "\"eae\"")
+    void workedExampleCarriesTheState() {
+        assertThat(Ex14PredictCh8.predictCh8("a", 3, ECHO, VOCAB))
+                .as("Exercise 14: feed 'a' (nothing read before it: 'e'), feed 'e' (read before it: 'a'), feed 'a' "
+                        + "('e'): carry the state from each prediction to the next")
+                .isEqualTo("aeae");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("Worked example: 🙂 is one character — the same model continues \"🙂a\" with \"🙂\"")
+    void workedExampleEmoji() {
+        assertThat(Ex14PredictCh8.predictCh8("🙂a", 1, ECHO, VOCAB))
+                .as("Exercise 14: walk the prefix by code points: 🙂 is one character (two Java chars), fed once "
+                        + "in the warm-up; then feeding 'a' gives back the 🙂 read before it")
+                .isEqualTo("🙂a🙂");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("The continuation is the library's predictCh8, character for character")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 8), integers().between(1, 6), longs().all())
@@ -65,6 +107,7 @@ class Ex14PredictCh8Test {
     }
 
     @Test
+    @Order(6)
     @DisplayName("A character outside the Basic Multilingual Plane (🙂) is one character, fed once")
     void charactersAreCodePoints() {
         Props.qt().forAll(integers().between(0, 3), integers().between(0, 3), integers().between(1, 6), longs().all())
@@ -81,6 +124,7 @@ class Ex14PredictCh8Test {
     }
 
     @Test
+    @Order(7)
     @DisplayName("The result starts with the prefix, and numPreds = 0 returns the prefix alone")
     void resultStartsWithThePrefix() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 5), longs().all())

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
@@ -19,6 +22,7 @@ import rnnscratch.train.PredictCh8;
 /** Exercise 15: one-to-many, generation from one input. Docs: docs/applications.md */
 @Tag("exercise")
 @Tag("ex15")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex15OneToManyTest {
     /** A handmade model that counts: from token s it predicts s + 1 (mod V). */
     static RNNModelScratch countingModel(int v) {
@@ -43,6 +47,7 @@ class Ex15OneToManyTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: the counting model from token 3 of 5 generates 4, 0, 1, 2, 3, 4")
     void workedExample() {
         assertThat(Ex15OneToMany.generate(countingModel(5), 3, 6))
@@ -51,6 +56,18 @@ class Ex15OneToManyTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("Worked example: a model that echoes the token read one step before (4 at first) generates 4, 1, 4, "
+            + "1 from token 1")
+    void workedExampleCarriesTheState() {
+        assertThat(Ex15OneToMany.generate(TestData.delayModel(5, 4), 1, 4))
+                .as("Exercise 15: feed 1 (nothing read before it: 4), feed 4 (read before it: 1), feed 1 (4), feed 4 "
+                        + "(1): carry the hidden state from each step to the next, or the model forgets what it read")
+                .containsExactly(4, 1, 4, 1);
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The generated tokens are what the library's predictCh8 continues a one-token prefix with")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(2, 6), integers().between(1, 5), integers().between(0, 8), longs().all())
@@ -69,6 +86,7 @@ class Ex15OneToManyTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Generating more steps only appends: the first m tokens never change")
     void longerGenerationExtendsShorter() {
         Props.qt().forAll(integers().between(2, 6), integers().between(0, 6), integers().between(0, 6), longs().all())

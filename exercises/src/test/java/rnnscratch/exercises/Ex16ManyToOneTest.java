@@ -12,8 +12,11 @@ import static rnnscratch.autograd.Ops.sum;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.exercises.Ex16ManyToOne.Classifier;
 import rnnscratch.rnn.OneHot;
@@ -30,6 +33,7 @@ import rnnscratch.train.Sgd;
 /** Exercise 16: many-to-one, classification from the last hidden state. Docs: docs/applications.md */
 @Tag("exercise")
 @Tag("ex16")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex16ManyToOneTest {
     static final int V = 4;
     static final int MARKED = 3;
@@ -59,6 +63,7 @@ class Ex16ManyToOneTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: a handmade latch says whether token 1 occurred")
     void workedExample() {
         // token 1 pushes the single hidden unit up; W_hh = 5 keeps it there; the head turns it into class scores
@@ -68,13 +73,15 @@ class Ex16ManyToOneTest {
         double h2 = Math.tanh(5);
         double h3 = Math.tanh(5 * h2);
         double[][] logits = Ex16ManyToOne.logits(m, new int[][] {{0, 0, 1, 0}, {0, 0, 0, 0}}).value();
-        assertThat(logits[0]).as("Exercise 16: [0, 0, 1, 0]: H goes 0, 0, tanh(5), tanh(5·tanh(5)); logits = "
-                + "H_T·[−1, 1]").containsExactly(new double[] {-h3, h3}, within(1e-12));
+        assertThat(logits[0]).as("Exercise 16: [0, 0, 1, 0]: H goes 0, 0, tanh(5), then tanh(5·tanh(5)) — each H "
+                + "from the input and the H before it — and the logits are H_T·[−1, 1], from the H after the last "
+                + "step").containsExactly(new double[] {-h3, h3}, within(1e-12));
         assertThat(logits[1]).as("Exercise 16: [0, 0, 0, 0] never moves H from 0: logits [0, 0]")
                 .containsExactly(new double[] {0, 0}, within(1e-12));
     }
 
     @Test
+    @Order(2)
     @DisplayName("The logits are the head applied to the hidden state after the last step")
     void logitsComeFromTheLastHiddenState() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 6), integers().between(1, 5), longs().all())
@@ -93,6 +100,7 @@ class Ex16ManyToOneTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("Gradients reach every parameter through the logits, as through the library's rnn")
     void gradientsFlowThroughTheLogits() {
         Props.qt(30).forAll(integers().between(1, 3), integers().between(1, 4), integers().between(1, 4), longs().all())
@@ -100,7 +108,11 @@ class Ex16ManyToOneTest {
                     int[][] x = TestData.tokens(batch, steps, V, seed);
                     var yours = Classifier.init(V, hidden, 2, 1.0, new Random(seed));
                     var lib = Classifier.init(V, hidden, 2, 1.0, new Random(seed));
-                    sum(Ex16ManyToOne.logits(yours, x)).backward();
+                    Tensor logits = Ex16ManyToOne.logits(yours, x);
+                    assertThat(logits.requiresGrad()).as("Exercise 16: the logits must be computed from the "
+                            + "parameters with Ops, so that gradients reach them; yours are a constant with no path "
+                            + "back to W_xh, W_hh, b_h, W_hc and b_c").isTrue();
+                    sum(logits).backward();
                     sum(addBias(mm(lastHidden(lib, x), lib.W_hc()), lib.b_c())).backward();
                     String[] names = {"W_xh", "W_hh", "b_h", "W_hc", "b_c"};
                     for (int i = 0; i < names.length; i++) {
@@ -112,6 +124,7 @@ class Ex16ManyToOneTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Trained for 60 steps on \"does it contain token 3?\", it is right on at least 90% of new sequences")
     void learnsToDetectAToken() {
         var rng = new Random(16);

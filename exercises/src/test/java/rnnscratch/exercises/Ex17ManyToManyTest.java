@@ -9,8 +9,11 @@ import static rnnscratch.autograd.Ops.crossEntropy;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
@@ -23,6 +26,7 @@ import rnnscratch.train.TrainCh8;
 /** Exercise 17: many-to-many, tagging every step. Docs: docs/applications.md */
 @Tag("exercise")
 @Tag("ex17")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex17ManyToManyTest {
     static final int V = 5;
 
@@ -38,6 +42,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: a handmade model that tags every token with itself returns X, in X's layout")
     void workedExample() {
         var eye = Mat.scale(Mat.identity(V), 3.0);
@@ -54,6 +59,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("The loss is the mean cross-entropy of the time-major outputs against the tags flattened as Yᵀ")
     void lossMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -72,6 +78,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("tag[b][t] is the argmax of output row t·batch + b")
     void tagsAreTheArgmaxInBatchLayout() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -93,6 +100,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("Trained with this loss, an RNN learns to tag each token with the one before it (≥ 90% right)")
     void learnsToTagWithThePreviousToken() {
         var rng = new Random(17);

@@ -8,8 +8,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.FixedDraws;
@@ -18,6 +21,7 @@ import rnnscratch.testing.Props;
 /** Exercise 18: generation by sampling with a temperature. Docs: docs/applications.md */
 @Tag("exercise")
 @Tag("ex18")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ex18SamplingTest {
 
     private static double[] logits(int v, long seed, double scale) {
@@ -30,6 +34,7 @@ class Ex18SamplingTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Worked example: scores (0, ln 3) at T = 1 give p = (1/4, 3/4); u = 0.2 draws 0, u = 0.3 draws 1")
     void workedExample() {
         double[] o = {0.0, Math.log(3)};
@@ -38,15 +43,19 @@ class Ex18SamplingTest {
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(p[1]).as("Exercise 18: p_1 = 3/4").isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.2)))
-                .as("Exercise 18: u = 0.2 < p_0 = 0.25, so the first token is drawn").isZero();
+                .as("Exercise 18: the generator you are given returns u = 0.2 (draw exactly one number from it, "
+                        + "not from a generator of your own); u < p_0 = 0.25, so the first token is drawn, though the "
+                        + "second is more likely").isZero();
         assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.3)))
                 .as("Exercise 18: u = 0.3 ≥ p_0 = 0.25 but < p_0 + p_1 = 1, so the second token is drawn").isOne();
         assertThat(Ex18Sampling.softmaxWithTemperature(o, 0.5)[1])
-                .as("Exercise 18: at T = 1/2 the scores are doubled: p_1 = 9 / (1 + 9)").isCloseTo(0.9,
+                .as("Exercise 18: divide the scores by T before the softmax: at T = 1/2 they are doubled, "
+                        + "(0, 2·ln 3), so p_1 = 9 / (1 + 9)").isCloseTo(0.9,
                         org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
+    @Order(2)
     @DisplayName("softmax(o / T) is the library's: a distribution that sums to 1, for every T > 0")
     void softmaxIsTheLibrarys() {
         Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.05, 20))
@@ -64,6 +73,7 @@ class Ex18SamplingTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("Large scores at a small temperature give no NaN: the softmax is computed stably")
     void stableForSmallTemperatures() {
         Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0.001, 0.05))
@@ -81,6 +91,7 @@ class Ex18SamplingTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("A draw is the library's draw with the same generator: the same seed gives the same tokens")
     void drawsAreTheLibrarys() {
         Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.1, 5))
@@ -102,6 +113,7 @@ class Ex18SamplingTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("As T → 0 the draw is the greedy choice, the argmax of the scores")
     void coldIsGreedy() {
         Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0, 0.999))

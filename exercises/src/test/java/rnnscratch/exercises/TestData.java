@@ -40,4 +40,24 @@ final class TestData {
     static RNNModelScratch randomModel(int vocab, int hidden, long seed) {
         return new RNNModelScratch(randomParams(vocab, hidden, 2.0, seed));
     }
+
+    /**
+     * A handmade model that answers with the token it read one step before, and with {@code fallback} while it has
+     * read only one token. Its state has two halves of {@code vocab} units: the first holds the token just read, the
+     * second the one before it (copied from the first half of the previous state); the output reads the second half.
+     */
+    static RNNModelScratch delayModel(int vocab, int fallback) {
+        int h = 2 * vocab;
+        var wXh = new double[vocab][h];
+        var wHh = new double[h][h];
+        var wHq = new double[h][vocab];
+        var bQ = new double[1][vocab];
+        for (int v = 0; v < vocab; v++) {
+            wXh[v][v] = 5.0;
+            wHh[v][vocab + v] = 5.0;
+            wHq[vocab + v][v] = 1.0;
+        }
+        bQ[0][fallback] = 0.5;
+        return new RNNModelScratch(RnnParams.of(wXh, wHh, new double[1][h], wHq, bQ));
+    }
 }

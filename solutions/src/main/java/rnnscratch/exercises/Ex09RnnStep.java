@@ -1,10 +1,6 @@
 package rnnscratch.exercises;
 
-import static rnnscratch.autograd.Ops.add;
-import static rnnscratch.autograd.Ops.addBias;
-import static rnnscratch.autograd.Ops.catRows;
-import static rnnscratch.autograd.Ops.mm;
-import static rnnscratch.autograd.Ops.tanh;
+import static rnnscratch.autograd.Ops.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +19,7 @@ import rnnscratch.rnn.RnnState;
  * </pre>
  * The loop runs this over every time step, carrying {@code H}, and stacks the outputs time-major
  * ({@code torch.cat(outputs, dim=0)}: row {@code t·batch + b} is step {@code t} of sequence {@code b}). Build it from
- * {@code Ops} ({@code mm}, {@code add}, {@code addBias}, {@code tanh}, {@code catRows}) so that gradients flow
- * back through it.
+ * the autograd's operations ({@link rnnscratch.autograd.Ops}) so that gradients flow back through it.
  *
  * <p>Shapes: {@code X_t: double[batch][V]}, {@code H: double[batch][H]}, outputs {@code double[steps·batch][V]}.
  *

@@ -1,9 +1,6 @@
 package rnnscratch.exercises;
 
-import static rnnscratch.autograd.Ops.add;
-import static rnnscratch.autograd.Ops.addBias;
-import static rnnscratch.autograd.Ops.mm;
-import static rnnscratch.autograd.Ops.tanh;
+import static rnnscratch.autograd.Ops.*;
 
 import java.util.List;
 import java.util.Random;

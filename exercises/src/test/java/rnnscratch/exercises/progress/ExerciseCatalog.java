@@ -9,8 +9,8 @@ import java.util.Optional;
  * {@code CatalogMatchesSolutionsTest} checks them against the solution classes, the stubs and the test classes, and
  * {@code HintsHoldNoAnswersTest} that neither a stub's message nor a first hint gives a line or a call of the answer.
  *
- * <p>Hint levels: 1 is the idea (no code), 2 the method and the shapes (the library calls to use), 3 a skeleton in
- * words and blanks — never the solution. A student asks for them with {@code -Dhint=N} or the watch mode's {@code h}.
+ * <p>Hint levels: 1 is the idea (no code), 2 the method and the shapes (the library calls to use), 3 a skeleton with
+ * the key lines left blank ({@code h = ___  // the new state from x and the old h}) — never a line of the solution. A student asks for them with {@code -Dhint=N} or the watch mode's {@code h}.
  *
  * <p>Docs: docs/exercises.md
  */
@@ -29,8 +29,10 @@ public final class ExerciseCatalog {
                                     + "values; Arrays.copyOfRange cuts the pieces of x. Forwards every piece starts at "
                                     + "position 0, backwards every piece ends at T. An empty piece has probability 1. "
                                     + "Each method returns double[T].",
-                            "for each t in 0 … T−1: top = the marginal of the piece that includes x[t]; bottom = the "
-                                    + "marginal of the same piece without x[t]; factor t = top / bottom."),
+                            "forwardFactors: for each t in 0 … T−1 { factors[t] = ___ / ___; }  // the marginal "
+                                    + "of x[0 … t] over that of x[0 … t−1], both from position 0. backwardFactors: for each "
+                                    + "t { factors[t] = ___ / ___; }  // the marginal of x[t … T−1] from position t over "
+                                    + "that of x[t+1 … T−1] from position t+1. An empty piece has probability 1."),
                     "Ex01SequenceProbability"),
             new Exercise("ex02", "τ-order Markov features from a series (马尔可夫假设)",
                     "docs/sequence-models.md#exercises", List.of(
@@ -39,8 +41,10 @@ public final class ExerciseCatalog {
                             "There are T − τ windows. The features are double[T−τ][τ], the labels double[T−τ][1]; "
                                     + "System.arraycopy copies a window; the result is a new MarkovFeatures of τ, the "
                                     + "features and the labels.",
-                            "rows = the number of windows; for i in 0 … rows−1: features[i] = the τ values from "
-                                    + "x[i] on; labels[i][0] = the value after them."),
+                            "rows = ___;  // the number of windows. features = a double[rows][τ], labels = a "
+                                    + "double[rows][1]; for each i below rows { copy ___ into features[i];  // the τ values "
+                                    + "from x[i] on   labels[i][0] = ___;  // the value right after them } and return the "
+                                    + "three as a MarkovFeatures."),
                     "Ex02MarkovFeatures"),
             new Exercise("ex03", "k-step-ahead prediction (k步预测)",
                     "docs/sequence-models.md#exercises", List.of(
@@ -51,9 +55,11 @@ public final class ExerciseCatalog {
                                     + "column i ≥ τ, gather the τ columns before it of every row into one "
                                     + "double[rows][τ] and call net.predict once: it returns double[rows][1]. kStepMse "
                                     + "compares column τ+k−1 of row r with x[r+τ+k−1].",
-                            "copy the observations into the first τ columns; for i from τ to τ+maxSteps−1: windows = "
-                                    + "columns i−τ … i−1 of every row; next = the model's predictions for windows; "
-                                    + "column i = next. kStepMse: the mean over the rows of (prediction − truth)²."),
+                            "kStep: rows = ___; copy each row's τ observations into columns 0 … τ−1; for each "
+                                    + "column i from τ to τ+maxSteps−1 { windows[r] = ___;  // columns i−τ … i−1 of row r, "
+                                    + "for every row   next = ___;  // one call of the model on all the windows   column i "
+                                    + "of row r = ___; }. kStepMse: the mean over the rows r of (___ − ___)²  // column "
+                                    + "τ+k−1 of row r against the value it predicts"),
                     "Ex03KStepPrediction"),
             new Exercise("ex04", "Tokenize and build a Vocab (词元化与词表)",
                     "docs/text-pipeline.md#exercises", List.of(
@@ -65,10 +71,11 @@ public final class ExerciseCatalog {
                                     + "line gives none). Count in a LinkedHashMap<String, Integer>, which remembers "
                                     + "the order of first appearance, then sort its entries by falling count with a "
                                     + "stable sort (List.sort is stable).",
-                            "tokenize: for each line: CHAR → its code points as strings; WORD → nothing if blank, else "
-                                    + "its words. vocabTokens: count every token; sort by count, largest first; the "
-                                    + "result is <unk>, then every token seen at least minFreq times (never <unk> "
-                                    + "twice)."),
+                            "tokenize: for each line, CHAR → ___ (its code points, each as a String); WORD → ___ "
+                                    + "(nothing for a blank line, else the words between runs of white space). vocabTokens: "
+                                    + "counts = ___;  // a map that remembers the order of first appearance   count every "
+                                    + "token; sort its entries by ___;  // falling count, with a stable sort   the result "
+                                    + "is <unk>, then each token seen at least minFreq times (never <unk> twice)."),
                     "Ex04TokenizeVocab"),
             new Exercise("ex05", "Sequential partitioning (顺序分区)",
                     "docs/text-pipeline.md#exercises", List.of(
@@ -79,9 +86,11 @@ public final class ExerciseCatalog {
                                     + "every row has the same length; y uses the same positions plus one. A minibatch "
                                     + "is int[batchSize][numSteps] of x and of y; Arrays.copyOfRange cuts a piece of "
                                     + "a row; new Minibatch(x, y).",
-                            "rowLength = the kept tokens / batchSize; for column = 0, numSteps, 2·numSteps, … while a "
-                                    + "whole piece fits in rowLength: for each row i: start = where row i begins plus "
-                                    + "column; x[i] = numSteps tokens from start; y[i] = the same, one token later."),
+                            "numTokens = ___;  // ⌊(len − offset − 1) / batchSize⌋ · batchSize   the row length "
+                                    + "is numTokens / batchSize; for column = 0, numSteps, 2·numSteps, … while a whole "
+                                    + "piece fits in a row { for each row i { start = ___;  // where row i begins, plus "
+                                    + "column   x[i] = ___;  // numSteps tokens from start   y[i] = ___; } add the "
+                                    + "minibatch of x and y }"),
                     "Ex05SequentialPartitioning"),
             new Exercise("ex06", "Random partitioning (随机采样)",
                     "docs/text-pipeline.md#exercises", List.of(
@@ -93,9 +102,11 @@ public final class ExerciseCatalog {
                                     + "once with Collections.shuffle and the Random you are given, so the order is the "
                                     + "library's. Each minibatch is int[batchSize][numSteps]; leftover pieces are "
                                     + "dropped.",
-                            "starts = [j·numSteps for every piece j]; shuffle them; for k while (k+1)·batchSize ≤ the "
-                                    + "number of pieces: row i takes the piece at offset + starts[k·batchSize + i]: x "
-                                    + "is that piece, y the same one token later."),
+                            "numSubseqs = ___;  starts = the list 0, numSteps, 2·numSteps, … (numSubseqs of "
+                                    + "them);  shuffle it ___;  // once, with the generator you are given   for k while "
+                                    + "(k+1)·batchSize ≤ numSubseqs { for each row i { start = ___;  // offset, plus the "
+                                    + "start at k·batchSize + i   x[i] = numSteps tokens from start; y[i] = ___; } add the "
+                                    + "minibatch }"),
                     "Ex06RandomPartitioning"),
             new Exercise("ex07", "One-hot of Xᵀ (独热编码)",
                     "docs/data-processing.md#exercises", List.of(
@@ -105,9 +116,9 @@ public final class ExerciseCatalog {
                                     + "oneHot: for each row of Xᵀ, a double[batch][vocabSize] of zeros with a 1.0 in "
                                     + "row b at the column of token b, wrapped in Tensor.constant (inputs need no "
                                     + "gradient).",
-                            "transpose: allocate the transposed array; two loops copy every entry to its mirrored "
-                                    + "place. oneHot: steps = a list; for each time step: m = zeros; for each b: "
-                                    + "m[b][its token] = 1; add m, as a constant, to steps."),
+                            "transpose: xt = new int[___][___]; for each b and s: xt[s][b] = ___. oneHot: for "
+                                    + "each step of xt { m = new double[___][vocabSize]; for each b: m[b][___] = 1.0; add "
+                                    + "___ to the list  // m as a constant: inputs need no gradient }"),
                     "Ex07OneHot"),
             new Exercise("ex08", "getParams and the zero state (初始化模型参数)",
                     "docs/parameters.md#exercises", List.of(
@@ -119,9 +130,11 @@ public final class ExerciseCatalog {
                                     + "the Random you are given; Mat.zeros for the biases and the state; Tensor.param "
                                     + "for parameters, Tensor.constant for the state; RnnParams and RnnState hold "
                                     + "them.",
-                            "getParams: W_xh = a parameter of V×H small random numbers; W_hh likewise H×H; b_h = a "
-                                    + "parameter of 1×H zeros; W_hq = random H×V; b_q = zeros 1×V; return them in that "
-                                    + "order. initRnnState: a constant batch×H of zeros, in an RnnState."),
+                            "getParams: wXh = ___;  // a parameter of V×H numbers 0.01·N(0, 1), drawn from rng "
+                                    + "first   wHh = ___;  // H×H, drawn second   bH = ___;  // a parameter of 1×H zeros   "
+                                    + "wHq = ___;  // H×V, drawn last   bQ = ___;  // 1×V zeros   and all five, in that "
+                                    + "order, in an RnnParams. initRnnState: an RnnState of ___  // a constant batch×H of "
+                                    + "zeros"),
                     "Ex08GetParams"),
             new Exercise("ex09", "One rnn time step and the loop over steps (隐状态更新)",
                     "docs/rnn.md#exercises", List.of(
@@ -134,10 +147,11 @@ public final class ExerciseCatalog {
                                     + "Y_t = H_t·W_hq + b_q is batch×V. catRows stacks the outputs into "
                                     + "(steps·batch)×V, time-major; return an Rnn.Output of the stack and an RnnState "
                                     + "of the last H.",
-                            "rnnStep: the tanh of (the input times W_xh, plus the state times W_hh, plus the bias b_h), "
-                                    + "each operation an Op. rnn: h = the state's H; outputs = a list; for each input: "
-                                    + "h = rnnStep of it; add (h times W_hq, plus b_q) to outputs; return the stacked "
-                                    + "outputs and the last h."),
+                            "rnnStep: return ___;  // the tanh of (x·W_xh + h·W_hh, plus the bias b_h), each "
+                                    + "operation an Op. rnn: h = ___;  // the state you start from   outputs = a new list; "
+                                    + "for each x in inputs { h = ___;  // the new state from x and the old h   "
+                                    + "outputs.add(___);  // Y_t = H_t·W_hq + b_q from the new h } and return new "
+                                    + "Rnn.Output(___, new RnnState(h));  // the outputs stacked time-major"),
                     "Ex09RnnStep"),
             new Exercise("ex10", "Perplexity from losses (困惑度)",
                     "docs/perplexity.md#exercises", List.of(
@@ -148,9 +162,9 @@ public final class ExerciseCatalog {
                                     + "Math.exp of their ratio. From probabilities: the loss of one token is −log p "
                                     + "(Math.log), and the perplexity is exp of the mean loss. A model sure of every "
                                     + "token gives 1; guessing uniformly over V tokens gives V.",
-                            "perplexity: total = 0, tokens = 0; for each minibatch: total grows by its mean loss times "
-                                    + "its count, tokens by its count; the answer is e to the total per token. "
-                                    + "perplexityOfProbabilities: the mean of −log p over all p, then e to it."),
+                            "perplexity: lossSum = 0, n = 0 (a long); for each minibatch i { lossSum += ___; n += "
+                                    + "___; } return ___;  // e to the loss per token. perplexityOfProbabilities: sum = "
+                                    + "___;  // the sum of −log p over all p   return ___;  // e to the mean"),
                     "Ex10Perplexity"),
             new Exercise("ex11", "Gradient clipping (梯度剪裁)",
                     "docs/gradient-clipping.md#exercises", List.of(
@@ -161,9 +175,9 @@ public final class ExerciseCatalog {
                                     + "not one per matrix. p.grad() is the gradient array itself, so changing its "
                                     + "entries clips in place. The factor θ/‖g‖ applies only when ‖g‖ > θ. Return "
                                     + "‖g‖ as measured before clipping.",
-                            "sum = 0; for each parameter, each row of its gradient, each entry: add its square to "
-                                    + "sum; norm = the square root of sum; if norm > θ: multiply every entry of every "
-                                    + "gradient by θ / norm; return norm."),
+                            "sum = 0; for each parameter, each row of its gradient, each entry g { sum += ___; } "
+                                    + "norm = ___; if (___) { for each parameter, each row and each column j: row[j] *= "
+                                    + "___;  // in place, the same factor everywhere } and return the norm measured before."),
                     "Ex11GradClipping"),
             new Exercise("ex12", "The detach example and the state between minibatches (detach)",
                     "docs/training.md#exercises", List.of(
@@ -176,11 +190,12 @@ public final class ExerciseCatalog {
                                     + "gradients add up, so clear them with zeroGrad() between the two backward "
                                     + "passes. The state: a constant batch×H of zeros (Tensor.constant, not "
                                     + "Tensor.param) in an RnnState, or the previous RnnState after detachInPlace().",
-                            "detachExample: x = a parameter; y = the function applied to x; f = y·x; back-propagate f; "
-                                    + "remember ∂f/∂x; clear the gradient; g = (y detached)·x; back-propagate g; "
-                                    + "return both. stateForMinibatch: no previous state, or random minibatches → a "
-                                    + "new constant zero state; else → detach the previous state in place and return "
-                                    + "it."),
+                            "detachExample: xt = ___;  // a 1×1 parameter holding x   yx = the function y applied "
+                                    + "to xt; back-propagate ___;  // f = y·x   gradF = ___;  // ∂f/∂x, read from xt   ___; "
+                                    + "// clear xt's gradient: gradients add up   back-propagate ___;  // g = (yx "
+                                    + "detached)·x   return {gradF, ___}. stateForMinibatch: if (___) return ___;  // a new "
+                                    + "constant zero state   otherwise ___;  // detach the previous state in place   and "
+                                    + "return it."),
                     "Ex12Detach"),
             new Exercise("ex13", "The sgd update (小批量随机梯度下降)",
                     "docs/training.md#exercises", List.of(
@@ -189,8 +204,9 @@ public final class ExerciseCatalog {
                             "p.value() is the very array the model computes with: change its entries, do not replace "
                                     + "it. The step of one entry is lr times its gradient over batchSize; value and "
                                     + "gradient have one shape. p.zeroGrad() clears the gradient.",
-                            "for each parameter: v = its values, g = its gradient; for every row i and column j: "
-                                    + "v[i][j] goes down by the step; then clear its gradient."),
+                            "for each parameter p { value = p.value(); grad = p.grad();  // the model's own "
+                                    + "arrays   for each i and j: value[i][j] ___;  // down by lr times the gradient, over "
+                                    + "batchSize   ___;  // then clear p's gradient }"),
                     "Ex13Sgd"),
             new Exercise("ex14", "Greedy predictCh8 (预测)",
                     "docs/training.md#exercises", List.of(
@@ -203,10 +219,12 @@ public final class ExerciseCatalog {
                                     + "vocab.indexOf gives a token's id (0 for one it does not know), vocab.tokenAt "
                                     + "the token of an id; Mat.argmaxRows gives the column of the largest entry of each "
                                     + "row; prefix.codePoints() walks the characters.",
-                            "chars = the prefix's code points; state = the zero state; last = the id of the first "
-                                    + "char; for each later char c: state = the state after feeding last; last = the "
-                                    + "id of c. Then numPreds times: feed last; keep the new state; last = the argmax "
-                                    + "of the scores; append its token."),
+                            "chars = ___;  // the prefix's code points, each as a String   out = a StringBuilder "
+                                    + "holding the prefix; state = ___;  // the zero state of one sequence   last = the id "
+                                    + "of the first char; for each later char c { state = ___;  // the state after feeding "
+                                    + "last; its output is ignored   last = the id of c; } then numPreds times { o = ___;  "
+                                    + "// feed last   state = ___; last = ___;  // the argmax of o's output row   append "
+                                    + "the token of last } and return out as a String."),
                     "Ex14PredictCh8"),
             new Exercise("ex15", "One-to-many: generation from one input (一对多)",
                     "docs/applications.md#exercises", List.of(
@@ -216,8 +234,9 @@ public final class ExerciseCatalog {
                                     + "int[1][1] giving outputs 1×V and the new state; Mat.argmaxRows of the output "
                                     + "values gives the most likely token. Return int[numSteps], without the start "
                                     + "token.",
-                            "state = the zero state; token = start; for t below numSteps: feed token; keep the new "
-                                    + "state; token = the argmax of the scores; out[t] = token."),
+                            "state = ___;  // the zero state of one sequence   token = start; for t below "
+                                    + "numSteps { o = ___;  // feed token, with the state   state = ___; token = ___;  // "
+                                    + "the argmax of o's output row   and token is out[t] }"),
                     "Ex15OneToMany"),
             new Exercise("ex16", "Many-to-one: classification from the last hidden state (多对一)",
                     "docs/applications.md#exercises", List.of(
@@ -227,8 +246,9 @@ public final class ExerciseCatalog {
                             "OneHot.transpose and OneHot.oneHot make one batch×V input per step; start from a constant "
                                     + "batch×H of zeros; each step uses mm, add, addBias and tanh with W_xh, W_hh and "
                                     + "b_h; at the end H_T (batch×H) times W_hc (H×C) plus b_c is batch×C.",
-                            "h = zeros; for each step's one-hot input: h = tanh(input·W_xh + h·W_hh + b_h), written "
-                                    + "with Ops; after the loop: h·W_hc + b_c, written with Ops."),
+                            "h = ___;  // a constant batch×H of zeros   for each step's one-hot input xt (OneHot "
+                                    + "of the transposed x) { h = ___;  // tanh(xt·W_xh + h·W_hh + b_h), written with Ops } "
+                                    + "and return ___;  // h·W_hc + b_c, written with Ops"),
                     "Ex16ManyToOne"),
             new Exercise("ex17", "Many-to-many: tagging every step (多对多)",
                     "docs/applications.md#exercises", List.of(
@@ -240,9 +260,10 @@ public final class ExerciseCatalog {
                                     + "order; Ops.crossEntropy of outputs and labels is the mean loss. tag: "
                                     + "Mat.argmaxRows of the output values is int[T·batch]; its entry t·batch + b goes "
                                     + "back to [b][t].",
-                            "taggingLoss: labels = int[T·batch]; for each b and t: the label of row (t, b) is "
-                                    + "tags[b][t]; return the cross-entropy of the outputs against labels. tag: best = "
-                                    + "the argmax of every output row; tags[b][t] = best at row (t, b)."),
+                            "taggingLoss: y = a new int[T·batch]; for each b and t { y[___] = tags[b][t]; }  // "
+                                    + "the row of step t of sequence b   return ___;  // the cross-entropy of the outputs, "
+                                    + "from a zero state, against y. tag: best = ___;  // the argmax of every output row, "
+                                    + "from a zero state   for each b and t: tags[b][t] = best[___];"),
                     "Ex17ManyToMany"),
             new Exercise("ex18", "Sampling with a temperature: generation beyond greedy (文本生成)",
                     "docs/applications.md#exercises", List.of(
@@ -255,10 +276,10 @@ public final class ExerciseCatalog {
                                     + "nextDouble() per draw) so that a seed repeats the text: walk the tokens adding "
                                     + "up their probabilities, and the token whose running sum first passes the number "
                                     + "is the draw.",
-                            "softmaxWithTemperature: m = the largest score; each p_j = exp of (score − m) over T; "
-                                    + "divide each by their sum. sample: p = that; u = one number from the generator; "
-                                    + "running = 0; for each j: add p_j to running; if u < running, j is the draw; "
-                                    + "after the loop, the last token."),
+                            "softmaxWithTemperature: max = the largest score; for each j { p[j] = ___;  // exp of "
+                                    + "(score − max) over T   add it to sum } then divide every p[j] by sum. sample: p = "
+                                    + "___; u = ___;  // one number from rng   cumulative = 0; for each j { add p[j] to "
+                                    + "cumulative; if (___) return j; } and after the loop, the last token."),
                     "Ex18Sampling"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */

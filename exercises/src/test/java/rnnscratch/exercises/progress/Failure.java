@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  *
  * @param sentence       the test's sentence
  * @param stub           true when the exercise's untouched stub threw its "Exercise NN (…)" message
- * @param message        the failed assertion's description, the stub's message, or what the code threw
- * @param details        expected against actual, at most a few short lines (possibly none)
+ * @param message        the failed assertion's description, the stub's message, or what the code threw; whole,
+ *                       however long (the first line of a message over several lines)
+ * @param details        expected against actual, at most a few lines (possibly none), each value shortened to its
+ *                       first 200 characters
  * @param counterexample the smallest counterexample of a property ({@code ""} for a worked example)
  * @param replay         the command that replays the property ({@code ""} when there is none)
  */
 public record Failure(String sentence, boolean stub, String message, List<String> details, String counterexample,
         String replay) {
-    private static final int WIDTH = 200;
+    /** A value (expected, actual) longer than this is shortened; a message never is. */
+    private static final int VALUE_WIDTH = 200;
     private static final int MAX_DETAIL_LINES = 3;
     private static final Pattern STUB = Pattern.compile("(?s)Exercise \\d\\d \\(.*");
     private static final Pattern STUDENT_CLASS = Pattern.compile("rnnscratch\\.exercises\\.Ex\\d\\d[A-Za-z0-9]*(\\$.*)?");
@@ -93,7 +96,7 @@ public record Failure(String sentence, boolean stub, String message, List<String
             description = lines.isEmpty() ? "the assertion failed" : lines.get(0);
             lines = lines.isEmpty() ? lines : lines.subList(1, lines.size());
         }
-        return new Failure(sentence, false, cut(firstLine(description)), details(lines), "", "");
+        return new Failure(sentence, false, firstLine(description), details(lines), "", "");
     }
 
     /**
@@ -141,7 +144,7 @@ public record Failure(String sentence, boolean stub, String message, List<String
             }
         }
         String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
-        return cut("your code threw " + t.getClass().getSimpleName() + message + where);
+        return "your code threw " + t.getClass().getSimpleName() + message + where;
     }
 
     private static String lineAfter(String text, String prefix) {
@@ -162,7 +165,8 @@ public record Failure(String sentence, boolean stub, String message, List<String
         return s.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
+    /** A long value (an array of minibatches, say) shortened to its start; only details are, never a message. */
     private static String cut(String s) {
-        return s.length() <= WIDTH ? s : s.substring(0, WIDTH - 1) + "…";
+        return s.length() <= VALUE_WIDTH ? s : s.substring(0, VALUE_WIDTH - 1) + "…";
     }
 }

@@ -46,4 +46,23 @@ class FailureTest {
         assertThat(Failure.of("s", e).message()).isEqualTo("your code threw ArrayIndexOutOfBoundsException: Index 3 "
                 + "out of bounds for length 3 (at Ex07OneHot.java:27)");
     }
+
+    @Test
+    @DisplayName("A long message is never cut: the console lines and progress.json hold every word of it")
+    void longMessagesAreWhole() {
+        String message = "Exercise 14: predictCh8(\"🙂\", 1) must be the library's: walk the prefix by code points "
+                + "(🙂 is one character, two Java chars) and feed every character exactly once — the last prefix "
+                + "character is the first input of the prediction, so each character is fed once and only once";
+        assertThat(message).hasSizeGreaterThan(250);
+        var f = Failure.of("s", thrownBy(() -> assertThat("🙂x").as(message).isEqualTo("🙂<unk>")));
+        assertThat(f.message()).isEqualTo(message);
+        assertThat(f.lines("  ")).contains("      " + message);
+        var e = ExerciseCatalog.byId("ex14").orElseThrow();
+        var result = new ExerciseResult(e, ExerciseResult.Status.FAIL, 4, 3, f.message());
+        String json = ProgressJson.write("student", java.util.List.of(result));
+        assertThat(json).contains(ProgressJson.quote(message));
+        assertThat(ProgressJson.read(json).get(0).message()).isEqualTo(message);
+        var thrown = Failure.of("s", new IllegalStateException("x".repeat(300)));
+        assertThat(thrown.message()).isEqualTo("your code threw IllegalStateException: " + "x".repeat(300));
+    }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a student reads before solving an exercise holds no piece of its answer: not the stub's message, not the first
- * hint, not the class's Javadoc; no hint level gives the answer's nested calls. Docs: docs/exercises.md
+ * hint, not the class's Javadoc, not the stub's imports (no static import of one of the answer's calls, no
+ * {@code Mat.randn} named in the Javadoc); no hint level gives the answer's nested calls, and hint 3 is a skeleton
+ * with the key lines left blank. Docs: docs/exercises.md
  */
 class HintsHoldNoAnswersTest {
     private static SolutionCode solution(Exercise e) throws IOException {
@@ -77,6 +79,24 @@ class HintsHoldNoAnswersTest {
     }
 
     @Test
+    @DisplayName("Hint 3 is a skeleton: it leaves the key lines blank (___) and holds no whole line of the solution")
+    void thirdHintIsASkeleton() throws IOException {
+        var problems = new ArrayList<String>();
+        for (var e : ExerciseCatalog.ALL) {
+            if (e.hints().size() < 3) {
+                continue;
+            }
+            String hint = e.hint(3);
+            if (!hint.contains("___")) {
+                problems.add(e.id() + " hint 3 leaves no blank (___) for the student to fill");
+            }
+            solution(e).leaksIn(hint, false, true).forEach(x -> problems.add(e.id() + " hint 3 gives " + x));
+        }
+        assertThat(problems).as("hint 3 of every exercise (ExerciseCatalog): a skeleton with the key lines left for "
+                + "the student, e.g. h = ___  // the new state from x and the old h").isEmpty();
+    }
+
+    @Test
     @DisplayName("The Javadoc of every exercise class explains the math and the shapes but spells out none of its code")
     void javadocHoldsNoCode() throws IOException {
         var leaks = new ArrayList<String>();
@@ -86,6 +106,57 @@ class HintsHoldNoAnswersTest {
         }
         assertThat(leaks).as("solution code in the Javadoc the student reads (solutions/…/ExNN….java, outside the "
                 + "markers)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("The lead checker finds a stub that imports exactly the answer's calls or names them in its Javadoc")
+    void leadCheckerFindsListedCalls() {
+        String leaky = """
+                package rnnscratch.exercises;
+
+                import static rnnscratch.autograd.Ops.add;
+                import static rnnscratch.autograd.Ops.mm;
+                import static rnnscratch.autograd.Ops.tanh;
+
+                /** Build it from {@code Ops} ({@code mm}, {@code add}, {@code tanh}), the weights with
+                 * {@code Mat.randn(rows, cols, 0.01, rng)} and {@code Tensor.param}. */
+                final class Ex99 {
+                    static Tensor step(Tensor x, Tensor h, Random rng) {
+                        // BEGIN SOLUTION
+                        var w = Tensor.param(Mat.randn(2, 2, 0.01, rng));
+                        return tanh(add(mm(x, w), h.detach()));
+                        // END SOLUTION
+                        // STUB: throw new UnsupportedOperationException("Exercise 99 (step): write step — read x");
+                    }
+                }
+                """;
+        assertThat(SolutionCode.staticCalls(leaky)).containsExactlyInAnyOrder("Tensor.param", "Mat.randn", "Ops.tanh",
+                "Ops.add", "Ops.mm");
+        assertThat(SolutionCode.leadsInStub(leaky)).hasSize(8).anySatisfy(l -> assertThat(l).contains("import of Ops.mm"))
+                .anySatisfy(l -> assertThat(l).contains("Javadoc names Mat.randn"))
+                .anySatisfy(l -> assertThat(l).contains("Javadoc names Ops.tanh"));
+        String clean = leaky.replace("""
+                import static rnnscratch.autograd.Ops.add;
+                import static rnnscratch.autograd.Ops.mm;
+                import static rnnscratch.autograd.Ops.tanh;
+                """, "import static rnnscratch.autograd.Ops.*;\n").replace("""
+                /** Build it from {@code Ops} ({@code mm}, {@code add}, {@code tanh}), the weights with
+                 * {@code Mat.randn(rows, cols, 0.01, rng)} and {@code Tensor.param}. */""", """
+                /** Build it from {@code Ops}, with weights 0.01·N(0, 1) drawn from {@code rng}, as parameters. */""");
+        assertThat(SolutionCode.staticCalls(clean)).hasSize(5);
+        assertThat(SolutionCode.leadsInStub(clean)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("No stub lists its answer's calls: no static import of one of them, and no Javadoc naming one")
+    void stubsListNoCallsOfTheAnswer() throws IOException {
+        var leads = new ArrayList<String>();
+        for (var e : ExerciseCatalog.ALL) {
+            String source = Files.readString(Path.of(e.solutionPath()), StandardCharsets.UTF_8);
+            SolutionCode.leadsInStub(source).forEach(l -> leads.add(e.id() + ": " + l));
+        }
+        assertThat(leads).as("leads in the stubs (solutions/…/ExNN….java outside the markers: its imports and "
+                + "Javadoc); state the contract — the signature, the shapes, the formula — not the calls").isEmpty();
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.List;
 public final class ProgressTable {
     /** The watch mode, the student's main loop (docs/exercises.md). */
     public static final String WATCH_COMMAND = "mvn test-compile exec:java@watch";
-    private static final int MESSAGE_WIDTH = 160;
     private static final String INDENT = "         ";
 
     private ProgressTable() {}
@@ -122,9 +121,9 @@ public final class ProgressTable {
         return results.stream().filter(r -> r.status() == status).count();
     }
 
+    /** The message's first line, whole: a student reads every word of it. */
     private static String firstLine(String message) {
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() <= MESSAGE_WIDTH ? line : line.substring(0, MESSAGE_WIDTH - 1) + "…";
+        return message.strip().lines().findFirst().orElse("");
     }
 
     private static String pad(String s, int width) {
