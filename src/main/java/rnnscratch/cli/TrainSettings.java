@@ -55,12 +55,14 @@ import rnnscratch.text.TokenKind;
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
  * @param report       where to write the run's HTML report
+ * @param manualBackward {@code --backward manual}: gradients by the hand-written backpropagation through time
+ *                     ({@code rnn.Bptt}) instead of the autograd's tape (the default, {@code autograd})
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
         Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, OptionalDouble temperature,
-        boolean optimizer, Optional<Path> report) {
+        boolean optimizer, Optional<Path> report, boolean manualBackward) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -131,7 +133,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                         + "of greedy; repeatable with --seed", POSITIVE),
                 Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
                         + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
-                        + "both compute the same", "custom", "sgd"));
+                        + "both compute the same", "custom", "sgd"),
+                Flag.choice("--backward", "autograd: gradients from the tape (l.backward(), the book's); manual: "
+                        + "backpropagation through time written by hand, no tape (docs/bptt.md); both compute the "
+                        + "same", "autograd", "manual"));
     }
 
     /**
@@ -152,7 +157,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
                 args.path("--cache-dir").orElseThrow(),
                 args.optionalDouble("--temperature"), args.choice("--optimizer").equals("sgd"),
-                args.path("--report"));
+                args.path("--report"), args.choice("--backward").equals("manual"));
         settings.check();
         return settings;
     }
