@@ -187,19 +187,29 @@ public final class Bptt {
         double[][] dW_hq = Mat.zeros(params.numHiddens(), V);
         double[][] db_q = Mat.zeros(1, V);
         var dH = new ArrayList<double[][]>(T);
-        double[][] dA = Mat.zeros(f.batch(), params.numHiddens());                                // Ā_{T+1} = 0
+        // Ā_{T+1} = 0
+        double[][] dA = Mat.zeros(f.batch(), params.numHiddens());
         for (int t = T; t >= 1; t--) {
-            double[][] dO = Mat.scale(Mat.sub(Mat.softmaxRows(f.O(t)), Mat.oneHot(f.Y(t), V)), 1 / N); // Ō_t = (softmax(O_t) − onehot(Y_t))/N
-            Mat.addInPlace(dW_hq, MatMul.mmTransA(f.H(t), dO));                                    // W̄_hq += H_tᵀ·Ō_t
-            Mat.addInPlace(db_q, Mat.columnSums(dO));                                              // b̄_q += 1ᵀ·Ō_t
-            double[][] dHt = Mat.add(MatMul.mmTransB(dO, W_hq), MatMul.mmTransB(dA, W_hh));        // H̄_t = Ō_t·W_hqᵀ + Ā_{t+1}·W_hhᵀ
-            dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));                                         // Ā_t = H̄_t ⊙ (1 − H_t²)
-            Mat.addInPlace(dW_xh, MatMul.mmTransA(f.X(t), dA));                                    // W̄_xh += X_tᵀ·Ā_t
-            Mat.addInPlace(dW_hh, MatMul.mmTransA(f.H(t - 1), dA));                                // W̄_hh += H_{t−1}ᵀ·Ā_t
-            Mat.addInPlace(db_h, Mat.columnSums(dA));                                              // b̄_h += 1ᵀ·Ā_t
+            // Ō_t = (softmax(O_t) − onehot(Y_t))/N
+            double[][] dO = Mat.scale(Mat.sub(Mat.softmaxRows(f.O(t)), Mat.oneHot(f.Y(t), V)), 1 / N);
+            // W̄_hq += H_tᵀ·Ō_t
+            Mat.addInPlace(dW_hq, MatMul.mmTransA(f.H(t), dO));
+            // b̄_q += 1ᵀ·Ō_t
+            Mat.addInPlace(db_q, Mat.columnSums(dO));
+            // H̄_t = Ō_t·W_hqᵀ + Ā_{t+1}·W_hhᵀ
+            double[][] dHt = Mat.add(MatMul.mmTransB(dO, W_hq), MatMul.mmTransB(dA, W_hh));
+            // Ā_t = H̄_t ⊙ (1 − H_t²)
+            dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));
+            // W̄_xh += X_tᵀ·Ā_t
+            Mat.addInPlace(dW_xh, MatMul.mmTransA(f.X(t), dA));
+            // W̄_hh += H_{t−1}ᵀ·Ā_t
+            Mat.addInPlace(dW_hh, MatMul.mmTransA(f.H(t - 1), dA));
+            // b̄_h += 1ᵀ·Ā_t
+            Mat.addInPlace(db_h, Mat.columnSums(dA));
             dH.add(dHt);
         }
-        double[][] dH0 = MatMul.mmTransB(dA, W_hh);                                                // H̄_0 = Ā_1·W_hhᵀ
+        // H̄_0 = Ā_1·W_hhᵀ
+        double[][] dH0 = MatMul.mmTransB(dA, W_hh);
         Collections.reverse(dH); // collected from t = T down to 1; listed from t = 1
         return new Gradients(dW_xh, dW_hh, db_h, dW_hq, db_q, dH0, dH);
     }

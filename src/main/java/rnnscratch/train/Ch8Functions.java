@@ -25,7 +25,8 @@ import rnnscratch.text.Vocab;
  * @param predictCh8        the book's {@code predict_ch8}, for the samples during training and the final predictions
  *                          ({@link PredictCh8})
  * @param backward          a minibatch's forward pass, loss and {@code l.backward()}: the autograd's tape
- *                          ({@link Backward#AUTOGRAD}) or backpropagation through time by hand ({@link Backward#MANUAL})
+ *                          ({@link Backward#AUTOGRAD}) or backpropagation through time by hand
+ *                          ({@link Backward#MANUAL})
  */
 public record Ch8Functions(RnnFunctions model, PerplexityFn perplexity, GradClippingFn gradClipping,
         StateForMinibatch stateForMinibatch, SgdFn sgd, PredictCh8Fn predictCh8, Backward backward) {

@@ -259,7 +259,28 @@ public final class ExerciseCatalog {
                                     + "divide each by their sum. sample: p = that; u = one number from the generator; "
                                     + "running = 0; for each j: add p_j to running; if u < running, j is the draw; "
                                     + "after the loop, the last token."),
-                    "Ex18Sampling"));
+                    "Ex18Sampling"),
+            new Exercise("ex19", "Backpropagation through time by hand (通过时间反向传播)",
+                    "docs/bptt.md#exercises", List.of(
+                            "Walk back in time, from the last step to the first. The loss reaches H_t by two roads: "
+                                    + "through this step's own output, and through the next step, which used H_t as "
+                                    + "its previous state; add what both send back. Each weight is used at every "
+                                    + "step, so its gradient is a sum over the steps.",
+                            "Ō_t = (softmax(O_t) − onehot(Y_t)) / N is batch×V, with N = T·batch (Mat.softmaxRows, "
+                                    + "Mat.oneHot, Mat.sub, Mat.scale). A weight's gradient is (its input)ᵀ·(the "
+                                    + "gradient of its output): MatMul.mmTransA; a gradient sent back through a weight "
+                                    + "W is ·Wᵀ: MatMul.mmTransB; a bias gets the column sums (Mat.columnSums). tanh's "
+                                    + "derivative comes from the saved output: Mat.oneMinusSquare of H_t, multiplied "
+                                    + "element-wise (Mat.mul). Add the sums up with Mat.addInPlace. The steps count "
+                                    + "from 1: f.X(t), f.O(t), f.Y(t) for t = 1 … T, and f.H(0) is the starting state.",
+                            "five gradients = zeros of the parameters' shapes; dA = zeros (batch × H), what step T+1 "
+                                    + "sends back; list = empty. for t = T down to 1: dO = ____ (batch × V); W̄_hq += "
+                                    + "H_tᵀ·dO and b̄_q += the column sums of dO; dH_t = ____ (two terms: this step's "
+                                    + "output, and what step t+1 sends back through W_hh); dA = ____ (tanh's "
+                                    + "derivative at step t); W̄_xh += ____; W̄_hh += ____; b̄_h += the column sums of "
+                                    + "dA; put dH_t at the front of the list. After the loop: H̄_0 = ____; return the "
+                                    + "Gradients."),
+                    "Ex19Bptt"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */
     public static Optional<Exercise> byId(String id) {

@@ -181,7 +181,22 @@ public final class WrongAnswers {
             w("ex18", "draws with a generator of its own instead of the one given",
                     "double u = rng.nextDouble();", "double u = new Random().nextDouble();"),
             w("ex18", "takes the greedy choice instead of drawing",
-                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"));
+                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"),
+            w("ex19", "leaves out tanh's derivative: Ā_t = H̄_t, without the factor diag(1 − H_t²)",
+                    "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));", "dA = dHt;"),
+            w("ex19", "forgets what the next step sends back: H̄_t from its own output only",
+                    "double[][] dHt = Mat.add(MatMul.mmTransB(dO, W_hq), MatMul.mmTransB(dA, W_hh));",
+                    "double[][] dHt = MatMul.mmTransB(dO, W_hq);"),
+            w("ex19", "sends the gradient back through W_hh instead of W_hhᵀ",
+                    "double[][] dHt = Mat.add(MatMul.mmTransB(dO, W_hq), MatMul.mmTransB(dA, W_hh));",
+                    "double[][] dHt = Mat.add(MatMul.mmTransB(dO, W_hq), MatMul.mm(dA, W_hh));"),
+            w("ex19", "pairs step t's Ā_t with H_t instead of the state before it, H_{t−1}, in W_hh's gradient",
+                    "Mat.addInPlace(dW_hh, MatMul.mmTransA(f.H(t - 1), dA));",
+                    "Mat.addInPlace(dW_hh, MatMul.mmTransA(f.H(t), dA));"),
+            w("ex19", "forgets that the loss is a mean over N = T·batch predictions", "Mat.oneHot(f.Y(t), V)), 1 / N);",
+                    "Mat.oneHot(f.Y(t), V)), 1.0);"),
+            w("ex19", "takes tanh's derivative at the previous state H_{t−1}",
+                    "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));", "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t - 1)));"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);
