@@ -280,7 +280,33 @@ public final class ExerciseCatalog {
                                     + "derivative at step t); W̄_xh += ____; W̄_hh += ____; b̄_h += the column sums of "
                                     + "dA; put dH_t at the front of the list. After the loop: H̄_0 = ____; return the "
                                     + "Gradients."),
-                    "Ex19Bptt"));
+                    "Ex19Bptt"),
+            new Exercise("ex20", "Learned embeddings instead of one-hot vectors (嵌入表示, d2l 8.5)",
+                    "docs/bptt.md#exercises", List.of(
+                            "A one-hot row times a matrix picks one row of the matrix, so an embedding can skip the "
+                                    + "product and read the row directly. Going back, every looked-up row hands its "
+                                    + "gradient to the row of E it came from; a token read twice collects twice.",
+                            "lookup: a new double[ids.length][d]; row b is a copy of E[ids[b]] (clone() copies a "
+                                    + "row). lookupBackward: start from a double[vocabSize][d] of zeros and, for every "
+                                    + "b, add dX[b] element by element into the row of token ids[b]; the shape is "
+                                    + "E's, V × d.",
+                            "lookup: x = an array of ids.length rows; for each b: x[b] = ____; return x. "
+                                    + "lookupBackward: dE = zeros, V × d; for each b: for each column j: ____; "
+                                    + "return dE."),
+                    "Ex20Embedding"),
+            new Exercise("ex21", "ReLU instead of tanh (修正线性单元, d2l 8.5)",
+                    "docs/bptt.md#exercises", List.of(
+                            "Only the activation changes: ReLU keeps a positive pre-activation and cuts a negative "
+                                    + "one to 0. Going back, an active unit passes its gradient whole and an inactive "
+                                    + "one passes nothing — there is no factor below 1 as tanh's 1 − H².",
+                            "rnn is ex09's loop with Ops.relu in place of tanh; keep each step's H_t in a list and "
+                                    + "return new Rnn.Output(outputs stacked with catRows, the last state, that list). "
+                                    + "backOneStep: the mask [H > 0] times dH is Mat.maskWherePositive(dH, H) "
+                                    + "(batch × H); the step back through W_hh multiplies by W_hhᵀ: MatMul.mmTransB.",
+                            "rnn: h = the state's H; for each input x: h = ReLU of (x·W_xh + h·W_hh + b_h); add "
+                                    + "h·W_hq + b_q to the outputs and h to the states; return ____. backOneStep: "
+                                    + "dA = ____ (dH where the unit was active, 0 elsewhere); return ____."),
+                    "Ex21Relu"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */
     public static Optional<Exercise> byId(String id) {

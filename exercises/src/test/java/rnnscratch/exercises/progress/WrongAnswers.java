@@ -196,7 +196,23 @@ public final class WrongAnswers {
             w("ex19", "forgets that the loss is a mean over N = T·batch predictions", "Mat.oneHot(f.Y(t), V)), 1 / N);",
                     "Mat.oneHot(f.Y(t), V)), 1.0);"),
             w("ex19", "takes tanh's derivative at the previous state H_{t−1}",
-                    "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));", "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t - 1)));"));
+                    "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));", "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t - 1)));"),
+            w("ex20", "overwrites instead of adding: a token read twice keeps only its last row's gradient",
+                    "row[j] += dX[b][j];", "row[j] = dX[b][j];"),
+            w("ex20", "hands back the embedding's rows themselves, not copies", "x[b] = E[ids[b]].clone();",
+                    "x[b] = E[ids[b]];"),
+            w("ex20", "adds row b of the gradient into row b of ∂ℓ/∂E instead of the row of token ids[b]",
+                    "double[] row = dE[ids[b]];", "double[] row = dE[b % vocabSize];"),
+            w("ex21", "keeps tanh", "h = relu(addBias(", "h = rnnscratch.autograd.Ops.tanh(addBias("),
+            w("ex21", "returns no hidden states, so the report has no gradients through time",
+                    "return new Rnn.Output(catRows(outputs), new RnnState(h), states);",
+                    "return new Rnn.Output(catRows(outputs), new RnnState(h));"),
+            w("ex21", "steps back with tanh's factor 1 − H² instead of ReLU's [H > 0]",
+                    "double[][] dA = Mat.maskWherePositive(dH, H);", "double[][] dA = Mat.mul(dH, Mat.oneMinusSquare(H));"),
+            w("ex21", "forgets the mask: inactive units pass their gradient too",
+                    "double[][] dA = Mat.maskWherePositive(dH, H);", "double[][] dA = dH;"),
+            w("ex21", "steps back through W_hh instead of W_hhᵀ", "return MatMul.mmTransB(dA, W_hh);",
+                    "return MatMul.mm(dA, W_hh);"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);
