@@ -50,7 +50,7 @@ import rnnscratch.text.TokenKind;
  * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
- * @param temperature  sample the text shown during training from {@code softmax(o / T)} (seeded by {@code seed});
+ * @param temperature  sample the text shown during training from {@code softmax(o / κ)} at the temperature κ (seeded by {@code seed});
  *                     empty: greedy, as the book
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
@@ -129,7 +129,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
-                Flag.of("--temperature", "T", "", "sample the text shown during training from softmax(o/T) instead "
+                Flag.of("--temperature", "X", "", "sample the text shown during training from softmax(o/X) instead "
                         + "of greedy; repeatable with --seed", POSITIVE),
                 Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
                         + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "

@@ -36,7 +36,8 @@ public final class ExerciseCatalog {
                     "docs/sequence-models.md#exercises", List.of(
                             "Slide a window of τ values along the series: each window is one example, and the value "
                                     + "right after it is its label.",
-                            "There are T − τ windows. The features are double[T−τ][τ], the labels double[T−τ][1]; "
+                            "There are L − τ windows for a series of L values. The features are double[L−τ][τ], the "
+                                    + "labels double[L−τ][1]; "
                                     + "System.arraycopy copies a window; the result is a new MarkovFeatures of τ, the "
                                     + "features and the labels.",
                             "rows = the number of windows; for i in 0 … rows−1: features[i] = the τ values from "
@@ -47,7 +48,8 @@ public final class ExerciseCatalog {
                             "Start from τ real observations, then let the model read its own predictions: every new "
                                     + "column is predicted from the τ columns before it, so errors compound as k "
                                     + "grows.",
-                            "The matrix is double[T−τ−maxSteps+1][τ+maxSteps]. Row r starts with x[r … r+τ−1]. For a "
+                            "The matrix is double[L−τ−maxSteps+1][τ+maxSteps] for a series of L values. Row r "
+                                    + "starts with x[r … r+τ−1]. For a "
                                     + "column i ≥ τ, gather the τ columns before it of every row into one "
                                     + "double[rows][τ] and call net.predict once: it returns double[rows][1]. kStepMse "
                                     + "compares column τ+k−1 of row r with x[r+τ+k−1].",
@@ -247,15 +249,15 @@ public final class ExerciseCatalog {
             new Exercise("ex18", "Sampling with a temperature: generation beyond greedy (文本生成)",
                     "docs/applications.md#exercises", List.of(
                             "Instead of always taking the most likely token, draw it at random from the model's "
-                                    + "probabilities, made sharper (T < 1) or flatter (T > 1) by dividing the scores "
-                                    + "by the temperature T before the softmax. A draw turns one uniform random number "
+                                    + "probabilities, made sharper (κ < 1) or flatter (κ > 1) by dividing the scores "
+                                    + "by the temperature κ before the softmax. A draw turns one uniform random number "
                                     + "into a token.",
                             "The probabilities are double[V] and sum to 1; subtract the largest score before exp so "
-                                    + "that a small T cannot overflow. Use the generator you are given (one "
+                                    + "that a small κ cannot overflow. Use the generator you are given (one "
                                     + "nextDouble() per draw) so that a seed repeats the text: walk the tokens adding "
                                     + "up their probabilities, and the token whose running sum first passes the number "
                                     + "is the draw.",
-                            "softmaxWithTemperature: m = the largest score; each p_j = exp of (score − m) over T; "
+                            "softmaxWithTemperature: m = the largest score; each p_j = exp of (score − m) over κ; "
                                     + "divide each by their sum. sample: p = that; u = one number from the generator; "
                                     + "running = 0; for each j: add p_j to running; if u < running, j is the draw; "
                                     + "after the loop, the last token."),
