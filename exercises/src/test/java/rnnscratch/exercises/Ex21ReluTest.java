@@ -47,9 +47,9 @@ class Ex21ReluTest {
         // back one step: (dH ⊙ [H_1 > 0])·W_hhᵀ = ((2, 3) ⊙ (1, 0))·I = (2, 0)
         double[][] back = Ex21Relu.backOneStep(new double[][] {{2, 3}}, new double[][] {{1.5, 0}},
                 new double[][] {{1, 2}, {3, 4}});
-        assertThat(back).as("Exercise 21: back one step from ∂ℓ/∂H_1 = (2, 3) with H_1 = (1.5, 0) and W_hh = [[1, 2], "
-                + "[3, 4]] should give (2, 0)·W_hhᵀ = (2·1 + 0·2, 2·3 + 0·4) = (2, 6): the inactive unit passes nothing, "
-                + "the active one all of its gradient; you returned %s", Arrays.deepToString(back))
+        assertThat(back).as("Exercise 21: backOneStep(dH = (2, 3), H = (1.5, 0), W_hh = [[1, 2], [3, 4]]) should be "
+                + "(2, 0)·W_hhᵀ = (2, 6); you returned %s. The inactive unit (H = 0) passes nothing, the active one "
+                + "all of its gradient", Arrays.deepToString(back))
                 .isDeepEqualTo(new double[][] {{2, 6}});
     }
 
