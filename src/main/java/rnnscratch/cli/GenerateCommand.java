@@ -20,8 +20,8 @@ import rnnscratch.train.PredictCh8;
 
 /**
  * {@code generate}: loads a checkpoint and continues a prefix with the book's greedy {@code predict_ch8}, printing
- * the prefix followed by the predicted tokens; with {@code --temperature T} the tokens are sampled from
- * {@code softmax(o / T)} instead, repeatably for one {@code --seed}. The vocabulary comes from the checkpoint; the kind
+ * the prefix followed by the predicted tokens; with {@code --temperature X} the tokens are sampled from
+ * {@code softmax(o / X)} instead, repeatably for one {@code --seed}. The vocabulary comes from the checkpoint; the kind
  * of token from {@code --token}, else from its {@code config.txt}, else from its vocabulary (words when a token is
  * longer than one character): a checkpoint without {@code config.txt} (written by numpy or the book's reference
  * script) says nothing else about its tokens ({@link CheckpointFlags#token}).
@@ -40,7 +40,7 @@ public final class GenerateCommand {
                     Flag.count("--num-preds", 50, MAX_PREDS, "tokens to predict"),
                     new Flag("--token", "char|word", "", "what one token is (default: the checkpoint's config.txt, "
                             + "else its vocab.txt: word if a token is longer than one character, else char)", Flag.Kind.CHOICE, List.of("char", "word"), false, 0),
-                    Flag.of("--temperature", "T", "", "sample each token from softmax(o/T) instead of taking the "
+                    Flag.of("--temperature", "X", "", "sample each token from softmax(o/X) instead of taking the "
                             + "most likely one (greedy, the book's)", POSITIVE),
                     Flag.of("--seed", "N", "0", "seed of the sampling with --temperature", INTEGER)));
 

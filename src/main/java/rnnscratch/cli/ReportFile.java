@@ -79,6 +79,8 @@ final class ReportFile {
                 + (s.randomIter() ? "random" : "sequential") + " iteration (--iter)");
         m.put("learning rate", RunConfig.number(s.lr()) + " (--lr), updater: " + (s.optimizer()
                 ? "SgdOptimizer (--optimizer sgd)" : "the book's sgd (--optimizer custom)"));
+        m.put("gradients", s.manualBackward() ? "backpropagation through time by hand, no tape (--backward manual)"
+                : "the autograd's tape, l.backward() (--backward autograd)");
         m.put("clipping threshold θ", Double.isInfinite(s.theta()) ? "none: clipping off (--theta none)"
                 : RunConfig.number(s.theta()) + " (--theta)");
         m.put("epochs", s.epochs() + " (--epochs)");

@@ -20,6 +20,7 @@ import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
 import rnnscratch.text.TokenKind;
+import rnnscratch.train.Backward;
 import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.EpochListener;
@@ -120,8 +121,9 @@ public final class TrainCommand {
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var functions = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
+        var predicting = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
                 : library.withPredictCh8(predictor(s));
+        var functions = s.manualBackward() ? predicting.withBackward(Backward.MANUAL) : predicting;
         var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
                 .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
         String prefix = s.prefixFor(text.name());

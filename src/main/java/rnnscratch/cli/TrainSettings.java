@@ -50,17 +50,19 @@ import rnnscratch.text.TokenKind;
  * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
  *                     which needs {@code java --add-modules jdk.incubator.vector})
  * @param cacheDir     where The Time Machine is cached
- * @param temperature  sample the text shown during training from {@code softmax(o / T)} (seeded by {@code seed});
+ * @param temperature  sample the text shown during training from {@code softmax(o / κ)} at the temperature κ (seeded by {@code seed});
  *                     empty: greedy, as the book
  * @param optimizer    the notes' optimizer branch ({@code --optimizer sgd}: an {@code SgdOptimizer}, zeroGrad /
  *                     backward / clip / step) instead of the hand-written {@code sgd} updater (the default)
  * @param report       where to write the run's HTML report
+ * @param manualBackward {@code --backward manual}: gradients by the hand-written backpropagation through time
+ *                     ({@code rnn.Bptt}) instead of the autograd's tape (the default, {@code autograd})
  */
 public record TrainSettings(String corpus, TokenKind token, Preprocess preprocess, int maxTokens, int batchSize,
         int numSteps, int hiddens, boolean hiddensGiven, double lr, int epochs, double theta, boolean randomIter,
         long seed, Optional<Path> init, Optional<Path> save, Optional<Path> metrics, Optional<Path> plot,
         Optional<String> prefix, int threads, Kernel.Choice kernel, Path cacheDir, OptionalDouble temperature,
-        boolean optimizer, Optional<Path> report) {
+        boolean optimizer, Optional<Path> report, boolean manualBackward) {
 
     /** The book's hidden units. */
     public static final int BOOK_HIDDENS = 512;
@@ -127,11 +129,14 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                         + "--add-modules jdk.incubator.vector)", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
-                Flag.of("--temperature", "T", "", "sample the text shown during training from softmax(o/T) instead "
+                Flag.of("--temperature", "X", "", "sample the text shown during training from softmax(o/X) instead "
                         + "of greedy; repeatable with --seed", POSITIVE),
                 Flag.choice("--optimizer", "custom: the book's hand-written sgd function (backward, clip, "
                         + "sgd); sgd: an optimizer object like torch.optim.SGD (zero_grad, backward, clip, step); "
-                        + "both compute the same", "custom", "sgd"));
+                        + "both compute the same", "custom", "sgd"),
+                Flag.choice("--backward", "autograd: gradients from the tape (l.backward(), the book's); manual: "
+                        + "backpropagation through time written by hand, no tape (docs/bptt.md); both compute the "
+                        + "same", "autograd", "manual"));
     }
 
     /**
@@ -152,7 +157,7 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
                 args.path("--cache-dir").orElseThrow(),
                 args.optionalDouble("--temperature"), args.choice("--optimizer").equals("sgd"),
-                args.path("--report"));
+                args.path("--report"), args.choice("--backward").equals("manual"));
         settings.check();
         return settings;
     }

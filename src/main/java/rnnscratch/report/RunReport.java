@@ -34,7 +34,7 @@ import rnnscratch.train.TrainResult;
  * The file stands alone: inline SVG and CSS, no script, no external file; it reads offline and prints (every
  * section starts on a fresh page). It is written atomically, like every other output.
  *
- * <p>Docs: docs/training.md, docs/gradient-clipping.md
+ * <p>Docs: docs/training.md, docs/gradient-clipping.md, docs/bptt.md
  *
  * @param title        the heading, naming the run
  * @param settings     the run's settings, in the order to show them (name → value)
@@ -90,7 +90,8 @@ public record RunReport(String title, Map<String, String> settings, RunRecorder 
         hiddenStateSection(h);
         samplesSection(h);
         h.append("<footer>Written by rnn-scratch. The ideas behind each figure: docs/perplexity.md, "
-                + "docs/gradient-clipping.md and docs/training.md in the repository.</footer>\n</body>\n</html>\n");
+                + "docs/gradient-clipping.md, docs/bptt.md (the gradients through time) and docs/training.md in the "
+                + "repository.</footer>\n</body>\n</html>\n");
         return h.toString();
     }
 

@@ -3,14 +3,15 @@ package rnnscratch.rnn;
 import java.util.Random;
 
 /**
- * Generation by sampling, beyond the book: instead of always taking the most likely next token (greedy, as
- * {@code predict_ch8} does — which is why a young model says "the the the"), draw it from the model's distribution,
- * sharpened or flattened by a temperature {@code T > 0}:
+ * Generation by sampling, as d2l 8.5's exercise 3 asks: instead of always taking the most likely next token (greedy,
+ * as {@code predict_ch8} does — which is why a young model says "the the the"), draw it from the model's
+ * distribution, sharpened or flattened by a temperature {@code κ > 0}:
  * <pre>
- *   P(next = j) = softmax(o / T)_j = exp(o_j / T) / Σ_k exp(o_k / T)
+ *   P(next = j) = softmax(o / κ)_j = exp(o_j / κ) / Σ_k exp(o_k / κ)
  * </pre>
- * {@code T = 1} samples from the model's own softmax; {@code T < 1} sharpens it, and as {@code T → 0} all the mass
- * goes to the largest score, so sampling becomes greedy; {@code T > 1} flattens it towards uniform. The draws come
+ * {@code κ = 1} samples from the model's own softmax; {@code κ < 1} sharpens it, and as {@code κ → 0} all the mass
+ * goes to the largest score, so sampling becomes greedy; {@code κ > 1} flattens it towards uniform. (The book's
+ * {@code P^α} is {@code κ = 1/α}.) The draws come
  * from the given generator, so a seed repeats them.
  *
  * <p>Docs: docs/applications.md#generation-by-sampling
@@ -38,7 +39,7 @@ public final class Sampling {
     }
 
     /**
-     * {@code softmax(o / T)}, computed stably as {@code exp((o_j − max o) / T)} normalised: {@code double[V]}, summing
+     * {@code softmax(o / κ)}, computed stably as {@code exp((o_j − max o) / κ)} normalised: {@code double[V]}, summing
      * to 1.
      */
     public static double[] softmaxWithTemperature(double[] logits, double temperature) {
@@ -60,7 +61,7 @@ public final class Sampling {
     }
 
     /**
-     * One draw from {@code softmax(o / T)}: the first {@code j} whose cumulative probability exceeds a uniform
+     * One draw from {@code softmax(o / κ)}: the first {@code j} whose cumulative probability exceeds a uniform
      * {@code u} in {@code [0, 1)} from {@code rng}.
      *
      * @return an id in {@code [0, V)}

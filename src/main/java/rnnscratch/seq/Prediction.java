@@ -43,15 +43,15 @@ public final class Prediction {
      * whose every later value {@code i} is {@code net} applied to the {@code τ} values before it, predictions
      * included ({@code multistep_preds[i] = net(multistep_preds[i − τ:i])}).
      *
-     * @param x the series, {@code double[T]}
+     * @param x the series, {@code double[L]}
      * @param known how many observations to start from ({@code n_train + τ = 604} in the book)
-     * @return {@code double[T]}
+     * @return {@code double[L]}
      */
     public static double[] multiStep(AutoregressiveModel net, double[] x, int known) {
         int tau = net.tau();
         if (known < tau || known > x.length) {
             throw new IllegalArgumentException("multiStep: start from " + known + " of " + x.length
-                    + " observations (need τ = " + tau + " ≤ known ≤ T)");
+                    + " observations (need τ = " + tau + " ≤ known ≤ L, the series' length)");
         }
         var preds = new double[x.length];
         System.arraycopy(x, 0, preds, 0, known);
@@ -62,12 +62,12 @@ public final class Prediction {
     }
 
     /**
-     * The book's k-step feature matrix, {@code double[T − τ − maxSteps + 1][τ + maxSteps]}: columns
+     * The book's k-step feature matrix, {@code double[L − τ − maxSteps + 1][τ + maxSteps]}: columns
      * {@code 0 … τ − 1} are observations, {@code features[:, i] = x[i : i + rows]}; each later column {@code i} is
      * {@code net} applied to the {@code τ} columns before it. Row {@code r}, column {@code τ + k − 1} is the
      * {@code k}-step-ahead prediction of {@code x[r + τ + k − 1]}.
      *
-     * @param x the series, {@code double[T]}
+     * @param x the series, {@code double[L]}
      * @param maxSteps the largest {@code k}, {@code ≥ 1}
      */
     public static double[][] kStep(AutoregressiveModel net, double[] x, int maxSteps) {
@@ -75,7 +75,7 @@ public final class Prediction {
         int rows = x.length - tau - maxSteps + 1;
         if (maxSteps < 1 || rows < 1) {
             throw new IllegalArgumentException("kStep: " + maxSteps + " steps ahead from windows of τ = " + tau
-                    + " in a series of " + x.length + " (need 1 ≤ maxSteps ≤ T − τ)");
+                    + " in a series of " + x.length + " (need 1 ≤ maxSteps ≤ L − τ, L the series' length)");
         }
         var features = new double[rows][tau + maxSteps];
         for (int r = 0; r < rows; r++) {

@@ -24,9 +24,18 @@ import rnnscratch.text.Vocab;
  * @param sgd               the book's {@code sgd}, the hand-written updater ({@link Sgd})
  * @param predictCh8        the book's {@code predict_ch8}, for the samples during training and the final predictions
  *                          ({@link PredictCh8})
+ * @param backward          a minibatch's forward pass, loss and {@code l.backward()}: the autograd's tape
+ *                          ({@link Backward#AUTOGRAD}) or backpropagation through time by hand
+ *                          ({@link Backward#MANUAL})
  */
 public record Ch8Functions(RnnFunctions model, PerplexityFn perplexity, GradClippingFn gradClipping,
-        StateForMinibatch stateForMinibatch, SgdFn sgd, PredictCh8Fn predictCh8) {
+        StateForMinibatch stateForMinibatch, SgdFn sgd, PredictCh8Fn predictCh8, Backward backward) {
+
+    /** The functions with the autograd's backward pass ({@link Backward#AUTOGRAD}), the book's. */
+    public Ch8Functions(RnnFunctions model, PerplexityFn perplexity, GradClippingFn gradClipping,
+            StateForMinibatch stateForMinibatch, SgdFn sgd, PredictCh8Fn predictCh8) {
+        this(model, perplexity, gradClipping, stateForMinibatch, sgd, predictCh8, Backward.AUTOGRAD);
+    }
 
     /** Perplexity from each minibatch's mean loss and its number of tokens. */
     @FunctionalInterface
@@ -67,11 +76,16 @@ public record Ch8Functions(RnnFunctions model, PerplexityFn perplexity, GradClip
     /** This library's functions. */
     public static Ch8Functions library() {
         return new Ch8Functions(RnnFunctions.library(), Perplexity::perplexity, GradClipping::gradClipping,
-                TrainCh8::stateForMinibatch, Sgd::sgd, PredictCh8::predictCh8);
+                TrainCh8::stateForMinibatch, Sgd::sgd, PredictCh8::predictCh8, Backward.AUTOGRAD);
     }
 
     /** The same functions with another {@code predict_ch8} (word tokens, or sampling instead of greedy). */
     public Ch8Functions withPredictCh8(PredictCh8Fn predict) {
-        return new Ch8Functions(model, perplexity, gradClipping, stateForMinibatch, sgd, predict);
+        return new Ch8Functions(model, perplexity, gradClipping, stateForMinibatch, sgd, predict, backward);
+    }
+
+    /** The same functions with another backward pass ({@code train --backward manual}: {@link Backward#MANUAL}). */
+    public Ch8Functions withBackward(Backward other) {
+        return new Ch8Functions(model, perplexity, gradClipping, stateForMinibatch, sgd, predictCh8, other);
     }
 }

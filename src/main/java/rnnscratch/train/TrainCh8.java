@@ -1,7 +1,5 @@
 package rnnscratch.train;
 
-import static rnnscratch.autograd.Ops.crossEntropy;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
-import rnnscratch.rnn.Rnn;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.tensor.Mat;
 import rnnscratch.text.Epoch;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataLoader;
@@ -52,7 +48,9 @@ public final class TrainCh8 {
      *       minibatch with random iteration; otherwise the previous state, detached in place so that no gradient
      *       flows back into the previous minibatch;</li>
      *   <li>labels {@code y = Yᵀ} flattened ({@code int[t·batch]}, time-major like the outputs);</li>
-     *   <li>{@code l} = mean cross-entropy of the outputs against {@code y};</li>
+     *   <li>{@code l} = mean cross-entropy of the outputs against {@code y} — the forward pass, loss and backward
+     *       pass come from {@code functions.backward()} ({@link Backward}): the tape's {@code l.backward()} (the
+     *       book's) or backpropagation through time by hand;</li>
      *   <li>the update, in the notes' two branches ({@link Updater}): with an {@link Optimizer},
      *       {@code zeroGrad()}, {@code l.backward()}, clip to θ, {@code step()}; with a hand-written updater,
      *       {@code l.backward()}, clip to θ, {@code updater.update(1)} (the loss is already a mean).</li>
@@ -84,15 +82,12 @@ public final class TrainCh8 {
             RnnState begin = functions.stateForMinibatch().stateForMinibatch(state, useRandomIter,
                     batch.x().length, net.numHiddens());
             int[] y = flattenTransposed(batch.y());
-            Rnn.Output out = net.forward(batch.x(), begin);
-            state = Optional.of(out.state());
             boolean probe = listener.wantsHiddenGradients(epoch, number);
-            if (probe) {
-                out.hiddenStates().forEach(Tensor::retainGrad);
-            }
-            Tensor l = crossEntropy(out.outputs(), y);
-            if (!Double.isFinite(l.item())) {
-                throw new LossNotFiniteException(0, number, l.item());
+            // forward and loss; backward() below is l.backward() or BPTT by hand (functions.backward(), docs/bptt.md)
+            Backward.Pass l = functions.backward().forward(net, batch, begin, y, probe);
+            state = Optional.of(l.state());
+            if (!Double.isFinite(l.loss())) {
+                throw new LossNotFiniteException(0, number, l.loss());
             }
             double gradNorm;
             if (updater instanceof Optimizer optimizer) {
@@ -109,12 +104,12 @@ public final class TrainCh8 {
                 meanLosses = Arrays.copyOf(meanLosses, 2 * minibatches);
                 tokenCounts = Arrays.copyOf(tokenCounts, 2 * minibatches);
             }
-            meanLosses[minibatches] = l.item();
+            meanLosses[minibatches] = l.loss();
             tokenCounts[minibatches] = y.length;
             minibatches = number;
             n += y.length;
-            double[] hiddenGradNorms = probe ? norms(out.hiddenStates()) : new double[0];
-            listener.minibatchEnded(new MinibatchStats(epoch, number, l.item(), gradNorm, theta, hiddenGradNorms));
+            double[] hiddenGradNorms = probe ? l.hiddenGradNorms() : new double[0];
+            listener.minibatchEnded(new MinibatchStats(epoch, number, l.loss(), gradNorm, theta, hiddenGradNorms));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double ppl = minibatches == 0 ? Double.NaN : functions.perplexity().perplexity(
@@ -136,14 +131,6 @@ public final class TrainCh8 {
         }
         previous.get().detachInPlace();
         return previous.get();
-    }
-
-    private static double[] norms(List<Tensor> tensors) {
-        var norms = new double[tensors.size()];
-        for (int t = 0; t < norms.length; t++) {
-            norms[t] = Mat.norm(tensors.get(t).grad());
-        }
-        return norms;
     }
 
     /** {@code Y.T.reshape(-1)}: {@code int[batch][t]} becomes {@code int[t·batch]}, entry {@code t·batch + b}. */

@@ -276,7 +276,7 @@ class DocsTest {
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("### Write it: ex99 — the norm", ""),
                 List.of(answer))).singleElement().asString().contains("no '### Write it: ex99 — <title>'");
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("`mvn test-compile exec:java@watch` or ", ""),
-                List.of(answer))).singleElement().asString().contains("does not give the command `mvn -q test-compile "
+                List.of(answer))).singleElement().asString().contains("does not give the command `mvn test-compile "
                         + "exec:java@watch`");
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("## After ex99 passes", "## After ex98 passes"),
                 List.of(answer))).anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));

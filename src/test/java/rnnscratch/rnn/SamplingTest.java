@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import rnnscratch.testing.FixedDraws;
 import rnnscratch.testing.Props;
 
-/** Generation by sampling with a temperature (beyond the book). Docs: docs/applications.md */
+/** Generation by sampling with a temperature (d2l 8.5, exercise 3). Docs: docs/applications.md */
 class SamplingTest {
     private static double[] logits(int v, long seed) {
         var rng = new Random(seed);

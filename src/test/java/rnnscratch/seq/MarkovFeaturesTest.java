@@ -21,7 +21,7 @@ class MarkovFeaturesTest {
                     int t = tau + rows;
                     double[] x = SineData.generate(t, 0.2, new Random(s)).x();
                     var f = MarkovFeatures.of(x, tau);
-                    assertThat(f.size()).as("a series of %d values has T − τ = %d windows of τ = %d", t, t - tau, tau)
+                    assertThat(f.size()).as("a series of L = %d values has L − τ = %d windows of τ = %d", t, t - tau, tau)
                             .isEqualTo(t - tau);
                     int wrongRow = -1;
                     for (int i = 0; i < f.size() && wrongRow < 0; i++) {

@@ -9,19 +9,19 @@ import rnnscratch.seq.MarkovFeatures;
  * into a supervised data set: each window of τ consecutive values is one example, and the value right after it is
  * its label:
  * <pre>
- *   features[i] = (x[i], x[i+1], …, x[i+τ−1]),   labels[i] = x[i+τ],   i = 0 … T−τ−1
+ *   features[i] = (x[i], x[i+1], …, x[i+τ−1]),   labels[i] = x[i+τ],   i = 0 … L−τ−1
  * </pre>
- * (The book builds the same matrix column by column: {@code features[:, j] = x[j : T−τ+j]}.)
+ * (The book builds the same matrix column by column: {@code features[:, j] = x[j : L−τ+j]}.)
  *
- * <p>Shapes: the series is {@code double[T]}; the features {@code double[T−τ][τ]}; the labels
- * {@code double[T−τ][1]}, one label per row as the book's {@code x[τ:].reshape((-1, 1))}.
+ * <p>Shapes: the series is {@code double[L]}; the features {@code double[L−τ][τ]}; the labels
+ * {@code double[L−τ][1]}, one label per row as the book's {@code x[τ:].reshape((-1, 1))}.
  *
  * <p>Docs: docs/sequence-models.md#exercises
  */
 public final class Ex02MarkovFeatures {
     private Ex02MarkovFeatures() {}
 
-    /** Every τ-window of {@code x} with the value after it ({@code 1 ≤ τ < T}). */
+    /** Every τ-window of {@code x} with the value after it ({@code 1 ≤ τ < L}). */
     public static MarkovFeatures markovFeatures(double[] x, int tau) {
         throw new UnsupportedOperationException("Exercise 02 (Markov features): write markovFeatures, every τ-window of the series with the value after it as its label — read docs/sequence-models.md#exercises");
     }

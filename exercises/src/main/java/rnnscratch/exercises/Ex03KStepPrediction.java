@@ -16,7 +16,7 @@ import rnnscratch.seq.AutoregressiveModel;
  * Column {@code τ + k − 1} then holds the k-step-ahead predictions of {@code x[r + τ + k − 1]}; their mean squared
  * error grows with k.
  *
- * <p>Shapes: the series {@code double[T]}; the matrix {@code double[T − τ − maxSteps + 1][τ + maxSteps]};
+ * <p>Shapes: the series {@code double[L]}; the matrix {@code double[L − τ − maxSteps + 1][τ + maxSteps]};
  * {@code net.predict} takes {@code double[batch][τ]} windows and gives {@code double[batch][1]}.
  *
  * <p>Docs: docs/sequence-models.md#exercises
@@ -24,7 +24,7 @@ import rnnscratch.seq.AutoregressiveModel;
 public final class Ex03KStepPrediction {
     private Ex03KStepPrediction() {}
 
-    /** The book's k-step matrix for {@code k = 1 … maxSteps} ({@code τ = net.tau()}, {@code 1 ≤ maxSteps ≤ T − τ}). */
+    /** The book's k-step matrix for {@code k = 1 … maxSteps} ({@code τ = net.tau()}, {@code 1 ≤ maxSteps ≤ L − τ}). */
     public static double[][] kStep(AutoregressiveModel net, double[] x, int maxSteps) {
         throw new UnsupportedOperationException("Exercise 03 (k-step prediction): write kStep, the book's k-step matrix in which the model reads its own predictions — read docs/sequence-models.md#exercises");
     }

@@ -3,15 +3,15 @@ package rnnscratch.exercises;
 import java.util.Random;
 
 /**
- * Exercise 18 — generation by sampling with a temperature (一对多, text generation; beyond the book).
+ * Exercise 18 — generation by sampling with a temperature (一对多, text generation; d2l 8.5, exercise 3).
  *
  * <p>Greedy generation always takes the most likely next token. Sampling draws it from the model's distribution
- * instead, sharpened or flattened by a temperature {@code T > 0}:
+ * instead, sharpened or flattened by a temperature {@code κ > 0}:
  * <pre>
- *   p_j = softmax(o / T)_j = exp(o_j / T) / Σ_k exp(o_k / T)
+ *   p_j = softmax(o / κ)_j = exp(o_j / κ) / Σ_k exp(o_k / κ)
  * </pre>
- * With {@code T = 1} this is the model's own softmax; as {@code T → 0} the draw becomes the greedy choice; a large
- * {@code T} makes every token nearly equally likely. Large scores divided by a small {@code T} overflow {@code exp}:
+ * With {@code κ = 1} this is the model's own softmax; as {@code κ → 0} the draw becomes the greedy choice; a large
+ * {@code κ} makes every token nearly equally likely. Large scores divided by a small {@code κ} overflow {@code exp}:
  * compute it stably, as the library's softmax does.
  *
  * <p>One draw uses exactly one uniform number {@code u} in {@code [0, 1)} from the generator given (never a generator

@@ -30,7 +30,7 @@ class Ex02MarkovFeaturesTest {
     void workedExample() {
         var m = Ex02MarkovFeatures.markovFeatures(new double[] {1, 2, 3, 4, 5}, 2);
         assertThat(m.tau()).as("Exercise 02: the order τ").isEqualTo(2);
-        assertThat(m.features()).as("Exercise 02: T − τ = 3 windows of τ = 2 values")
+        assertThat(m.features()).as("Exercise 02: L − τ = 3 windows of τ = 2 values")
                 .isDeepEqualTo(new double[][] {{1, 2}, {2, 3}, {3, 4}});
         assertThat(m.labels()).as("Exercise 02: the value right after each window")
                 .isDeepEqualTo(new double[][] {{3}, {4}, {5}});
@@ -60,7 +60,7 @@ class Ex02MarkovFeaturesTest {
                 .checkAssert((tau, extra, seed) -> {
                     double[] x = randomSeries(tau + extra, seed);
                     var m = Ex02MarkovFeatures.markovFeatures(x, tau);
-                    assertThat(m.features()).as("Exercise 02: T − τ = %s rows", extra).hasNumberOfRows(extra);
+                    assertThat(m.features()).as("Exercise 02: L − τ = %s rows", extra).hasNumberOfRows(extra);
                     for (int i = 0; i < extra; i++) {
                         double[] piece = Arrays.copyOf(m.features()[i], tau + 1);
                         piece[tau] = m.labels()[i][0];

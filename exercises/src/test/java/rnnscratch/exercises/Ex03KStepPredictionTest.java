@@ -43,7 +43,7 @@ class Ex03KStepPredictionTest {
     void workedExample() {
         double[] x = {1, 2, 3, 4, 5};
         double[][] m = Ex03KStepPrediction.kStep(repeatLast(2), x, 2);
-        assertThat(m).as("Exercise 03: T − τ − maxSteps + 1 = 2 rows; τ observations, then 2 predictions each, the "
+        assertThat(m).as("Exercise 03: L − τ − maxSteps + 1 = 2 rows; τ observations, then 2 predictions each, the "
                         + "second read from the first (the model reads its own prediction, not x): [1, 2, 2, 2]")
                 .isDeepEqualTo(new double[][] {{1, 2, 2, 2}, {2, 3, 3, 3}});
         assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 1)).as("Exercise 03: 1 step ahead, (2−3)² and (3−4)²")

@@ -35,7 +35,7 @@ class Ex18SamplingTest {
 
     @Test
     @Order(1)
-    @DisplayName("Worked example: scores (0, ln 3) at T = 1 give p = (1/4, 3/4); u = 0.2 draws 0, u = 0.3 draws 1")
+    @DisplayName("Worked example: scores (0, ln 3) at κ = 1 give p = (1/4, 3/4); u = 0.2 draws 0, u = 0.3 draws 1")
     void workedExample() {
         double[] o = {0.0, Math.log(3)};
         double[] p = Ex18Sampling.softmaxWithTemperature(o, 1.0);
@@ -49,21 +49,21 @@ class Ex18SamplingTest {
         assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.3)))
                 .as("Exercise 18: u = 0.3 ≥ p_0 = 0.25 but < p_0 + p_1 = 1, so the second token is drawn").isOne();
         assertThat(Ex18Sampling.softmaxWithTemperature(o, 0.5)[1])
-                .as("Exercise 18: divide the scores by T before the softmax: at T = 1/2 they are doubled, "
+                .as("Exercise 18: divide the scores by κ before the softmax: at κ = 1/2 they are doubled, "
                         + "(0, 2·ln 3), so p_1 = 9 / (1 + 9)").isCloseTo(0.9,
                         org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     @Order(2)
-    @DisplayName("softmax(o / T) is the library's: a distribution that sums to 1, for every T > 0")
+    @DisplayName("softmax(o / κ) is the library's: a distribution that sums to 1, for every temperature κ > 0")
     void softmaxIsTheLibrarys() {
         Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.05, 20))
                 .checkAssert((v, seed, t) -> {
                     double[] o = logits(v, seed, 3);
                     double[] yours = Ex18Sampling.softmaxWithTemperature(o, t);
                     double[] lib = Sampling.softmaxWithTemperature(o, t);
-                    assertThat(yours).as("Exercise 18: softmax(o / T) for V = %s, T = %s: divide every score by T "
+                    assertThat(yours).as("Exercise 18: softmax(o / κ) for V = %s, κ = %s: divide every score by κ "
                             + "before exp, then normalise", v, t).hasSize(v);
                     assertThat(Mat.norm(new double[][] {diff(yours, lib)}))
                             .as("Exercise 18: softmax(o / %s) of %s: you gave %s, expected %s", t, Arrays.toString(o),
@@ -114,14 +114,14 @@ class Ex18SamplingTest {
 
     @Test
     @Order(5)
-    @DisplayName("As T → 0 the draw is the greedy choice, the argmax of the scores")
+    @DisplayName("As κ → 0 the draw is the greedy choice, the argmax of the scores")
     void coldIsGreedy() {
         Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0, 0.999))
                 .checkAssert((v, seed, u) -> {
                     double[] o = logits(v, seed, 2);
                     int argmax = Mat.argmaxRows(new double[][] {o})[0];
                     assertThat(Ex18Sampling.sample(o, 1e-4, FixedDraws.always(u)))
-                            .as("Exercise 18: at T = 1e-4 with u = %s every draw is the most likely token", u)
+                            .as("Exercise 18: at κ = 1e-4 with u = %s every draw is the most likely token", u)
                             .isEqualTo(argmax);
                 });
     }

@@ -38,7 +38,8 @@ public final class ExerciseCatalog {
                     "docs/sequence-models.md#exercises", List.of(
                             "Slide a window of τ values along the series: each window is one example, and the value "
                                     + "right after it is its label.",
-                            "There are T − τ windows. The features are double[T−τ][τ], the labels double[T−τ][1]; "
+                            "There are L − τ windows for a series of L values. The features are double[L−τ][τ], the "
+                                    + "labels double[L−τ][1]; "
                                     + "System.arraycopy copies a window; the result is a new MarkovFeatures of τ, the "
                                     + "features and the labels.",
                             "rows = ___;  // the number of windows. features = a double[rows][τ], labels = a "
@@ -51,7 +52,8 @@ public final class ExerciseCatalog {
                             "Start from τ real observations, then let the model read its own predictions: every new "
                                     + "column is predicted from the τ columns before it, so errors compound as k "
                                     + "grows.",
-                            "The matrix is double[T−τ−maxSteps+1][τ+maxSteps]. Row r starts with x[r … r+τ−1]. For a "
+                            "The matrix is double[L−τ−maxSteps+1][τ+maxSteps] for a series of L values. Row r "
+                                    + "starts with x[r … r+τ−1]. For a "
                                     + "column i ≥ τ, gather the τ columns before it of every row into one "
                                     + "double[rows][τ] and call net.predict once: it returns double[rows][1]. kStepMse "
                                     + "compares column τ+k−1 of row r with x[r+τ+k−1].",
@@ -268,19 +270,66 @@ public final class ExerciseCatalog {
             new Exercise("ex18", "Sampling with a temperature: generation beyond greedy (文本生成)",
                     "docs/applications.md#exercises", List.of(
                             "Instead of always taking the most likely token, draw it at random from the model's "
-                                    + "probabilities, made sharper (T < 1) or flatter (T > 1) by dividing the scores "
-                                    + "by the temperature T before the softmax. A draw turns one uniform random number "
+                                    + "probabilities, made sharper (κ < 1) or flatter (κ > 1) by dividing the scores "
+                                    + "by the temperature κ before the softmax. A draw turns one uniform random number "
                                     + "into a token.",
                             "The probabilities are double[V] and sum to 1; subtract the largest score before exp so "
-                                    + "that a small T cannot overflow. Use the generator you are given (one "
+                                    + "that a small κ cannot overflow. Use the generator you are given (one "
                                     + "nextDouble() per draw) so that a seed repeats the text: walk the tokens adding "
                                     + "up their probabilities, and the token whose running sum first passes the number "
                                     + "is the draw.",
                             "softmaxWithTemperature: max = the largest score; for each j { p[j] = ___;  // exp of "
-                                    + "(score − max) over T   add it to sum } then divide every p[j] by sum. sample: p = "
+                                    + "(score − max) over κ   add it to sum } then divide every p[j] by sum. sample: p = "
                                     + "___; u = ___;  // one number from rng   cumulative = 0; for each j { add p[j] to "
                                     + "cumulative; if (___) return j; } and after the loop, the last token."),
-                    "Ex18Sampling"));
+                    "Ex18Sampling"),
+            new Exercise("ex19", "Backpropagation through time by hand (通过时间反向传播)",
+                    "docs/bptt.md#exercises", List.of(
+                            "Walk back in time, from the last step to the first. The loss reaches H_t by two roads: "
+                                    + "through this step's own output, and through the next step, which used H_t as "
+                                    + "its previous state; add what both send back. Each weight is used at every "
+                                    + "step, so its gradient is a sum over the steps.",
+                            "Ō_t = (softmax(O_t) − onehot(Y_t)) / N is batch×V, with N = T·batch (Mat.softmaxRows, "
+                                    + "Mat.oneHot, Mat.sub, Mat.scale). A weight's gradient is (its input)ᵀ·(the "
+                                    + "gradient of its output): MatMul.mmTransA; a gradient sent back through a weight "
+                                    + "W is ·Wᵀ: MatMul.mmTransB; a bias gets the column sums (Mat.columnSums). tanh's "
+                                    + "derivative comes from the saved output: Mat.oneMinusSquare of H_t, multiplied "
+                                    + "element-wise (Mat.mul). Add the sums up with Mat.addInPlace. The steps count "
+                                    + "from 1: f.X(t), f.O(t), f.Y(t) for t = 1 … T, and f.H(0) is the starting state.",
+                            "five gradients = zeros of the parameters' shapes; dA = zeros (batch × H), what step T+1 "
+                                    + "sends back; list = empty. for t = T down to 1: dO = ____ (batch × V); W̄_hq += "
+                                    + "H_tᵀ·dO and b̄_q += the column sums of dO; dH_t = ____ (two terms: this step's "
+                                    + "output, and what step t+1 sends back through W_hh); dA = ____ (tanh's "
+                                    + "derivative at step t); W̄_xh += ____; W̄_hh += ____; b̄_h += the column sums of "
+                                    + "dA; put dH_t at the front of the list. After the loop: H̄_0 = ____; return the "
+                                    + "Gradients."),
+                    "Ex19Bptt"),
+            new Exercise("ex20", "Learned embeddings instead of one-hot vectors (嵌入表示, d2l 8.5)",
+                    "docs/bptt.md#exercises", List.of(
+                            "A one-hot row times a matrix picks one row of the matrix, so an embedding can skip the "
+                                    + "product and read the row directly. Going back, every looked-up row hands its "
+                                    + "gradient to the row of E it came from; a token read twice collects twice.",
+                            "lookup: a new double[ids.length][d]; row b is a copy of E[ids[b]] (clone() copies a "
+                                    + "row). lookupBackward: start from a double[vocabSize][d] of zeros and, for every "
+                                    + "b, add dX[b] element by element into the row of token ids[b]; the shape is "
+                                    + "E's, V × d.",
+                            "lookup: x = an array of ids.length rows; for each b: x[b] = ____; return x. "
+                                    + "lookupBackward: dE = zeros, V × d; for each b: for each column j: ____; "
+                                    + "return dE."),
+                    "Ex20Embedding"),
+            new Exercise("ex21", "ReLU instead of tanh (修正线性单元, d2l 8.5)",
+                    "docs/bptt.md#exercises", List.of(
+                            "Only the activation changes: ReLU keeps a positive pre-activation and cuts a negative "
+                                    + "one to 0. Going back, an active unit passes its gradient whole and an inactive "
+                                    + "one passes nothing — there is no factor below 1 as tanh's 1 − H².",
+                            "rnn is ex09's loop with Ops.relu in place of tanh; keep each step's H_t in a list and "
+                                    + "return new Rnn.Output(outputs stacked with catRows, the last state, that list). "
+                                    + "backOneStep: the mask [H > 0] times dH is Mat.maskWherePositive(dH, H) "
+                                    + "(batch × H); the step back through W_hh multiplies by W_hhᵀ: MatMul.mmTransB.",
+                            "rnn: h = the state's H; for each input x: h = ReLU of (x·W_xh + h·W_hh + b_h); add "
+                                    + "h·W_hq + b_q to the outputs and h to the states; return ____. backOneStep: "
+                                    + "dA = ____ (dH where the unit was active, 0 elsewhere); return ____."),
+                    "Ex21Relu"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */
     public static Optional<Exercise> byId(String id) {
