@@ -48,7 +48,7 @@ public final class ProgressTable {
                 case FAIL -> {
                     if (r.notStarted()) {
                         sb.append(INDENT).append("to do: ").append(firstLine(r.message())).append('\n');
-                    } else if (r.tests() == 0) {
+                    } else if (r.tests() == 0 || r.message().startsWith("does not compile")) {
                         sb.append(INDENT).append("why:  ").append(firstLine(r.message())).append('\n');
                     } else {
                         sb.append(INDENT).append("why:  ").append(r.passed()).append(" of ").append(r.tests())
