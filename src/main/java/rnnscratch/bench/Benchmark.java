@@ -54,8 +54,12 @@ public final class Benchmark {
      * @param rounds     interleaved rounds of Java and PyTorch
      * @param epochs     epochs timed per measurement
      * @param kernelOnly only the machine, the peak and the product table
+     * @param bookEpochs epochs of each run of the README's book command (its figures, and its 500-epoch prediction)
+     * @param book       also run the book command for all 500 epochs, and print it beside the prediction
+     * @param scratch    where the book command writes its metrics and output
      */
-    public record Options(Path corpus, int rounds, int epochs, boolean kernelOnly) {}
+    public record Options(Path corpus, int rounds, int epochs, boolean kernelOnly, int bookEpochs, boolean book,
+            Path scratch) {}
 
     /** The figures the targets are judged from; {@code NaN} where not measured. */
     private static final class Figures {
@@ -70,6 +74,10 @@ public final class Benchmark {
         long tokensPerEpoch;
         double torch64 = Double.NaN;
         double torch32 = Double.NaN;
+        double bookT = Double.NaN;
+        double bookVectorT = Double.NaN;
+        double bookPredict = Double.NaN;
+        double bookRss = Double.NaN;
         Optional<Setting> best64 = Optional.empty();
         Optional<Setting> best32 = Optional.empty();
         int searched;
@@ -130,7 +138,10 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "bit identity: parameters after %d minibatches on 1 thread and on %d threads: plain "
                 + "kernel %s%s%n", CHECK_MINIBATCHES, threads == 1 ? 2 : threads, same(f.identical),
                 f.identicalVector.map(v -> ", vector kernel " + same(Optional.of(v))).orElse(""));
-        targets(out, threads, machine, f);
+        targets(out, threads, machine, f, bench.vocabSize());
+        if (options.book()) {
+            wholeBook(out, options, f);
+        }
     }
 
     private static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference, int threads,
@@ -217,7 +228,20 @@ public final class Benchmark {
         var vectorT = new ArrayList<Double>();
         var torch64 = new ArrayList<Double>();
         var torch32 = new ArrayList<Double>();
+        var bookT = new ArrayList<Double>();
+        var bookVectorT = new ArrayList<Double>();
+        var bookPredict = new ArrayList<Double>();
+        var bookRss = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
+            var book = book(options, BookCommand.Kernel.PLAIN, out);
+            book.ifPresent(b -> {
+                bookT.add(b.steadyTokensPerSec());
+                bookPredict.add(b.predictSeconds(BookCommand.BOOK_EPOCHS));
+                b.peakRssMb().ifPresent(bookRss::add);
+            });
+            if (vector) {
+                book(options, BookCommand.Kernel.VECTOR, out).ifPresent(b -> bookVectorT.add(b.steadyTokensPerSec()));
+            }
             // With and without a run report's recorder in ABBA order, so that a drift of the machine's load cancels.
             var recorder = new RunRecorder();
             if (r % 2 == 1) {
@@ -232,9 +256,11 @@ public final class Benchmark {
                 f.reportSeconds = reportSeconds(bench, recorder, out);
             }
             plain1.add(bench.tokensPerSec(epochs, 1));
-            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: Java plain %d thr %s (recording a "
-                    + "report %s), 1 thr %s", r, threads, tokens(last(plainT)), tokens(last(recordedT)),
-                    tokens(last(plain1))));
+            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: book command %s%s; in this JVM: "
+                    + "plain %d thr %s (recording a report %s), 1 thr %s", r, tokens(book.map(
+                            BookCommand.Run::steadyTokensPerSec).orElse(Double.NaN)), vector ? ", with --kernel vector "
+                            + tokens(bookVectorT.isEmpty() ? Double.NaN : last(bookVectorT)) : "", threads,
+                    tokens(last(plainT)), tokens(last(recordedT)), tokens(last(plain1))));
             if (vector) {
                 vectorT.add(withVector(() -> bench.tokensPerSec(epochs, threads)));
                 line.append(String.format(Locale.ROOT, ", vector %d thr %s", threads, tokens(last(vectorT))));
@@ -257,7 +283,16 @@ public final class Benchmark {
         f.vectorT = KernelBench.median(vectorT);
         f.torch64 = KernelBench.median(torch64);
         f.torch32 = KernelBench.median(torch32);
+        f.bookT = KernelBench.median(bookT);
+        f.bookVectorT = KernelBench.median(bookVectorT);
+        f.bookPredict = KernelBench.median(bookPredict);
+        f.bookRss = bookRss.isEmpty() ? Double.NaN : Collections.max(bookRss);
         out.println("  median (min-max):");
+        out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %d epochs, the "
+                + "median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS %s%n",
+                options.bookEpochs(), BookCommand.WINDOW, spread(bookT), vector ? ", with --kernel vector "
+                + spread(bookVectorT) : "", Double.isNaN(f.bookPredict) ? "-" : BookCommand.minutes(f.bookPredict),
+                Double.isNaN(f.bookRss) ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss));
         out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
                 spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
         out.printf(Locale.ROOT, "    Java plain %d threads recording a run report %s; time per epoch with / "
@@ -268,7 +303,7 @@ public final class Benchmark {
                     f.best64.get().describe(), spread(torch32), f.best32.map(Setting::describe).orElse("-"));
         }
         double worst = 1.0;
-        for (var xs : List.of(plainT, recordedT, plain1, vectorT, torch64, torch32)) {
+        for (var xs : List.of(bookT, bookVectorT, plainT, recordedT, plain1, vectorT, torch64, torch32)) {
             if (!xs.isEmpty() && Collections.min(xs) > 0) {
                 worst = Math.max(worst, Collections.max(xs) / Collections.min(xs));
             }
@@ -277,6 +312,29 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "  (noisy: one configuration's rounds differ by up to %.0f%%; other programs were "
                     + "busy, so rerun on a quiet machine before trusting the ratios)%n", 100 * (worst - 1));
         }
+    }
+
+    private static Optional<BookCommand.Run> book(Options options, BookCommand.Kernel kernel, PrintStream out) {
+        try {
+            return Optional.of(BookCommand.run(options.corpus(), options.bookEpochs(), kernel, options.scratch()));
+        } catch (IOException e) {
+            out.println("  (the book command, " + kernel.name().toLowerCase(Locale.ROOT) + " kernel, failed: "
+                    + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code bench --book}: the README's command for all 500 epochs, beside the prediction made from the rounds. */
+    private static void wholeBook(PrintStream out, Options options, Figures f) {
+        out.println();
+        out.printf(Locale.ROOT, "the README's book command, all %d epochs (bench --book):%n", BookCommand.BOOK_EPOCHS);
+        var run = book(new Options(options.corpus(), 1, options.epochs(), false, BookCommand.BOOK_EPOCHS, true,
+                options.scratch()), BookCommand.Kernel.PLAIN, out);
+        run.ifPresent(b -> out.printf(Locale.ROOT, "  wall %s, predicted %s: the prediction is %s off; perplexity "
+                + "%.3f; peak RSS %s%n", BookCommand.minutes(b.wallSeconds()), Double.isNaN(f.bookPredict) ? "-"
+                : BookCommand.minutes(f.bookPredict), percent(f.bookPredict / b.wallSeconds() - 1), b.perplexity(),
+                b.peakRssMb().isPresent() ? String.format(Locale.ROOT, "%.0f MB", b.peakRssMb().getAsDouble())
+                        : "not measured"));
     }
 
     private static double reportSeconds(TrainingBench bench, RunRecorder recorder, PrintStream out) {
@@ -338,31 +396,35 @@ public final class Benchmark {
         return (long) TrainingBench.BATCH * TrainingBench.STEPS * (6 * h * h + 6 * h * vocabSize);
     }
 
-    private static void targets(PrintStream out, int threads, Machine machine, Figures f) {
+    private static void targets(PrintStream out, int threads, Machine machine, Figures f, int vocabSize) {
         out.println();
-        out.println("targets (issue 12):");
+        out.println("targets (issue 23), each from the README's book command (its own JVM, the README's options) "
+                + "against PyTorch at its fastest setting, in the interleaved rounds above:");
         boolean searched = f.best64.isPresent() && f.best32.isPresent();
         out.printf(Locale.ROOT, "  1. honest comparison: PyTorch at its fastest of %d settings tried (float64: %s; "
                 + "float32: %s); machine named above: %s%n", f.searched, f.best64.map(Setting::describe).orElse("-"),
                 f.best32.map(Setting::describe).orElse("-"), verdict(searched));
-        out.printf(Locale.ROOT, "  2. plain kernel, %d threads (the default) / PyTorch float64: %s (>= 1.0x): %s%n",
-                threads, ratio(f.plainT, f.torch64), verdict(f.plainT, f.torch64));
+        out.printf(Locale.ROOT, "  2. book command / PyTorch float64: %s (>= 1.2x): %s%n", ratio(f.bookT, f.torch64),
+                verdict(f.bookT, 1.2 * f.torch64));
         boolean avx512 = machine.vectorUnit().equals("AVX-512");
-        out.printf(Locale.ROOT, "  3. vector / plain kernel, %d threads: %s (>= 1.0x): %s; vector / PyTorch float32: "
-                + "%s (>= 1.0x on a CPU with AVX-512; this one: %s): %s%n", threads, ratio(f.vectorT, f.plainT),
-                verdict(f.vectorT, f.plainT), ratio(f.vectorT, f.torch32), machine.vectorUnit(),
-                avx512 ? verdict(f.vectorT, f.torch32) : "no target here");
-        double minutes = 500.0 * TrainingBench.BATCH * TrainingBench.STEPS * 8 / f.plainT / 60;
-        out.printf(Locale.ROOT, "  4. 500 epochs (4.48 M tokens) at the plain kernel's median: %.1f minutes (<= 3.5): "
-                + "%s; perplexity and peak RSS: the 500-epoch run itself (/usr/bin/time -v)%n", minutes,
-                Double.isNaN(minutes) ? "not measured" : verdict(minutes <= 3.5));
-        out.printf(Locale.ROOT, "  5. threads default to the cores: %d of %d: %s; scaling line above; plain at the "
-                + "default / PyTorch float64 on this machine: %s: %s%n", threads, machine.cores(),
-                verdict(threads == Math.min(machine.cores(), Parallel.DEFAULT_MAX)), ratio(f.plainT, f.torch64),
-                verdict(f.plainT, f.torch64));
-        out.printf(Locale.ROOT, "  6. FMA peak %s; shares of it above (products and training step): %s%n",
-                Double.isNaN(f.peakT) ? "not measured" : String.format(Locale.ROOT, "%.1f GFLOPS on %d threads",
-                        f.peakT, threads), Double.isNaN(f.peakT) ? "not met" : "met");
+        boolean vectorFastest = f.bookVectorT > f.bookT;
+        out.printf(Locale.ROOT, "  3. book command with --kernel vector / PyTorch float32: %s (>= 1.0x where the "
+                + "vector kernel is the fastest; here it is %s): %s%n", ratio(f.bookVectorT, f.torch32),
+                Double.isNaN(f.bookVectorT) ? "not measured" : vectorFastest ? "the fastest" : "slower than plain",
+                vectorFastest ? verdict(f.bookVectorT, f.torch32) : "no target here");
+        out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s; the real "
+                + "run: bench --book%n", Double.isNaN(f.bookPredict) ? "-" : BookCommand.minutes(f.bookPredict),
+                Double.isNaN(f.bookPredict) ? "not measured" : verdict(f.bookPredict <= 180));
+        double perToken = (double) stepFlops(vocabSize) / (TrainingBench.BATCH * TrainingBench.STEPS);
+        double runShare = f.bookT * perToken / 1e9 / f.peakT;
+        double wanted = avx512 ? 0.5 : 0.7;
+        out.printf(Locale.ROOT, "  5. the whole run's share of the FMA peak on %d threads (products' FLOPs at the book "
+                + "command's tokens/s): %s (>= %.0f%% with %s): %s%n", threads, Double.isNaN(runShare) ? "-"
+                : String.format(Locale.ROOT, "%.0f%%", 100 * runShare), 100 * wanted, machine.vectorUnit(),
+                Double.isNaN(runShare) ? "not measured" : verdict(runShare >= wanted));
+        out.printf(Locale.ROOT, "  6. the book command's peak RSS: %s (<= 200 MB): %s%n", Double.isNaN(f.bookRss)
+                ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss), Double.isNaN(f.bookRss)
+                ? "not measured" : verdict(f.bookRss <= 200));
         out.printf(Locale.ROOT, "  7. bit-identical training on 1 and %d threads: %s (golden tests at 1e-9 with both "
                 + "kernels: mvn test)%n", threads == 1 ? 2 : threads, verdict(f.identical.orElse(false)
                 && f.identicalVector.orElse(true)));

@@ -25,12 +25,17 @@ public final class BenchCommand {
     /** The command and its flags. */
     public static final CommandSpec SPEC = new CommandSpec("bench",
             "The machine's FMA peak, matmul GFLOPS (plain and vector kernel, NumPy when available), PyTorch's "
-                    + "fastest CPU setting, training tokens/s at the book's setting interleaved with the book's "
-                    + "PyTorch code, thread scaling, and the targets of issue 12.", List.of(
+                    + "fastest CPU setting, training tokens/s of the README's book command (its own JVM) "
+                    + "interleaved with the book's PyTorch code, its 500-epoch prediction, thread scaling, and the "
+                    + "targets of issue 23.", List.of(
                     Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
                             + "text when this file is missing)", PATH),
                     Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),
                     Flag.count("--epochs", 4, 100, "epochs timed per measurement, after one warm-up epoch"),
+                    Flag.count("--book-epochs", 20, 500, "epochs of each run of the README's book command (in its "
+                            + "own JVM); its last 10 give its speed and its 500-epoch prediction"),
+                    Flag.toggle("--book", "also run the README's book command for all 500 epochs and print it "
+                            + "beside the prediction (minutes)"),
                     Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),
                     Flag.of("--reference", "FILE", "../shared/reference/d2l_rnn.py", "the book's code", PATH),
                     Flag.toggle("--no-torch", "skip the PyTorch and NumPy comparisons"),
@@ -61,7 +66,8 @@ public final class BenchCommand {
         }
         Path corpus = args.isGiven("--kernel-only") ? Path.of("") : corpusFile(args.path("--corpus").orElseThrow(), out);
         Benchmark.run(out, runner, noReference, new Benchmark.Options(corpus, args.intValue("--rounds"),
-                args.intValue("--epochs"), args.isGiven("--kernel-only")));
+                args.intValue("--epochs"), args.isGiven("--kernel-only"), args.intValue("--book-epochs"),
+                args.isGiven("--book"), Path.of("target", "bench")));
         return 0;
     }
 

@@ -40,10 +40,11 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
         var text = new StringBuilder();
         text.append("usage: java -jar target/rnn-scratch.jar ").append(name).append(" [flags]\n");
         text.append("  ").append(summary).append("\n\n");
+        int width = Math.max(25, flags.stream().mapToInt(f -> f.usage().length()).max().orElse(0));
         for (Flag f : flags) {
-            text.append(f.helpLine()).append('\n');
+            text.append(f.helpLine(width)).append('\n');
         }
-        text.append(String.format("  %-25s %s%n", "--help", "print this text"));
+        text.append(String.format("  %-" + width + "s %s%n", "--help", "print this text"));
         return text.toString();
     }
 

@@ -100,12 +100,20 @@ public record Flag(String name, String valueName, String defaultValue, String he
         };
     }
 
-    /** One line of the help text: the flag, its value, what it does, the values accepted and its default. */
-    String helpLine() {
-        String left = kind == Kind.SWITCH ? name : name + " " + valueName;
+    /** The flag as the help text shows it: {@code --epochs N}. */
+    String usage() {
+        return kind == Kind.SWITCH ? name : name + " " + valueName;
+    }
+
+    /**
+     * One line of the help text: the flag, its value, what it does, the values accepted and its default.
+     *
+     * @param width the width of the flags' column, at least that of {@link #usage}
+     */
+    String helpLine(int width) {
         String values = range().isEmpty() || kind == Kind.INTEGER ? "" : ", " + range();
         String dflt = required ? " (required)" : defaultValue.isEmpty() ? "" : " (default: " + defaultValue + ")";
-        return String.format(Locale.ROOT, "  %-25s %s%s%s", left, help, values, dflt);
+        return String.format(Locale.ROOT, "  %-" + width + "s %s%s%s", usage(), help, values, dflt);
     }
 
     /**

@@ -1,0 +1,69 @@
+package rnnscratch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Props;
+
+/** The bench measures the README's book command as the user runs it. Docs: docs/performance.md */
+class BookCommandTest {
+    @Test
+    @DisplayName("The bench runs the README's book command: the same JVM options, the same jar, the train command")
+    void readmeCommandIsTheBenchsCommand() throws IOException {
+        var readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        var book = readme.stream().filter(l -> l.startsWith("java ") && l.contains("-jar target/rnn-scratch.jar train"))
+                .findFirst();
+        assertThat(book).as("the README's book command (a line starting `java … -jar target/rnn-scratch.jar train`)")
+                .isPresent();
+        var words = List.of(book.get().split(" "));
+        assertThat(words.subList(1, words.indexOf("-jar"))).as("its JVM options, which the bench's runs use")
+                .isEqualTo(BookCommand.JVM_OPTIONS);
+        var cmd = BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
+                Path.of("m.csv"), BookCommand.Kernel.PLAIN);
+        assertThat(String.join(" ", cmd)).startsWith(String.join(" ", words.subList(0, words.indexOf("train") + 1)))
+                .endsWith("train --corpus tm.txt --epochs 20 --metrics m.csv");
+        assertThat(BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
+                Path.of("m.csv"), BookCommand.Kernel.VECTOR)).contains("jdk.incubator.vector").endsWith("vector");
+    }
+
+    @Test
+    @DisplayName("With a steady epoch time e, n epochs that took W predict W + (500 − n)·e for the book's 500")
+    void predictionAddsTheSteadyEpochs() {
+        Props.qt().forAll(integers().between(2, 40), doubles().between(0.01, 5), doubles().between(0, 30))
+                .checkAssert((n, e, start) -> {
+                    var rows = new ArrayList<String>();
+                    rows.add("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+                    for (int i = 1; i <= n; i++) {
+                        rows.add(i + ",3.5,1000," + i + "," + (start + i * e));
+                    }
+                    try {
+                        double wall = start + n * e + 1.5;
+                        var run = BookCommand.parse(wall, rows, OptionalDouble.empty());
+                        assertThat(run.steadyEpochSeconds()).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+                        assertThat(run.predictSeconds(500)).isCloseTo(wall + (500 - n) * e,
+                                org.assertj.core.data.Offset.offset(1e-6));
+                        assertThat(run.steadyTokensPerSec()).isEqualTo(1000);
+                    } catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("Metrics of fewer than two epochs are refused with the reason")
+    void tooFewEpochs() {
+        assertThatThrownBy(() -> BookCommand.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",
+                "1,3,100,0,0.5"), OptionalDouble.empty())).hasMessageContaining("at least 2");
+    }
+}
