@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import rnnscratch.bench.ReferenceRunner.Setting;
 import rnnscratch.report.RunRecorder;
-import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.Parallel;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.Preprocess;
 

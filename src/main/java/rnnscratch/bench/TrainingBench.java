@@ -14,7 +14,7 @@ import rnnscratch.report.HiddenStates;
 import rnnscratch.report.RunRecorder;
 import rnnscratch.report.RunReport;
 import rnnscratch.rnn.RNNModelScratch;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;

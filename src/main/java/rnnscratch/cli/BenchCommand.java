@@ -11,7 +11,7 @@ import java.util.Optional;
 import rnnscratch.UserException;
 import rnnscratch.bench.Benchmark;
 import rnnscratch.bench.ReferenceRunner;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.BundledCorpus;
 
 /**

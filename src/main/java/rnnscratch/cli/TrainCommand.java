@@ -14,7 +14,7 @@ import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.Sampling;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;

@@ -15,7 +15,7 @@ import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
