@@ -37,16 +37,17 @@ class ArchitectureTest {
             Map.entry("", Set.of()),
             Map.entry("tensor", Set.of()),
             Map.entry("autograd", Set.of("tensor")),
+            Map.entry("optim", Set.of("autograd", "tensor")),
             Map.entry("rnn", Set.of("autograd", "tensor")),
-            Map.entry("train", Set.of("rnn", "autograd", "tensor", "text")),
-            Map.entry("seq", Set.of("train", "autograd", "tensor")),
+            Map.entry("train", Set.of("optim", "rnn", "autograd", "tensor", "text")),
+            Map.entry("seq", Set.of("optim", "autograd", "tensor")),
             Map.entry("text", Set.of()),
             Map.entry("io", Set.of()),
             Map.entry("plot", Set.of("io", "train")),
             Map.entry("checkpoint", Set.of("io", "rnn", "autograd", "tensor", "text")),
-            Map.entry("bench", Set.of("report", "train", "rnn", "autograd", "tensor", "text")),
+            Map.entry("bench", Set.of("report", "train", "optim", "rnn", "autograd", "tensor", "text")),
             Map.entry("report", Set.of("plot", "train", "rnn", "autograd", "tensor", "text", "io")),
-            Map.entry("cli", Set.of("train", "rnn", "autograd", "tensor", "text", "io", "seq", "plot", "bench",
+            Map.entry("cli", Set.of("train", "optim", "rnn", "autograd", "tensor", "text", "io", "seq", "plot", "bench",
                     "checkpoint", "report")));
 
     /** Files outside {@code cli} whose strings may hold {@code --words} that are not this program's flags. */

@@ -10,13 +10,16 @@ public interface EpochListener {
     /** Called after every epoch. */
     void epochEnded(EpochStats stats);
 
-    /** Called every 10 epochs (and after the last) with {@code predictCh8(prefix, 50)}. */
+    /** Called every 10 epochs (and after the last) with the sample {@code predict(prefix)}. */
     default void sample(int epoch, String text) {}
 
     /** Called once at the end with the book's summary figures. */
     default void finished(TrainResult result) {}
 
-    /** Polled between minibatches: return true to stop cleanly after the current one (Ctrl-C). */
+    /**
+     * Polled before each minibatch: return true to stop cleanly after the current one (Ctrl-C); the epoch in progress
+     * is then not counted.
+     */
     default boolean stopRequested() {
         return false;
     }
@@ -24,24 +27,12 @@ public interface EpochListener {
     /** Called after every minibatch's update (the loss, the gradient norm before clipping, …). */
     default void minibatchEnded(MinibatchStats stats) {}
 
-    /**
-     * Asked before each minibatch: true keeps the gradient ∂l/∂H_t of every step's hidden state for this minibatch
-     * ({@code retain_grad()}) and reports their norms in {@link MinibatchStats#hiddenGradNorms()}. The gradients of
-     * the parameters, and so training, are the same either way.
-     */
-    default boolean wantsHiddenGradients(int epoch, int minibatch) {
-        return false;
-    }
-
     /** A listener that ignores everything. */
     static EpochListener none() {
         return stats -> {};
     }
 
-    /**
-     * Both listeners, {@code first} told first: a stop is requested when either requests it, and the hidden states'
-     * gradients are kept when either wants them.
-     */
+    /** Both listeners, {@code first} told first: a stop is requested when either requests it. */
     static EpochListener both(EpochListener first, EpochListener second) {
         return new EpochListener() {
             @Override
@@ -71,11 +62,6 @@ public interface EpochListener {
             public void minibatchEnded(MinibatchStats stats) {
                 first.minibatchEnded(stats);
                 second.minibatchEnded(stats);
-            }
-
-            @Override
-            public boolean wantsHiddenGradients(int epoch, int minibatch) {
-                return first.wantsHiddenGradients(epoch, minibatch) || second.wantsHiddenGradients(epoch, minibatch);
             }
         };
     }

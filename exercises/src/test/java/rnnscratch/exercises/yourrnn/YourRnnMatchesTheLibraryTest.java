@@ -15,10 +15,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import rnnscratch.cli.Parts;
 import rnnscratch.cli.TrainCommand;
 import rnnscratch.io.Npz;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.train.Ch8Functions;
 
 /**
  * The "your RNN" run with every part taken from the exercise classes — in the default build those are
@@ -30,14 +30,14 @@ class YourRnnMatchesTheLibraryTest {
     Path dir;
 
     /** One run through the command line's train, with the given functions; returns its output without timings. */
-    private List<String> train(String name, Ch8Functions functions, String flags) throws Exception {
+    private List<String> train(String name, Parts parts, String flags) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         var args = new ArrayList<>(List.of(flags.split(" ")));
         args.addAll(List.of("--save", dir.resolve(name + ".npz").toString(), "--metrics",
                 dir.resolve(name + ".csv").toString()));
         int code = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, functions);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, parts);
         assertThat(code).as("exit code of the %s run; stderr: %s", name, err.toString(StandardCharsets.UTF_8))
                 .isZero();
         return out.toString(StandardCharsets.UTF_8).lines()
@@ -61,7 +61,7 @@ class YourRnnMatchesTheLibraryTest {
     void yourRnnWithSolutionsIsTheLibraryRun(String flags) throws Exception {
         var everyPart = new HashSet<>(StudentFunctions.PARTS);
         List<String> yours = train("yours", StudentFunctions.build(everyPart), flags);
-        List<String> library = train("library", Ch8Functions.library(), flags);
+        List<String> library = train("library", Parts.library(), flags);
         assertThat(perplexities("yours")).as("epoch, perplexity (to the last bit) and offset of every epoch")
                 .containsExactlyElementsOf(perplexities("library"));
         assertThat(yours).as("the run's output: samples every 10 epochs, the summary, the predictions")
