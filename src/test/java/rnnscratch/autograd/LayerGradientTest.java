@@ -2,6 +2,7 @@ package rnnscratch.autograd;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -19,10 +20,6 @@ import rnnscratch.testing.Props;
  * Docs: docs/sequence-models.md
  */
 class LayerGradientTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.5, seed);
-    }
-
     @Test
     @DisplayName("The gradient of a Linear layer X·W + b, for X, W and b, equals finite differences")
     void linearGradientMatchesFiniteDifferences() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import java.util.Random;
@@ -21,10 +22,6 @@ import rnnscratch.testing.Props;
  * Docs: docs/tensor-and-autograd.md
  */
 class MatDefinitionsTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 2.0, seed);
-    }
-
     @Test
     @DisplayName("add, sub, mul, scale and addRowVector compute a + b, a − b, a·b, s·a and a + b₀ⱼ in every element, "
             + "into a new matrix")
