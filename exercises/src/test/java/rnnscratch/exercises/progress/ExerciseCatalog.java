@@ -258,7 +258,8 @@ public final class ExerciseCatalog {
                             "softmaxWithTemperature: m = the largest score; each p_j = exp of (score − m) over T; "
                                     + "divide each by their sum. sample: p = that; u = one number from the generator; "
                                     + "running = 0; for each j: add p_j to running; if u < running, j is the draw; "
-                                    + "after the loop, the last token."),
+                                    + "after the loop (rounding left u above the sum), the last token whose p_j is not "
+                                    + "0."),
                     "Ex18Sampling"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */

@@ -181,7 +181,10 @@ public final class WrongAnswers {
             w("ex18", "draws with a generator of its own instead of the one given",
                     "double u = rng.nextDouble();", "double u = new Random().nextDouble();"),
             w("ex18", "takes the greedy choice instead of drawing",
-                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"));
+                    "if (u < cumulative) {", "if (p[j] == java.util.Arrays.stream(p).max().getAsDouble()) {"),
+            w("ex18", "when rounding leaves u above the sum, returns the last token even if its probability is 0",
+                    "return last; // rounding left u above the last sum: the last token that can be drawn",
+                    "return p.length - 1;"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);
