@@ -11,7 +11,6 @@ import rnnscratch.seq.AutoregressiveModel;
 import rnnscratch.seq.Linear;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
-import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
 /**

@@ -6,14 +6,13 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Params;
 import rnnscratch.testing.Props;
 
 /**
@@ -21,30 +20,14 @@ import rnnscratch.testing.Props;
  * refuses. Docs: docs/training.md#two-kinds-of-updater
  */
 class UpdatersTest {
-    /** Parameters with random values and random gradients. */
-    private static List<Tensor> params(int count, long seed) {
-        var rng = new Random(seed);
-        var params = new ArrayList<Tensor>();
-        for (int i = 0; i < count; i++) {
-            var p = Tensor.param(Matrices.uniform(1 + rng.nextInt(3), 1 + rng.nextInt(3), 2.0, rng.nextLong()));
-            Mat.addInPlace(p.grad(), Matrices.uniform(p.rows(), p.cols(), 3.0, rng.nextLong()));
-            params.add(p);
-        }
-        return params;
-    }
-
-    private static List<double[][]> copies(List<double[][]> arrays) {
-        return arrays.stream().map(Matrices::copyOf).toList();
-    }
-
     @Test
     @DisplayName("sgd(params, lr, b) moves every parameter by −lr·grad/b and then sets every gradient to 0")
     void sgdDividesByTheBatchSize() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(0.01, 3), integers().between(1, 64), longs().all())
                 .checkAssert((count, lr, batch, seed) -> {
-                    var ps = params(count, seed);
-                    var values = copies(ps.stream().map(Tensor::value).toList());
-                    var grads = copies(ps.stream().map(Tensor::grad).toList());
+                    var ps = Params.withGradients(count, seed);
+                    var values = Params.copies(ps.stream().map(Tensor::value).toList());
+                    var grads = Params.copies(ps.stream().map(Tensor::grad).toList());
                     Sgd.sgd(ps, lr, batch);
                     for (int k = 0; k < count; k++) {
                         var expected = Mat.sub(values.get(k), Mat.scale(grads.get(k), lr / batch));
@@ -62,9 +45,9 @@ class UpdatersTest {
     void sgdOptimizerStepAndZeroGrad() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(0.01, 3), longs().all())
                 .checkAssert((count, lr, seed) -> {
-                    var ps = params(count, seed);
-                    var values = copies(ps.stream().map(Tensor::value).toList());
-                    var grads = copies(ps.stream().map(Tensor::grad).toList());
+                    var ps = Params.withGradients(count, seed);
+                    var values = Params.copies(ps.stream().map(Tensor::value).toList());
+                    var grads = Params.copies(ps.stream().map(Tensor::grad).toList());
                     var optimizer = new SgdOptimizer(ps, lr);
                     optimizer.step();
                     for (int k = 0; k < count; k++) {
@@ -121,8 +104,8 @@ class UpdatersTest {
     void optimizerAsUpdaterStepsThenZeroes() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(0.01, 3), longs().all())
                 .checkAssert((count, lr, seed) -> {
-                    var a = params(count, seed);
-                    var b = params(count, seed);
+                    var a = Params.withGradients(count, seed);
+                    var b = Params.withGradients(count, seed);
                     new SgdOptimizer(a, lr).update(1);
                     Sgd.sgd(b, lr, 1);
                     for (int k = 0; k < count; k++) {

@@ -12,7 +12,6 @@ import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import rnnscratch.autograd.Tensor;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.text.Corpus;

@@ -7,16 +7,13 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.autograd.Tensor;
-import rnnscratch.rnn.RnnState;
 import rnnscratch.tensor.Mat;
-import rnnscratch.testing.Matrices;
+import rnnscratch.testing.Params;
 import rnnscratch.testing.Props;
 
 /**
@@ -24,28 +21,12 @@ import rnnscratch.testing.Props;
  * inputs and the settings. (The updaters are in {@code rnnscratch.optim.UpdatersTest}.) Docs: docs/training.md
  */
 class UpdateRulesTest {
-    /** Parameters with random values and random gradients. */
-    private static List<Tensor> params(int count, long seed) {
-        var rng = new Random(seed);
-        var params = new ArrayList<Tensor>();
-        for (int i = 0; i < count; i++) {
-            var p = Tensor.param(Matrices.uniform(1 + rng.nextInt(3), 1 + rng.nextInt(3), 2.0, rng.nextLong()));
-            Mat.addInPlace(p.grad(), Matrices.uniform(p.rows(), p.cols(), 3.0, rng.nextLong()));
-            params.add(p);
-        }
-        return params;
-    }
-
-    private static List<double[][]> copies(List<double[][]> arrays) {
-        return arrays.stream().map(Matrices::copyOf).toList();
-    }
-
     @Test
     @DisplayName("grad_clipping refuses a threshold θ that is zero, negative or NaN, and leaves the gradients alone")
     void clippingNeedsPositiveTheta() {
         for (double theta : new double[] {0.0, -1.0, Double.NaN, Double.NEGATIVE_INFINITY}) {
-            var ps = params(2, 7);
-            var grads = copies(ps.stream().map(Tensor::grad).toList());
+            var ps = Params.withGradients(2, 7);
+            var grads = Params.copies(ps.stream().map(Tensor::grad).toList());
             assertThatThrownBy(() -> GradClipping.gradClipping(ps, theta)).as("θ = %s", theta)
                     .isInstanceOf(IllegalArgumentException.class);
             for (int k = 0; k < ps.size(); k++) {
@@ -61,12 +42,12 @@ class UpdateRulesTest {
     void clippingReturnsTheNormBefore() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(0.01, 10), longs().all())
                 .checkAssert((count, theta, seed) -> {
-                    var ps = params(count, seed);
+                    var ps = Params.withGradients(count, seed);
                     double expected = Math.sqrt(ps.stream().mapToDouble(p -> Mat.sumSquares(p.grad())).sum());
                     assertThat(GradClipping.gradClipping(ps, theta)).as("the norm before clipping to %s", theta)
                             .isCloseTo(expected, within(1e-12 * expected));
                     double exact = GradClipping.globalNorm(ps);
-                    var grads = copies(ps.stream().map(Tensor::grad).toList());
+                    var grads = Params.copies(ps.stream().map(Tensor::grad).toList());
                     GradClipping.gradClipping(ps, exact);
                     for (int k = 0; k < count; k++) {
                         assertThat(ps.get(k).grad()).as("gradient %d with θ equal to its norm", k)
