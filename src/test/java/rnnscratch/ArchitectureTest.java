@@ -75,7 +75,8 @@ class ArchitectureTest {
      * {@code rnnscratch.<package>.<Class>} or {@code rnnscratch.<package>.*} in code: group 1 is the package, dotted
      * below {@code rnnscratch} ({@code tensor.kernel}).
      */
-    private static final Pattern PROJECT_REFERENCE = Pattern.compile("\\brnnscratch((?:\\.[a-z]\\w*)+)\\.(?:[A-Z]|\\*)");
+    private static final Pattern PROJECT_REFERENCE =
+            Pattern.compile("\\brnnscratch((?:\\.[a-z]\\w*)+)\\.(?:[A-Z]|\\*)");
 
     // ----- the rules ----------------------------------------------------------------------------------------------
 
@@ -153,7 +154,7 @@ class ArchitectureTest {
         return wrong;
     }
 
-    /** Rule 5: only tensor, cli and bench name the kernel room's classes — in the library, exercises/ and solutions/. */
+    /** Rule 5: only tensor, cli and bench name the kernel room's classes, in the library, exercises/ and solutions/. */
     static List<String> kernelRoomStaysBehindTensor(Tree tree) {
         var wrong = new ArrayList<String>();
         for (Path file : sources(tree.main())) {

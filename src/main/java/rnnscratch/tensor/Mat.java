@@ -38,7 +38,10 @@ public final class Mat {
         return c;
     }
 
-    /** {@code f} of the elements at the same place: {@code C[i][j] = f(A[i][j], B[i][j])}; {@code op} names a mismatch. */
+    /**
+     * {@code f} of the elements at the same place: {@code C[i][j] = f(A[i][j], B[i][j])}; {@code op} names the
+     * operation in the message about a mismatch of shapes.
+     */
     public static double[][] zip(String op, double[][] a, double[][] b, DoubleBinaryOperator f) {
         Shapes.requireSame(op, a, b);
         var c = new double[a.length][];

@@ -2,8 +2,9 @@ package rnnscratch.tensor.kernel;
 
 /**
  * {@code tanh} of every element, fast: about three times faster than {@link Math#tanh} on JDK 17 and within 4e-15
- * relative of it (one or two units in the last place, up to 15 just above |x| = 1/16), and a large matrix split by rows over the cores ({@link Parallel}), since each
- * element costs an {@code exp}. The forward pass of the RNN takes the tanh of a {@code batch × H} matrix at every step.
+ * relative of it (one or two units in the last place, up to 15 just above |x| = 1/16), and a large matrix split by
+ * rows over the cores ({@link Parallel}), since each element costs an {@code exp}. The forward pass of the RNN takes
+ * the tanh of a {@code batch × H} matrix at every step.
  *
  * <p>Docs: docs/performance.md
  */

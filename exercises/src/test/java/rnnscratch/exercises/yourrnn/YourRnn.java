@@ -123,8 +123,8 @@ public final class YourRnn {
                 .append(", or the watch mode)"), () -> sb.append("Every part below the data is yours: this is your RNN."));
         sb.append("\n");
         if (parts.stream().anyMatch(e -> e.id().equals("ex09") && outcome.passes(e))) {
-            sb.append("  Your rnn is called one time step at a time, each call starting from the H the last one returned,"
-                    + " so that the report sees every step's H_t.\n");
+            sb.append("  Your rnn is called one time step at a time, each call starting from the H the last one "
+                    + "returned, so that the report sees every step's H_t.\n");
         }
         sb.append("\n");
         return sb.toString();

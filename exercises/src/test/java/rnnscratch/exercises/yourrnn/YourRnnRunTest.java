@@ -39,8 +39,8 @@ class YourRnnRunTest {
     }
 
     @Test
-    @DisplayName("The run reads ../shared/data/timemachine.txt when it is there, as the tests do, else The Time Machine "
-            + "if it can be had, else the bundled story; a --corpus given wins; a line says which")
+    @DisplayName("The run reads ../shared/data/timemachine.txt when it is there, as the tests do, else The Time "
+            + "Machine if it can be had, else the bundled story; a --corpus given wins; a line says which")
     void corpusIsFoundAsTheTestsFindIt() {
         var shared = YourRnn.withDefaults(List.of(), true);
         assertThat(shared.subList(shared.indexOf("--corpus"), shared.indexOf("--corpus") + 2))
