@@ -14,7 +14,7 @@ final class Node {
     /** A backward rule: given the gradient {@code C̄} of the node's output, adds the parents' shares to {@code grads}. */
     @FunctionalInterface
     interface BackwardRule {
-        void apply(double[][] gradOut, Backprop.ParentGrads grads);
+        void apply(double[][] gradOut, Backprop.Grads grads);
     }
 
     private static final Node[] NO_PARENTS = new Node[0];

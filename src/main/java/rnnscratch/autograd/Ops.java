@@ -3,6 +3,7 @@ package rnnscratch.autograd;
 import java.util.List;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
+import rnnscratch.tensor.Product;
 import rnnscratch.tensor.Shapes;
 
 /**
@@ -13,8 +14,8 @@ import rnnscratch.tensor.Shapes;
  *
  * <p>A rule receives {@code C̄ = ∂ℓ/∂C}, the gradient of the operation's result, as {@code g}, and adds each input's
  * share into {@code grads} by the input's position: {@code grads.add(0, …)} is {@code Ā += …}. Each rule is the row
- * of the table on the docs page, written with {@link Mat} and the products' names of {@link MatMul}; the element
- * loops live in {@code Mat}, the caching and batching of products in the tape ({@link Backprop}).
+ * of the table on the docs page, written with {@link Mat} and the kernel's products ({@link Product#mmTransB},
+ * {@link Product#mmTransA}); the element loops live in {@code Mat}, the speed of the products in the kernel.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
@@ -29,8 +30,8 @@ public final class Ops {
         double[][] av = a.value();
         double[][] bv = b.value();
         return Tensor.computed(MatMul.mm(av, bv), "mm", List.of(a, b), (g, grads) -> {
-            grads.addMmTransB(0, g, bv); // Ā += C̄·Bᵀ
-            grads.addMmTransA(1, av, g); // B̄ += Aᵀ·C̄
+            grads.add(0, Product.mmTransB(g, bv)); // Ā += C̄·Bᵀ
+            grads.add(1, Product.mmTransA(av, g)); // B̄ += Aᵀ·C̄
         });
     }
 
@@ -45,8 +46,8 @@ public final class Ops {
     /** Element-wise difference {@code C = A − B}. Backward: {@code Ā += C̄}, {@code B̄ += −C̄}. */
     public static Tensor sub(Tensor a, Tensor b) {
         return Tensor.computed(Mat.sub(a.value(), b.value()), "sub", List.of(a, b), (g, grads) -> {
-            grads.add(0, g);                         // Ā += C̄
-            grads.add(1, () -> Mat.scale(g, -1.0));  // B̄ += −C̄
+            grads.add(0, g);                  // Ā += C̄
+            grads.add(1, Mat.scale(g, -1.0)); // B̄ += −C̄
         });
     }
 
@@ -56,8 +57,8 @@ public final class Ops {
      */
     public static Tensor addBias(Tensor a, Tensor b) {
         return Tensor.computed(Mat.addRowVector(a.value(), b.value()), "addBias", List.of(a, b), (g, grads) -> {
-            grads.add(0, g);                          // Ā += C̄
-            grads.add(1, () -> Mat.columnSums(g));    // b̄ += Σᵢ C̄ᵢ
+            grads.add(0, g);                // Ā += C̄
+            grads.add(1, Mat.columnSums(g)); // b̄ += Σᵢ C̄ᵢ
         });
     }
 
@@ -66,8 +67,8 @@ public final class Ops {
         double[][] av = a.value();
         double[][] bv = b.value();
         return Tensor.computed(Mat.mul(av, bv), "mul", List.of(a, b), (g, grads) -> {
-            grads.add(0, () -> Mat.mul(g, bv)); // Ā += C̄ ⊙ B
-            grads.add(1, () -> Mat.mul(g, av)); // B̄ += C̄ ⊙ A
+            grads.add(0, Mat.mul(g, bv)); // Ā += C̄ ⊙ B
+            grads.add(1, Mat.mul(g, av)); // B̄ += C̄ ⊙ A
         });
     }
 
@@ -101,7 +102,7 @@ public final class Ops {
         double[][] c = Mat.concatRows(parts.stream().map(Tensor::value).toList());
         int[] rows = parts.stream().mapToInt(Tensor::rows).toArray();
         return Tensor.computed(c, "catRows", List.copyOf(parts),
-                (g, grads) -> grads.addSplitRows(g, rows)); // Āₚ += its rows of C̄
+                (g, grads) -> grads.addEach(Mat.splitRows(g, rows))); // Āₚ += its rows of C̄
     }
 
     /**
@@ -148,7 +149,7 @@ public final class Ops {
         return Tensor.computed(Mat.mul(diff, diff), "squaredError", List.of(pred, target), (g, grads) -> {
             double[][] d = Mat.scale(Mat.mul(g, diff), 2.0); // 2(Ŷ − Y) ⊙ C̄
             grads.add(0, d);                                 // Ŷ̄ += d
-            grads.add(1, () -> Mat.scale(d, -1.0));          // Ȳ += −d
+            grads.add(1, Mat.scale(d, -1.0));                // Ȳ += −d
         });
     }
 }

@@ -155,22 +155,9 @@ public final class Tensor {
         }
     }
 
-    /** Adds {@code g} into the stored gradient. */
+    /** Adds {@code g} into the stored gradient ({@code grad += g}), the one way a backward pass hands it over. */
     void accumulateGrad(double[][] g) {
         Mat.addInPlace(grad(), g);
-    }
-
-    /**
-     * Adds {@code g} into the stored gradient, or, when there is none yet and nothing else holds {@code g}
-     * ({@code owned}), keeps {@code g} itself as the gradient: the same numbers without a zeroed array and an
-     * addition. (Backward rules never change an array they are given, so no one writes into {@code g} afterwards.)
-     */
-    void accumulateGrad(double[][] g, boolean owned) {
-        if (grad == null && owned) {
-            grad = g;
-        } else {
-            accumulateGrad(g);
-        }
     }
 
     /** A new tensor with the same values (shared) and no history: gradients stop here ({@code detach()}). */

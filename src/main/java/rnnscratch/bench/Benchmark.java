@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import rnnscratch.bench.ReferenceRunner.Setting;
 import rnnscratch.report.RunRecorder;
-import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.Parallel;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.Preprocess;
 
@@ -57,9 +57,10 @@ public final class Benchmark {
      * @param bookEpochs epochs of each run of the README's book command (its figures, and its 500-epoch prediction)
      * @param book       also run the book command for all 500 epochs, and print it beside the prediction
      * @param scratch    where the book command writes its metrics and output
+     * @param runner     runs the book command (the command line's)
      */
     public record Options(Path corpus, int rounds, int epochs, boolean kernelOnly, int bookEpochs, boolean book,
-            Path scratch) {}
+            Path scratch, BookRun.Runner runner) {}
 
     /** The figures the targets are judged from; {@code NaN} where not measured. */
     private static final class Figures {
@@ -233,14 +234,14 @@ public final class Benchmark {
         var bookPredict = new ArrayList<Double>();
         var bookRss = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
-            var book = book(options, BookCommand.Kernel.PLAIN, out);
+            var book = book(options, false, out);
             book.ifPresent(b -> {
                 bookT.add(b.steadyTokensPerSec());
-                bookPredict.add(b.predictSeconds(BookCommand.BOOK_EPOCHS));
+                bookPredict.add(b.predictSeconds(BookRun.BOOK_EPOCHS));
                 b.peakRssMb().ifPresent(bookRss::add);
             });
             if (vector) {
-                book(options, BookCommand.Kernel.VECTOR, out).ifPresent(b -> bookVectorT.add(b.steadyTokensPerSec()));
+                book(options, true, out).ifPresent(b -> bookVectorT.add(b.steadyTokensPerSec()));
             }
             // With and without a run report's recorder in ABBA order, so that a drift of the machine's load cancels.
             var recorder = new RunRecorder();
@@ -258,7 +259,7 @@ public final class Benchmark {
             plain1.add(bench.tokensPerSec(epochs, 1));
             var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: book command %s%s; in this JVM: "
                     + "plain %d thr %s (recording a report %s), 1 thr %s", r, tokens(book.map(
-                            BookCommand.Run::steadyTokensPerSec).orElse(Double.NaN)), vector ? ", with --kernel vector "
+                            BookRun::steadyTokensPerSec).orElse(Double.NaN)), vector ? ", with the vector kernel "
                             + tokens(bookVectorT.isEmpty() ? Double.NaN : last(bookVectorT)) : "", threads,
                     tokens(last(plainT)), tokens(last(recordedT)), tokens(last(plain1))));
             if (vector) {
@@ -290,8 +291,8 @@ public final class Benchmark {
         out.println("  median (min-max):");
         out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %d epochs, the "
                 + "median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS %s%n",
-                options.bookEpochs(), BookCommand.WINDOW, spread(bookT), vector ? ", with --kernel vector "
-                + spread(bookVectorT) : "", Double.isNaN(f.bookPredict) ? "-" : BookCommand.minutes(f.bookPredict),
+                options.bookEpochs(), BookRun.WINDOW, spread(bookT), vector ? ", with the vector kernel "
+                + spread(bookVectorT) : "", Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookRss) ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss));
         out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
                 spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
@@ -314,25 +315,26 @@ public final class Benchmark {
         }
     }
 
-    private static Optional<BookCommand.Run> book(Options options, BookCommand.Kernel kernel, PrintStream out) {
+    private static Optional<BookRun> book(Options options, boolean vectorKernel, PrintStream out) {
         try {
-            return Optional.of(BookCommand.run(options.corpus(), options.bookEpochs(), kernel, options.scratch()));
+            return Optional.of(options.runner().run(options.corpus(), options.bookEpochs(), vectorKernel,
+                    options.scratch()));
         } catch (IOException e) {
-            out.println("  (the book command, " + kernel.name().toLowerCase(Locale.ROOT) + " kernel, failed: "
+            out.println("  (the book command, " + (vectorKernel ? "vector" : "plain") + " kernel, failed: "
                     + e.getMessage() + ")");
             return Optional.empty();
         }
     }
 
-    /** {@code bench --book}: the README's command for all 500 epochs, beside the prediction made from the rounds. */
+    /** The README's command for all 500 epochs, beside the prediction made from the rounds. */
     private static void wholeBook(PrintStream out, Options options, Figures f) {
         out.println();
-        out.printf(Locale.ROOT, "the README's book command, all %d epochs (bench --book):%n", BookCommand.BOOK_EPOCHS);
-        var run = book(new Options(options.corpus(), 1, options.epochs(), false, BookCommand.BOOK_EPOCHS, true,
-                options.scratch()), BookCommand.Kernel.PLAIN, out);
+        out.printf(Locale.ROOT, "the README's book command, all %d epochs:%n", BookRun.BOOK_EPOCHS);
+        var run = book(new Options(options.corpus(), 1, options.epochs(), false, BookRun.BOOK_EPOCHS, true,
+                options.scratch(), options.runner()), false, out);
         run.ifPresent(b -> out.printf(Locale.ROOT, "  wall %s, predicted %s: the prediction is %s off; perplexity "
-                + "%.3f; peak RSS %s%n", BookCommand.minutes(b.wallSeconds()), Double.isNaN(f.bookPredict) ? "-"
-                : BookCommand.minutes(f.bookPredict), percent(f.bookPredict / b.wallSeconds() - 1), b.perplexity(),
+                + "%.3f; peak RSS %s%n", BookRun.minutes(b.wallSeconds()), Double.isNaN(f.bookPredict) ? "-"
+                : BookRun.minutes(f.bookPredict), percent(f.bookPredict / b.wallSeconds() - 1), b.perplexity(),
                 b.peakRssMb().isPresent() ? String.format(Locale.ROOT, "%.0f MB", b.peakRssMb().getAsDouble())
                         : "not measured"));
     }
@@ -408,12 +410,12 @@ public final class Benchmark {
                 verdict(f.bookT, 1.2 * f.torch64));
         boolean avx512 = machine.vectorUnit().equals("AVX-512");
         boolean vectorFastest = f.bookVectorT > f.bookT;
-        out.printf(Locale.ROOT, "  3. book command with --kernel vector / PyTorch float32: %s (>= 1.0x where the "
+        out.printf(Locale.ROOT, "  3. book command with the vector kernel / PyTorch float32: %s (>= 1.0x where the "
                 + "vector kernel is the fastest; here it is %s): %s%n", ratio(f.bookVectorT, f.torch32),
                 Double.isNaN(f.bookVectorT) ? "not measured" : vectorFastest ? "the fastest" : "slower than plain",
                 vectorFastest ? verdict(f.bookVectorT, f.torch32) : "no target here");
-        out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s; the real "
-                + "run: bench --book%n", Double.isNaN(f.bookPredict) ? "-" : BookCommand.minutes(f.bookPredict),
+        out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s (the real "
+                + "run beside it when asked for)%n", Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookPredict) ? "not measured" : verdict(f.bookPredict <= 180));
         double perToken = (double) stepFlops(vocabSize) / (TrainingBench.BATCH * TrainingBench.STEPS);
         double runShare = f.bookT * perToken / 1e9 / f.peakT;

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * can go faster than this on as many threads.
  *
  * <p>Uses the incubating Vector API: load this class only in a JVM started with the module
- * {@code jdk.incubator.vector} ({@link rnnscratch.tensor.Kernel#vectorApiAvailable()}).
+ * {@code jdk.incubator.vector} ({@link rnnscratch.tensor.kernel.Kernel#vectorApiAvailable()}).
  *
  * <p>Docs: docs/performance.md
  */

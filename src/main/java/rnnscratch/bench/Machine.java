@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.Parallel;
 
 /**
  * The machine a benchmark ran on, for the first line of its report: speed figures mean little without it.

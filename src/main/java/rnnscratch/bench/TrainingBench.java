@@ -14,12 +14,12 @@ import rnnscratch.report.HiddenStates;
 import rnnscratch.report.RunRecorder;
 import rnnscratch.report.RunReport;
 import rnnscratch.rnn.RNNModelScratch;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.rnn.RnnFunctions;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
-import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.TrainCh8;
 
@@ -54,20 +54,24 @@ final class TrainingBench {
 
     /** Median tokens per second over {@code epochs} epochs with the kernel in use on {@code threads} threads. */
     double tokensPerSec(int epochs, int threads) {
-        return tokensPerSec(epochs, threads, EpochListener.none());
+        return tokensPerSec(epochs, threads, net, EpochListener.none());
     }
 
     /**
-     * Median tokens per second over {@code epochs} epochs while {@code listener} follows every minibatch — with a
-     * {@link RunRecorder}, what {@code train --report} adds to each epoch.
+     * Median tokens per second over {@code epochs} epochs while {@code recorder} follows every minibatch and watches
+     * the model's hidden states: what {@code train --report} adds to each epoch.
      */
-    double tokensPerSec(int epochs, int threads, EpochListener listener) {
+    double tokensPerSec(int epochs, int threads, RunRecorder recorder) {
+        var watched = new RNNModelScratch(net.params(), recorder.watching(RnnFunctions.library()));
+        return tokensPerSec(epochs, threads, watched, recorder);
+    }
+
+    private double tokensPerSec(int epochs, int threads, RNNModelScratch model, EpochListener listener) {
         return Kernel.using(Kernel.choice(), threads, () -> {
             var speeds = new ArrayList<Double>();
             for (int e = 0; e < epochs; e++) {
-                var result = TrainCh8.trainEpochCh8(net, loader.nextEpoch().batches(),
-                        TrainCh8.sgdUpdater(net, 1.0, Ch8Functions.library()), false, 1.0, Ch8Functions.library(),
-                        e + 1, listener);
+                var result = TrainCh8.trainEpochCh8(model, loader.nextEpoch().batches(),
+                        TrainCh8.sgdUpdater(model, 1.0), false, 1.0, e + 1, listener);
                 speeds.add(result.tokensPerSec());
             }
             return KernelBench.median(speeds);
@@ -111,7 +115,7 @@ final class TrainingBench {
             var model = new RNNModelScratch(corpus.vocab().size(), HIDDENS, rng);
             var batches = new SeqDataLoader(corpus.ids(), BATCH, STEPS, false, rng).nextEpoch().batches();
             TrainCh8.trainEpochCh8(model, batches.subList(0, Math.min(minibatches, batches.size())),
-                    TrainCh8.sgdUpdater(model, 1.0, Ch8Functions.library()), false);
+                    TrainCh8.sgdUpdater(model, 1.0), false);
             return model.params().list().stream().map(Tensor::value).toArray(double[][][]::new);
         });
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import rnnscratch.UserException;
 import rnnscratch.bench.Benchmark;
 import rnnscratch.bench.ReferenceRunner;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.BundledCorpus;
 
 /**
@@ -67,7 +67,7 @@ public final class BenchCommand {
         Path corpus = args.isGiven("--kernel-only") ? Path.of("") : corpusFile(args.path("--corpus").orElseThrow(), out);
         Benchmark.run(out, runner, noReference, new Benchmark.Options(corpus, args.intValue("--rounds"),
                 args.intValue("--epochs"), args.isGiven("--kernel-only"), args.intValue("--book-epochs"),
-                args.isGiven("--book"), Path.of("target", "bench")));
+                args.isGiven("--book"), Path.of("target", "bench"), new BookCommand()));
         return 0;
     }
 

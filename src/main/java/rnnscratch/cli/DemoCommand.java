@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import rnnscratch.UserException;
 import rnnscratch.text.TimeMachine;
-import rnnscratch.train.Ch8Functions;
 
 /**
  * {@code demo}, what {@code mvn -q compile exec:java} runs: a short {@code train} run that shows perplexity falling
@@ -62,7 +61,7 @@ public final class DemoCommand {
         out.printf("rnn-scratch demo: %d epochs of the book's character RNN with %d hidden units "
                 + "(the book's full setting: %d hidden units, %d epochs)%n", settings.epochs(),
                 settings.hiddens(), TrainSettings.BOOK_HIDDENS, TrainSettings.BOOK_EPOCHS);
-        var outcome = TrainCommand.train(settings, out, err, terminal, Ch8Functions.library());
+        var outcome = TrainCommand.train(settings, out, err, terminal, Parts.library());
         if (outcome.exitCode() != 0) {
             return outcome.exitCode();
         }

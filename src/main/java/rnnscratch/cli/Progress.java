@@ -26,25 +26,30 @@ final class Progress implements EpochListener {
 
     private final PrintStream out;
     private final boolean terminal;
+    private final int numEpochs;
     private int width;
     private boolean lineOpen;
 
-    /** @param terminal whether {@code out} is a terminal that understands {@code \r} */
-    Progress(PrintStream out, boolean terminal) {
+    /**
+     * @param terminal  whether {@code out} is a terminal that understands {@code \r}
+     * @param numEpochs the number of epochs asked for
+     */
+    Progress(PrintStream out, boolean terminal, int numEpochs) {
         this.out = out;
         this.terminal = terminal;
+        this.numEpochs = numEpochs;
     }
 
     @Override
     public void epochEnded(EpochStats s) {
-        String line = line(s);
+        String line = line(s, numEpochs);
         if (terminal) {
             out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
             out.flush();
             width = line.length();
             lineOpen = true;
-        } else if (s.numEpochs() <= EVERY_EPOCH_UP_TO || s.epoch() == 1 || s.epoch() % 10 == 0
-                || s.epoch() == s.numEpochs()) {
+        } else if (numEpochs <= EVERY_EPOCH_UP_TO || s.epoch() == 1 || s.epoch() % 10 == 0
+                || s.epoch() == numEpochs) {
             out.println(line);
         }
     }
@@ -65,10 +70,10 @@ final class Progress implements EpochListener {
     }
 
     /** {@code epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:32}. */
-    static String line(EpochStats s) {
-        double eta = s.elapsedSeconds() / s.epoch() * (s.numEpochs() - s.epoch());
+    static String line(EpochStats s, int numEpochs) {
+        double eta = s.elapsedSeconds() / s.epoch() * (numEpochs - s.epoch());
         return String.format(Locale.ROOT, "epoch %d/%d  perplexity %s  %,d tokens/s  elapsed %s  ETA %s",
-                s.epoch(), s.numEpochs(), perplexity(s.perplexity(), 2), Math.round(s.tokensPerSec()),
+                s.epoch(), numEpochs, perplexity(s.perplexity(), 2), Math.round(s.tokensPerSec()),
                 clock(s.elapsedSeconds()), clock(eta));
     }
 

@@ -11,6 +11,7 @@ import rnnscratch.report.HiddenStates;
 import rnnscratch.report.RunRecorder;
 import rnnscratch.report.RunReport;
 import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.TokenKind;
@@ -43,6 +44,11 @@ final class ReportFile {
     static ReportFile start(Path file) {
         OutputFiles.requireWritable("--report", file);
         return new ReportFile(file);
+    }
+
+    /** The model's functions with its {@code rnn} watched, so the report sees the gradients through time. */
+    RnnFunctions watching(RnnFunctions model) {
+        return recorder.watching(model);
     }
 
     /** {@code listener} with the recorder before it (so an epoch is recorded even when the listener stops the run). */

@@ -12,25 +12,26 @@ import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.plot.PerplexityPlot;
 import rnnscratch.rnn.Predict;
+import rnnscratch.rnn.Bptt;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.Sampling;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
 import rnnscratch.text.TokenKind;
-import rnnscratch.train.Backward;
-import rnnscratch.train.Ch8Functions;
+import rnnscratch.optim.SgdOptimizer;
+import rnnscratch.optim.Updater;
+import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
 import rnnscratch.train.LossNotFiniteException;
 import rnnscratch.train.PredictCh8;
-import rnnscratch.train.SgdOptimizer;
+import rnnscratch.train.TrainByHand;
 import rnnscratch.train.TrainCh8;
 import rnnscratch.train.TrainResult;
-import rnnscratch.train.Updater;
 
 /**
  * {@code train}: the book's {@code train_ch8} from the command line (d2l 8.5). It reads the corpus, builds the
@@ -75,36 +76,34 @@ public final class TrainCommand {
             out.print(SPEC.help());
             return 0;
         }
-        return train(TrainSettings.from(args), out, err, terminal, Ch8Functions.library()).exitCode();
+        return train(TrainSettings.from(args), out, err, terminal, Parts.library()).exitCode();
     }
 
     /**
-     * {@code train} with {@code argv} on other functions than the library's: the exercises' "your RNN" run passes a
-     * student's. Characters only for {@code functions.predictCh8()}: with {@code --token word} the library's word-level
-     * prediction replaces it.
+     * {@code train} with {@code argv} on other parts than the library's: the exercises' "your RNN" run passes a
+     * student's. Characters only for {@code parts.predictCh8()}: with {@code --token word} or {@code --temperature}
+     * the library's prediction replaces it.
      *
      * @return the exit code
      * @throws UserException for bad input, before anything was written
      */
-    public static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal,
-            Ch8Functions functions) {
+    public static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal, Parts parts) {
         Args args = SPEC.parse(argv);
         if (args.help()) {
             out.print(SPEC.help());
             return 0;
         }
-        return train(TrainSettings.from(args), out, err, terminal, functions).exitCode();
+        return train(TrainSettings.from(args), out, err, terminal, parts).exitCode();
     }
 
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
-    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal,
-            Ch8Functions functions) {
+    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal, Parts parts) {
         return Kernel.using(settings.kernel(), settings.threads(),
-                () -> trainWithThreads(settings, out, err, terminal, functions));
+                () -> trainWithThreads(settings, out, err, terminal, parts));
     }
 
     private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,
-            Ch8Functions library) {
+            Parts parts) {
         // 1. Check every input before writing anything.
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
@@ -121,14 +120,16 @@ public final class TrainCommand {
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
         var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
-        var predicting = s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? library
-                : library.withPredictCh8(predictor(s));
-        var functions = s.manualBackward() ? predicting.withBackward(Backward.MANUAL) : predicting;
-        var net = init.map(c -> new RNNModelScratch(c.params(), functions.model()))
-                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, functions.model()));
+        RnnFunctions model = report.map(r -> r.watching(parts.model())).orElse(parts.model());
+        var net = init.map(c -> new RNNModelScratch(c.params(), model))
+                .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, model));
         String prefix = s.prefixFor(text.name());
         GenerateCommand.unknownTokensNote(prefix, vocab, s.token()).ifPresent(err::println);
-        var options = new Ch8Options(s.theta(), prefix, finalPrefixes(text.name(), prefix), 10, 50);
+        var options = Ch8Options.of(s.theta(), prefix, finalPrefixes(text.name(), prefix), 10, 50)
+                .withTrainEpochCh8(s.manualBackward() ? TrainByHand.trainEpochCh8(Bptt::backward)
+                        : parts.trainEpochCh8())
+                .withPredictCh8(s.token() == TokenKind.CHAR && s.temperature().isEmpty() ? parts.predictCh8()
+                        : predictor(s));
 
         out.printf(Locale.ROOT, "corpus: %s (%s), %,d tokens, vocabulary of %d %s tokens%n", text.name(),
                 text.origin(), corpus.numTokens(), vocab.size(), s.token().name().toLowerCase(Locale.ROOT));
@@ -138,15 +139,16 @@ public final class TrainCommand {
 
         // 2. Train, writing the metrics as we go.
         var metrics = MetricsLog.create(s.metrics());
-        var progress = new Progress(out, terminal);
+        var progress = new Progress(out, terminal, s.epochs());
         String title = "Perplexity on " + text.name() + " (" + s.describe(hiddens) + ")";
         try (CtrlC ctrlC = CtrlC.install(err)) {
             TrainResult result;
             try {
-                Updater updater = s.optimizer() ? new SgdOptimizer(net.params().list(), s.lr())
-                        : TrainCh8.sgdUpdater(net, s.lr(), functions);
+                var params = net.params().list();
+                Updater updater = s.optimizer() ? new SgdOptimizer(params, s.lr())
+                        : (Updater.Custom) batchSize -> parts.sgd().sgd(params, s.lr(), batchSize);
                 EpochListener listener = listener(progress, metrics, ctrlC, vocab.size());
-                result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options, functions,
+                result = TrainCh8.trainCh8(net, loader, vocab, updater, s.epochs(), options,
                         report.map(r -> r.follow(listener)).orElse(listener));
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
@@ -193,7 +195,7 @@ public final class TrainCommand {
      * tokens, or sampling at {@code --temperature} from its own generator seeded with {@code --seed} (so training's
      * own random numbers, and so training, are the same with and without it).
      */
-    private static Ch8Functions.PredictCh8Fn predictor(TrainSettings s) {
+    private static PredictCh8.Fn predictor(TrainSettings s) {
         Predict.NextToken next = s.temperature().isPresent()
                 ? Sampling.withTemperature(s.temperature().getAsDouble(), Sampling.generator(s.seed()))
                 : Predict.GREEDY;

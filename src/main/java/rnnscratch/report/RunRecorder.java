@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.rnn.Rnn;
+import rnnscratch.rnn.RnnFunctions;
+import rnnscratch.tensor.Mat;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
 import rnnscratch.train.MinibatchStats;
@@ -15,10 +19,12 @@ import rnnscratch.train.TrainResult;
  * ‖g‖ (as {@code grad_clipping} returned it) and loss, the samples, and the gradients through time
  * ‖∂l/∂H_t‖, t = 1 … num_steps.
  *
- * <p>It asks for the hidden states' gradients ({@link #wantsHiddenGradients}) on every minibatch — keeping them costs
- * one addition of a {@code double[batch][H]} per step, next to the backward pass's products — and keeps those of the
- * first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far. Memory: four numbers per minibatch
- * and {@code num_steps} per epoch.
+ * <p>The gradients through time come from the model: a model built with {@link #watching} the model's functions asks
+ * its {@code rnn} to keep the gradient of every step's hidden state {@code H_t} ({@code retain_grad()}) whenever it
+ * computes with gradients — keeping them costs one addition of a {@code double[batch][H]} per step, next to the
+ * backward pass's products, and changes no other number — and the recorder reads their norms when the minibatch has
+ * ended. It keeps those of the first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far.
+ * Memory: four numbers per minibatch and {@code num_steps} per epoch.
  *
  * <p>Docs: docs/gradient-clipping.md, docs/training.md
  */
@@ -57,6 +63,26 @@ public final class RunRecorder implements EpochListener {
     private final List<Probe> firstOfEpoch = new ArrayList<>();
     private Optional<Probe> largest = Optional.empty();
     private Optional<TrainResult> result = Optional.empty();
+    /** The hidden states of the model's last forward pass with gradients: the minibatch being trained. */
+    private List<Tensor> watched = List.of();
+    /** ‖∂ℓ/∂H_t‖ of the minibatch being trained, when its backward pass was written by hand. */
+    private double[] byHand = new double[0];
+
+    /**
+     * The model's functions with its {@code rnn} watched: every forward pass that records gradients keeps its hidden
+     * states' gradients for this recorder. A model without hidden states to report ({@link Rnn.Output#hiddenStates()}
+     * empty) leaves the gradients through time out of the report.
+     */
+    public RnnFunctions watching(RnnFunctions model) {
+        return model.withRnn((inputs, state, params) -> {
+            Rnn.Output out = model.rnn().rnn(inputs, state, params);
+            if (out.outputs().requiresGrad()) {
+                out.hiddenStates().forEach(Tensor::retainGrad);
+                watched = out.hiddenStates();
+            }
+            return out;
+        });
+    }
 
     @Override
     public void epochEnded(EpochStats stats) {
@@ -74,11 +100,6 @@ public final class RunRecorder implements EpochListener {
     }
 
     @Override
-    public boolean wantsHiddenGradients(int epoch, int minibatch) {
-        return true;
-    }
-
-    @Override
     public void minibatchEnded(MinibatchStats s) {
         if (count == epochs.length) {
             epochs = Arrays.copyOf(epochs, 2 * count);
@@ -92,15 +113,24 @@ public final class RunRecorder implements EpochListener {
         losses[count] = s.loss();
         count++;
         theta = s.theta();
-        if (s.hiddenGradNorms().length == 0) {
+        double[] hiddenGradNorms = byHand.length > 0 ? byHand
+                : watched.stream().mapToDouble(h -> Mat.norm(h.grad())).toArray();
+        watched = List.of();
+        byHand = new double[0];
+        if (hiddenGradNorms.length == 0) {
             return;
         }
         if (s.minibatch() == 1) {
-            firstOfEpoch.add(new Probe(s.epoch(), 1, s.gradNorm(), s.hiddenGradNorms()));
+            firstOfEpoch.add(new Probe(s.epoch(), 1, s.gradNorm(), hiddenGradNorms));
         }
         if (s.gradNorm() > largest.map(Probe::gradNorm).orElse(Double.NEGATIVE_INFINITY)) {
-            largest = Optional.of(new Probe(s.epoch(), s.minibatch(), s.gradNorm(), s.hiddenGradNorms()));
+            largest = Optional.of(new Probe(s.epoch(), s.minibatch(), s.gradNorm(), hiddenGradNorms));
         }
+    }
+
+    @Override
+    public void hiddenStateGradients(List<double[][]> gradients) {
+        byHand = gradients.stream().mapToDouble(Mat::norm).toArray();
     }
 
     /**

@@ -60,6 +60,11 @@ public record RnnFunctions(Transpose transpose, OneHotFn oneHot, GetParams getPa
         Rnn.Output rnn(List<Tensor> inputs, RnnState state, RnnParams params);
     }
 
+    /** The same functions with another {@code rnn}. */
+    public RnnFunctions withRnn(RnnFn other) {
+        return new RnnFunctions(transpose, oneHot, getParams, initRnnState, other);
+    }
+
     /** This library's functions: {@link OneHot}, {@link RnnParams#getParams}, {@link RnnState}, {@link Rnn#rnn}. */
     public static RnnFunctions library() {
         return new RnnFunctions(OneHot::transpose, OneHot::oneHot, RnnParams::getParams, RnnState::initRnnState,

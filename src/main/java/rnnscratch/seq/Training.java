@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
-import rnnscratch.train.Adam;
+import rnnscratch.optim.Adam;
 
 /**
  * The book's training loop for the autoregressive model (d2l 8.1 {@code train} and {@code evaluate_loss}):

@@ -1,19 +1,71 @@
 package rnnscratch.tensor;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import rnnscratch.tensor.kernel.Elementwise;
+import rnnscratch.tensor.kernel.FastTanh;
+import rnnscratch.tensor.kernel.Transpose;
 
 /**
- * Element-wise operations, reductions and constructors over {@code double[][]} matrices (rows × columns).
+ * Element-wise operations, reductions and constructors over {@code double[][]} matrices (rows × columns), each
+ * written as its definition over two helpers: {@link #map} (a function of every element) and {@link #zip} (a function
+ * of the elements at the same place in two matrices). {@code add} is {@code zip(A, B, +)}, {@code relu} is
+ * {@code map(A, max(x, 0))}.
  *
  * <p>Every function returns a new matrix unless its name ends in {@code InPlace}. Shapes are checked first; a
  * mismatch throws an {@link IllegalArgumentException} naming the operation and both shapes. A bias or any other
- * vector is a matrix of one row, {@code double[1][n]}. Products live in {@link MatMul}.
+ * vector is a matrix of one row, {@code double[1][n]}. Products live in {@link MatMul}. The operations a training
+ * step runs at every time step — {@link #tanh}, {@link #add}, {@link #mul}, … — say that the kernel runs them
+ * ({@code rnnscratch.tensor.kernel}): the same numbers as their definitions here, faster (docs/performance.md).
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
 public final class Mat {
     private Mat() {}
+
+    // ----- the two helpers ----------------------------------------------------------------------------------------
+
+    /** {@code f} of every element: {@code C[i][j] = f(A[i][j])}. */
+    public static double[][] map(double[][] a, DoubleUnaryOperator f) {
+        var c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = map(a[i], f);
+        }
+        return c;
+    }
+
+    /**
+     * {@code f} of the elements at the same place: {@code C[i][j] = f(A[i][j], B[i][j])}; {@code op} names the
+     * operation in the message about a mismatch of shapes.
+     */
+    public static double[][] zip(String op, double[][] a, double[][] b, DoubleBinaryOperator f) {
+        Shapes.requireSame(op, a, b);
+        var c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = zip(a[i], b[i], f);
+        }
+        return c;
+    }
+
+    private static double[] map(double[] x, DoubleUnaryOperator f) {
+        var y = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            y[j] = f.applyAsDouble(x[j]);
+        }
+        return y;
+    }
+
+    private static double[] zip(double[] x, double[] y, DoubleBinaryOperator f) {
+        var z = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            z[j] = f.applyAsDouble(x[j], y[j]);
+        }
+        return z;
+    }
 
     // ----- constructors -------------------------------------------------------------------------------------------
 
@@ -27,11 +79,7 @@ public final class Mat {
 
     /** A {@code double[rows][cols]} filled with {@code value}. */
     public static double[][] full(int rows, int cols, double value) {
-        var a = zeros(rows, cols);
-        for (double[] row : a) {
-            java.util.Arrays.fill(row, value);
-        }
-        return a;
+        return map(zeros(rows, cols), x -> value);
     }
 
     /** The {@code n×n} identity matrix. */
@@ -45,11 +93,7 @@ public final class Mat {
 
     /** A deep copy. */
     public static double[][] copy(double[][] a) {
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
+        return map(a, x -> x);
     }
 
     /**
@@ -57,13 +101,7 @@ public final class Mat {
      * {@code torch.randn(shape) * 0.01} with {@code scale = 0.01}). Always pass a seeded generator.
      */
     public static double[][] randn(int rows, int cols, double scale, Random rng) {
-        var a = zeros(rows, cols);
-        for (double[] row : a) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = rng.nextGaussian() * scale;
-            }
-        }
-        return a;
+        return map(zeros(rows, cols), x -> rng.nextGaussian() * scale);
     }
 
     /**
@@ -91,232 +129,110 @@ public final class Mat {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("concatRows: nothing to concatenate");
         }
-        int cols = Shapes.cols(parts.get(0));
-        int rows = 0;
+        var rows = new ArrayList<double[]>();
         for (double[][] p : parts) {
-            if (Shapes.cols(p) != cols) {
+            if (Shapes.cols(p) != Shapes.cols(parts.get(0))) {
                 throw new IllegalArgumentException(
                         "concatRows: " + Shapes.of(parts.get(0)) + " vs " + Shapes.of(p) + " (widths must be equal)");
             }
-            rows += p.length;
+            rows.addAll(Arrays.asList(copy(p)));
         }
-        var c = new double[rows][];
-        int r = 0;
-        for (double[][] p : parts) {
-            for (double[] row : p) {
-                c[r++] = row.clone();
-            }
-        }
-        return c;
+        return rows.toArray(double[][]::new);
     }
 
     /**
-     * {@code Aᵀ}, transposed in cache-friendly tiles; a large matrix is split by rows of the result over the cores
-     * ({@link Parallel}).
+     * The rows of {@code a} cut into consecutive parts of {@code rows[p]} rows each (what {@link #concatRows} joined).
+     * The parts share {@code a}'s row arrays.
      */
-    public static double[][] transpose(double[][] a) {
-        Shapes.requireRectangular("transpose", a);
-        int m = a.length;
-        int n = a[0].length;
-        var t = new double[n][m];
-        Parallel.forRows(n, (long) m * n >= 1L << 16, (from, to) -> transposeRows(a, t, from, to, m));
-        return t;
+    public static List<double[][]> splitRows(double[][] a, int[] rows) {
+        if (Arrays.stream(rows).sum() != a.length) {
+            throw new IllegalArgumentException("splitRows: parts of " + Arrays.toString(rows) + " rows for "
+                    + Shapes.of(a));
+        }
+        var parts = new ArrayList<double[][]>();
+        int r = 0;
+        for (int n : rows) {
+            parts.add(Arrays.copyOfRange(a, r, r + n));
+            r += n;
+        }
+        return parts;
     }
 
-    private static void transposeRows(double[][] a, double[][] t, int from, int to, int m) {
-        final int tile = 16;
-        for (int i0 = 0; i0 < m; i0 += tile) {
-            int i1 = Math.min(m, i0 + tile);
-            for (int j0 = from; j0 < to; j0 += tile) {
-                int j1 = Math.min(to, j0 + tile);
-                for (int j = j0; j < j1; j++) {
-                    double[] tj = t[j];
-                    for (int i = i0; i < i1; i++) {
-                        tj[i] = a[i][j];
-                    }
-                }
-            }
-        }
+    /** {@code Aᵀ}: {@code t[j][i] = a[i][j]} (the kernel copies in cache-sized tiles, over the cores when large). */
+    public static double[][] transpose(double[][] a) {
+        Shapes.requireRectangular("transpose", a);
+        return Transpose.of(a);
     }
 
     // ----- element-wise -------------------------------------------------------------------------------------------
 
-    /** {@code A + B}. */
+    /** {@code A + B}: {@code zip(A, B, +)}, in a loop of the kernel's ({@link Elementwise}). */
     public static double[][] add(double[][] a, double[][] b) {
         Shapes.requireSame("add", a, b);
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = ai[j] + bi[j];
-            }
-            c[i] = ci;
-        }
-        return c;
+        return Elementwise.add(a, b);
     }
 
-    /** {@code A += B}, in place. */
+    /** {@code A += B}, in place: {@code zip(A, B, +)} written into {@code A}, in a loop of the kernel's. */
     public static void addInPlace(double[][] a, double[][] b) {
         Shapes.requireSame("addInPlace", a, b);
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            for (int j = 0; j < ai.length; j++) {
-                ai[j] += bi[j];
-            }
-        }
+        Elementwise.addInPlace(a, b);
     }
 
     /** {@code A − B}. */
     public static double[][] sub(double[][] a, double[][] b) {
-        Shapes.requireSame("sub", a, b);
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = ai[j] - bi[j];
-            }
-            c[i] = ci;
-        }
-        return c;
+        return zip("sub", a, b, (x, y) -> x - y);
     }
 
-    /** {@code A ⊙ B}, the element-wise (Hadamard) product. */
+    /** {@code A ⊙ B}, the element-wise (Hadamard) product: {@code zip(A, B, ×)}, in a loop of the kernel's. */
     public static double[][] mul(double[][] a, double[][] b) {
         Shapes.requireSame("mul", a, b);
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = ai[j] * bi[j];
-            }
-            c[i] = ci;
-        }
-        return c;
+        return Elementwise.mul(a, b);
     }
 
     /** {@code s·A}. */
     public static double[][] scale(double[][] a, double s) {
-        var c = copy(a);
-        scaleInPlace(c, s);
-        return c;
+        return map(a, x -> x * s);
     }
 
-    /** {@code A *= s}, in place. */
+    /** {@code A *= s}, in place: {@code map(A, s·x)} written into {@code A}, in a loop of the kernel's. */
     public static void scaleInPlace(double[][] a, double s) {
-        for (double[] ai : a) {
-            for (int j = 0; j < ai.length; j++) {
-                ai[j] *= s;
-            }
-        }
+        Elementwise.scaleInPlace(a, s);
     }
 
-    /** {@code A + b} with the one-row {@code b} added to every row (broadcasting a bias). */
+    /**
+     * {@code A + b} with the one-row {@code b} added to every row (broadcasting a bias): {@code C[i][j] = A[i][j] +
+     * b[0][j]}, in a loop of the kernel's.
+     */
     public static double[][] addRowVector(double[][] a, double[][] b) {
         Shapes.requireBias("addRowVector", a, b);
-        double[] b0 = b[0];
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = ai[j] + b0[j];
-            }
-            c[i] = ci;
-        }
-        return c;
+        return Elementwise.addRowVector(a, b);
     }
 
     /**
-     * {@code tanh} of every element (see {@link #tanh(double)}); a large matrix is split by rows over the cores
-     * ({@link Parallel}), since each element costs an {@code exp}.
+     * {@code tanh} of every element, {@code map(A, Math::tanh)}. The kernel computes it
+     * ({@link FastTanh}: three times faster than {@code Math.tanh}, within 4e-15 relative of it, and a large
+     * matrix over the cores), since the forward pass takes it at every time step.
      */
     public static double[][] tanh(double[][] a) {
-        var c = new double[a.length][];
-        long size = (long) a.length * Shapes.cols(a);
-        Parallel.forRows(a.length, size >= 1L << 12, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double[] ai = a[i];
-                double[] ci = new double[ai.length];
-                for (int j = 0; j < ai.length; j++) {
-                    ci[j] = tanh(ai[j]);
-                }
-                c[i] = ci;
-            }
-        });
-        return c;
-    }
-
-    /**
-     * {@code tanh(x)}, about three times faster than {@link Math#tanh} on JDK 17 and within a few units in the last
-     * place of it: {@code 1 − 2/(e^{2|x|} + 1)} with the sign of {@code x}, and for {@code |x| < 1/16}, where that
-     * subtraction would lose digits, the Taylor series {@code x − x³/3 + 2x⁵/15 − …} to the 13th power.
-     */
-    public static double tanh(double x) {
-        double ax = Math.abs(x);
-        if (ax < 0.0625) {
-            double x2 = x * x;
-            double p = -21844.0 / 6081075.0;
-            p = p * x2 + 1382.0 / 155925.0;
-            p = p * x2 - 62.0 / 2835.0;
-            p = p * x2 + 17.0 / 315.0;
-            p = p * x2 - 2.0 / 15.0;
-            p = p * x2 + 1.0 / 3.0;
-            return x - x * x2 * p;
-        }
-        if (ax > 22.0) {
-            return Math.copySign(1.0, x);
-        }
-        double e = Math.exp(2.0 * ax);
-        return Math.copySign(1.0 - 2.0 / (e + 1.0), x);
+        return FastTanh.tanh(a);
     }
 
     /** {@code exp} of every element. */
     public static double[][] exp(double[][] a) {
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = Math.exp(ai[j]);
-            }
-            c[i] = ci;
-        }
-        return c;
+        return map(a, Math::exp);
     }
 
-    /** {@code 1 − A ⊙ A} element-wise: {@code tanh'(X)} from the saved output {@code A = tanh(X)}. */
+    /**
+     * {@code 1 − A ⊙ A} element-wise, {@code map(A, 1 − x²)}: {@code tanh'(X)} from the saved output
+     * {@code A = tanh(X)}; in a loop of the kernel's.
+     */
     public static double[][] oneMinusSquare(double[][] a) {
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = 1.0 - ai[j] * ai[j];
-            }
-            c[i] = ci;
-        }
-        return c;
+        return Elementwise.oneMinusSquare(a);
     }
 
     /** {@code ReLU(A) = max(A, 0)} element-wise ({@code nn.ReLU()}). */
     public static double[][] relu(double[][] a) {
-        var c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = ai[j] > 0.0 ? ai[j] : 0.0;
-            }
-            c[i] = ci;
-        }
-        return c;
+        return map(a, x -> x > 0.0 ? x : 0.0);
     }
 
     /**
@@ -324,18 +240,7 @@ public final class Mat {
      * PyTorch takes ReLU's derivative there). The backward rule of {@link #relu}.
      */
     public static double[][] maskWherePositive(double[][] g, double[][] x) {
-        Shapes.requireSame("maskWherePositive", g, x);
-        var c = new double[g.length][];
-        for (int i = 0; i < g.length; i++) {
-            double[] gi = g[i];
-            double[] xi = x[i];
-            double[] ci = new double[gi.length];
-            for (int j = 0; j < gi.length; j++) {
-                ci[j] = xi[j] > 0.0 ? gi[j] : 0.0;
-            }
-            c[i] = ci;
-        }
-        return c;
+        return zip("maskWherePositive", g, x, (gi, xi) -> xi > 0.0 ? gi : 0.0);
     }
 
     /** {@code a − b} element-wise for two vectors of the same length. */
@@ -343,11 +248,7 @@ public final class Mat {
         if (a.length != b.length) {
             throw new IllegalArgumentException("sub: vectors of " + a.length + " and " + b.length + " elements");
         }
-        var c = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i] - b[i];
-        }
-        return c;
+        return zip(a, b, (x, y) -> x - y);
     }
 
     /** {@code a[i][cols[i]]} of each row: one element picked per row ({@code a.gather(1, cols)}). */
@@ -364,11 +265,11 @@ public final class Mat {
 
     // ----- reductions ---------------------------------------------------------------------------------------------
 
-    /** The sum of all elements. */
+    /** The sum of all elements, row by row, left to right. */
     public static double sum(double[][] a) {
         double s = 0.0;
-        for (double[] ai : a) {
-            for (double v : ai) {
+        for (double[] row : a) {
+            for (double v : row) {
                 s += v;
             }
         }
@@ -377,31 +278,23 @@ public final class Mat {
 
     /** The mean of a vector's elements, {@code (1/n) Σ v}, summed in order. */
     public static double mean(double[] v) {
-        double s = 0.0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return sum(new double[][] {v}) / v.length;
     }
 
-    /** The sum of each column, {@code Σ_i a[i][j]}, as one row {@code double[1][cols]} (the gradient of a bias). */
+    /**
+     * The sum of each column, {@code Σ_i a[i][j]}, as one row {@code double[1][cols]} (the gradient of a bias): the
+     * rows added one after the other, in a loop of the kernel's.
+     */
     public static double[][] columnSums(double[][] a) {
         Shapes.requireRectangular("columnSums", a);
-        var s = new double[1][a[0].length];
-        double[] s0 = s[0];
-        for (double[] row : a) {
-            for (int j = 0; j < row.length; j++) {
-                s0[j] += row[j];
-            }
-        }
-        return s;
+        return Elementwise.columnSums(a);
     }
 
     /** The sum of the squares of all elements, {@code Σ a²}. */
     public static double sumSquares(double[][] a) {
         double s = 0.0;
-        for (double[] ai : a) {
-            for (double v : ai) {
+        for (double[] row : a) {
+            for (double v : row) {
                 s += v * v;
             }
         }
@@ -416,42 +309,28 @@ public final class Mat {
     /** The largest element of each row: {@code double[rows]}. */
     public static double[] rowMax(double[][] a) {
         Shapes.requireRectangular("rowMax", a);
-        var m = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            double best = Double.NEGATIVE_INFINITY;
-            for (double v : a[i]) {
-                best = Math.max(best, v);
-            }
-            m[i] = best;
-        }
-        return m;
+        return Arrays.stream(a).mapToDouble(row -> Arrays.stream(row).reduce(Double.NEGATIVE_INFINITY, Math::max))
+                .toArray();
     }
 
     /** {@code log Σ_j exp(a[i][j])} of each row, computed stably as {@code max + log Σ exp(a − max)}. */
     public static double[] rowLogSumExp(double[][] a) {
-        var max = rowMax(a);
+        double[] max = rowMax(a);
         var lse = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            double s = 0.0;
-            for (double v : a[i]) {
-                s += Math.exp(v - max[i]);
-            }
-            lse[i] = max[i] + Math.log(s);
+            double m = max[i];
+            lse[i] = m + Math.log(sum(new double[][] {map(a[i], v -> Math.exp(v - m))}));
         }
         return lse;
     }
 
     /** The softmax of each row, {@code exp(a − lse)}; every row sums to 1. */
     public static double[][] softmaxRows(double[][] a) {
-        var lse = rowLogSumExp(a);
+        double[] lse = rowLogSumExp(a);
         var c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = new double[ai.length];
-            for (int j = 0; j < ai.length; j++) {
-                ci[j] = Math.exp(ai[j] - lse[i]);
-            }
-            c[i] = ci;
+            double l = lse[i];
+            c[i] = map(a[i], v -> Math.exp(v - l));
         }
         return c;
     }
@@ -468,13 +347,9 @@ public final class Mat {
         Shapes.requireLabels("softmaxMinusOneHot", z, labels);
         var c = new double[z.length][];
         for (int i = 0; i < z.length; i++) {
-            double[] zi = z[i];
-            double[] ci = new double[zi.length];
-            for (int j = 0; j < zi.length; j++) {
-                ci[j] = Math.exp(zi[j] - lse[i]) * s;
-            }
-            ci[labels[i]] -= s;
-            c[i] = ci;
+            double l = lse[i];
+            c[i] = map(z[i], v -> Math.exp(v - l) * s);
+            c[i][labels[i]] -= s;
         }
         return c;
     }
@@ -498,13 +373,6 @@ public final class Mat {
 
     /** True when every element is finite (no NaN, no ±∞). */
     public static boolean allFinite(double[][] a) {
-        for (double[] ai : a) {
-            for (double v : ai) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite);
     }
 }

@@ -1,37 +1,19 @@
 package rnnscratch.tensor;
 
+import rnnscratch.tensor.kernel.Products;
+import rnnscratch.tensor.kernel.Transpose;
+
 /**
- * The matrix products, the hot spot of training: {@code A·B}, {@code Aᵀ·B} and {@code A·Bᵀ} over {@code double[][]}.
+ * The matrix products: {@code A·B}, {@code Aᵀ·B} and {@code A·Bᵀ} over {@code double[][]}.
  *
- * <p>How it is made fast, in plain Java (all of it stays inside this class and {@link Parallel}):
- * <ul>
- *   <li>i-k-j loop order: the innermost loop {@code c[j] = fma(a, b[j], c[j])} runs along rows, which the JIT turns
- *       into vector fused multiply-adds;</li>
- *   <li>k unrolled by four: one pass over a row of {@code C} adds four rows of {@code B}, in the same order as four
- *       single updates, so a row of {@code C} is loaded and stored once per four rows of {@code B};</li>
- *   <li>blocking: the four rows of {@code B} stay in the L1 cache while they are added into a block of rows of
- *       {@code C}, which stays in L2;</li>
- *   <li>zero-skipping: a group of rows of {@code B} whose coefficients in the left operand are all zero is skipped, so
- *       multiplying a one-hot matrix costs one group per token instead of all of them (the notes multiply by one-hot
- *       matrices on purpose);</li>
- *   <li>large products are split over the cores ({@link Parallel#forBlocks}), by rows of {@code C}, or, when that
- *       would leave each thread only a few rows (as for {@code H·W_hh}, 32 rows, on many cores), by columns, so that
- *       each core keeps its own slice of {@code W_hh} in its cache from one time step to the next;</li>
- *   <li>a transposed operand never falls back to scalar dot products: {@code Aᵀ·B} runs its inner loop along the
- *       rows of {@code B} (or, for a narrow result, computes {@code (Bᵀ·A)ᵀ}, whose rows are long), and {@code A·Bᵀ}
- *       transposes {@code B} once, then uses the row-wise kernel.</li>
- * </ul>
- * Every element {@code C[i][j]} is accumulated over {@code k} in increasing order with fused multiply-adds, whatever
- * the split, so one thread and many give bit-identical results.
+ * <p>Each is its definition, {@code C[i][j] = Σ_k A[i][k]·B[k][j]}, with the operands read as the name says. This
+ * class checks the shapes and names the products; the kernel ({@code rnnscratch.tensor.kernel}) computes them fast —
+ * blocked loops, threads, the opt-in vector kernel — and sums every element over {@code k} in increasing order,
+ * whatever the number of threads, so one thread and many give bit-identical results.
  *
  * <p>Docs: docs/tensor-and-autograd.md, docs/performance.md
  */
 public final class MatMul {
-    /** Rows of {@code C} per block: a block of {@code C} stays in L2 while four rows of {@code B} pass over it. */
-    private static final int I_BLOCK = 64;
-    /** An {@code Aᵀ·B} result narrower than this is computed as {@code (Bᵀ·A)ᵀ}, whose rows are long. */
-    private static final int NARROW = 64;
-
     private MatMul() {}
 
     /**
@@ -48,15 +30,7 @@ public final class MatMul {
             throw new IllegalArgumentException("mm: " + Shapes.of(a) + " · " + Shapes.of(b)
                     + " (columns of the left must equal rows of the right)");
         }
-        if (Kernel.usesVector() && VectorKernel.beatsPlain()) {
-            return VectorKernel.mm(a, b);
-        }
-        int m = a.length;
-        int k = b.length;
-        int n = b[0].length;
-        var c = new double[m][n];
-        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, false, b, c, i0, i1, j0, j1, k));
-        return c;
+        return Products.mm(a, b);
     }
 
     /**
@@ -67,105 +41,37 @@ public final class MatMul {
      * @return {@code double[m][n]}
      */
     public static double[][] mmTransA(double[][] a, double[][] b) {
-        Shapes.requireRectangular("mmTransA", a);
-        Shapes.requireRectangular("mmTransA", b);
-        if (Shapes.rows(a) != Shapes.rows(b)) {
-            throw new IllegalArgumentException("mmTransA: " + Shapes.of(a) + "ᵀ · " + Shapes.of(b)
-                    + " (rows of the left must equal rows of the right)");
-        }
-        if (Kernel.usesVector() && VectorKernel.beatsPlain()) {
-            return VectorKernel.mmTransA(a, b);
-        }
-        return transA(a, b);
-    }
-
-    /** {@code Aᵀ·B} on the plain kernel; a narrow result is computed as {@code (Bᵀ·A)ᵀ}, element for element the same. */
-    static double[][] transA(double[][] a, double[][] b) {
-        int k = a.length;
-        int m = a[0].length;
-        int n = b[0].length;
-        if (n < NARROW && m > n) {
-            // C[i][j] = Σ_k a[k][i]·b[k][j] = Σ_k b[k][j]·a[k][i]: the same products, summed in the same order.
-            return Mat.transpose(transA(b, a));
-        }
-        var c = new double[m][n];
-        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, true, b, c, i0, i1, j0, j1, k));
-        return c;
+        requireTransA(a, b);
+        return Products.mmTransA(a, b);
     }
 
     /**
-     * {@code C = A·Bᵀ}, computed as {@code A·(Bᵀ)}: one transpose, then the row-wise kernel (scalar dot products
-     * would not vectorise).
+     * {@code C = A·Bᵀ}: {@code Bᵀ}, then {@link #mm}.
      *
      * @param a {@code double[m][k]}
      * @param b {@code double[n][k]}
      * @return {@code double[m][n]}
      */
     public static double[][] mmTransB(double[][] a, double[][] b) {
+        requireTransB(a, b);
+        return Products.mm(a, Transpose.of(b));
+    }
+
+    static void requireTransA(double[][] a, double[][] b) {
+        Shapes.requireRectangular("mmTransA", a);
+        Shapes.requireRectangular("mmTransA", b);
+        if (Shapes.rows(a) != Shapes.rows(b)) {
+            throw new IllegalArgumentException("mmTransA: " + Shapes.of(a) + "ᵀ · " + Shapes.of(b)
+                    + " (rows of the left must equal rows of the right)");
+        }
+    }
+
+    static void requireTransB(double[][] a, double[][] b) {
         Shapes.requireRectangular("mmTransB", a);
         Shapes.requireRectangular("mmTransB", b);
         if (Shapes.cols(a) != Shapes.cols(b)) {
             throw new IllegalArgumentException("mmTransB: " + Shapes.of(a) + " · " + Shapes.of(b)
                     + "ᵀ (columns of the left must equal columns of the right)");
-        }
-        return mm(a, Mat.transpose(b));
-    }
-
-    /**
-     * Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C = A·B} ({@code transA} false: coefficient
-     * {@code a[i][kk]}) or {@code C = Aᵀ·B} ({@code transA} true: coefficient {@code a[kk][i]}).
-     */
-    private static void block(double[][] a, boolean transA, double[][] b, double[][] c, int i0, int i1, int j0,
-            int j1, int k) {
-        for (int ib = i0; ib < i1; ib += I_BLOCK) {
-            int ie = Math.min(i1, ib + I_BLOCK);
-            int kk = 0;
-            for (; kk + 3 < k; kk += 4) {
-                double[] b0 = b[kk];
-                double[] b1 = b[kk + 1];
-                double[] b2 = b[kk + 2];
-                double[] b3 = b[kk + 3];
-                for (int i = ib; i < ie; i++) {
-                    if (transA) {
-                        axpy4(c[i], a[kk][i], a[kk + 1][i], a[kk + 2][i], a[kk + 3][i], b0, b1, b2, b3, j0, j1);
-                    } else {
-                        double[] ai = a[i];
-                        axpy4(c[i], ai[kk], ai[kk + 1], ai[kk + 2], ai[kk + 3], b0, b1, b2, b3, j0, j1);
-                    }
-                }
-            }
-            for (; kk < k; kk++) {
-                double[] bk = b[kk];
-                for (int i = ib; i < ie; i++) {
-                    axpy1(c[i], transA ? a[kk][i] : a[i][kk], bk, j0, j1);
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code c[j] += x0·b0[j] + x1·b1[j] + x2·b2[j] + x3·b3[j]} for {@code j} in {@code [j0, j1)}, as four fused
-     * multiply-adds in that order, exactly the order of four single updates; one pass over {@code c} for four rows of
-     * {@code B} saves three loads and stores of {@code c}. Skipped when all four coefficients are zero. (Four, not
-     * more: with a longer body the JIT of JDK 17 no longer vectorises the loop.)
-     */
-    private static void axpy4(double[] c, double x0, double x1, double x2, double x3, double[] b0, double[] b1,
-            double[] b2, double[] b3, int j0, int j1) {
-        if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-            return;
-        }
-        for (int j = j0; j < j1; j++) {
-            c[j] = c[j] + x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-        }
-    }
-
-    /** {@code c[j] += x·b[j]} for {@code j} in {@code [j0, j1)}, skipped when {@code x} is zero. */
-    private static void axpy1(double[] c, double x, double[] b, int j0, int j1) {
-        if (x == 0.0) {
-            return;
-        }
-        for (int j = j0; j < j1; j++) {
-            c[j] += x * b[j];
         }
     }
 }

@@ -10,13 +10,16 @@ public interface EpochListener {
     /** Called after every epoch. */
     void epochEnded(EpochStats stats);
 
-    /** Called every 10 epochs (and after the last) with {@code predictCh8(prefix, 50)}. */
+    /** Called every 10 epochs (and after the last) with the sample {@code predict(prefix)}. */
     default void sample(int epoch, String text) {}
 
     /** Called once at the end with the book's summary figures. */
     default void finished(TrainResult result) {}
 
-    /** Polled between minibatches: return true to stop cleanly after the current one (Ctrl-C). */
+    /**
+     * Polled before each minibatch: return true to stop cleanly after the current one (Ctrl-C); the epoch in progress
+     * is then not counted.
+     */
     default boolean stopRequested() {
         return false;
     }
@@ -25,23 +28,18 @@ public interface EpochListener {
     default void minibatchEnded(MinibatchStats stats) {}
 
     /**
-     * Asked before each minibatch: true keeps the gradient ∂l/∂H_t of every step's hidden state for this minibatch
-     * ({@code retain_grad()}) and reports their norms in {@link MinibatchStats#hiddenGradNorms()}. The gradients of
-     * the parameters, and so training, are the same either way.
+     * Called, before {@link #minibatchEnded}, by an epoch whose backward pass is written by hand
+     * ({@link TrainByHand}): {@code ∂ℓ/∂H_t} for {@code t = 1 … T}, each {@code double[batch][H]} — what the tape's
+     * run report reads from the hidden states' retained gradients.
      */
-    default boolean wantsHiddenGradients(int epoch, int minibatch) {
-        return false;
-    }
+    default void hiddenStateGradients(java.util.List<double[][]> gradients) {}
 
     /** A listener that ignores everything. */
     static EpochListener none() {
         return stats -> {};
     }
 
-    /**
-     * Both listeners, {@code first} told first: a stop is requested when either requests it, and the hidden states'
-     * gradients are kept when either wants them.
-     */
+    /** Both listeners, {@code first} told first: a stop is requested when either requests it. */
     static EpochListener both(EpochListener first, EpochListener second) {
         return new EpochListener() {
             @Override
@@ -74,8 +72,9 @@ public interface EpochListener {
             }
 
             @Override
-            public boolean wantsHiddenGradients(int epoch, int minibatch) {
-                return first.wantsHiddenGradients(epoch, minibatch) || second.wantsHiddenGradients(epoch, minibatch);
+            public void hiddenStateGradients(java.util.List<double[][]> gradients) {
+                first.hiddenStateGradients(gradients);
+                second.hiddenStateGradients(gradients);
             }
         };
     }

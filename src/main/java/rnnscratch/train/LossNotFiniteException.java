@@ -13,7 +13,7 @@ public final class LossNotFiniteException extends RuntimeException {
     private final double loss;
 
     /**
-     * @param epoch     1-based epoch, or 0 when not known (inside {@link TrainCh8#trainEpochCh8})
+     * @param epoch     1-based epoch
      * @param minibatch 1-based minibatch within the epoch
      */
     public LossNotFiniteException(int epoch, int minibatch, double loss) {
@@ -24,7 +24,7 @@ public final class LossNotFiniteException extends RuntimeException {
     }
 
     private static String problem(int epoch, int minibatch, double loss) {
-        return "the loss became " + loss + (epoch > 0 ? " in epoch " + epoch + "," : "") + " at minibatch " + minibatch;
+        return "the loss became " + loss + " in epoch " + epoch + ", at minibatch " + minibatch;
     }
 
     /** What happened and where, without what to do about it: "the loss became NaN in epoch 3, at minibatch 7". */
@@ -32,7 +32,7 @@ public final class LossNotFiniteException extends RuntimeException {
         return problem(epoch, minibatch, loss);
     }
 
-    /** The 1-based epoch (0 when not known). */
+    /** The 1-based epoch. */
     public int epoch() {
         return epoch;
     }

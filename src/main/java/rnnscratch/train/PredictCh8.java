@@ -16,6 +16,13 @@ import rnnscratch.text.Vocab;
 public final class PredictCh8 {
     private PredictCh8() {}
 
+    /** {@code predict_ch8} as a value, for {@link Ch8Options#predictCh8()}. */
+    @FunctionalInterface
+    public interface Fn {
+        /** @return the prefix followed by {@code numPreds} predicted tokens */
+        String predictCh8(String prefix, int numPreds, RNNModelScratch net, Vocab vocab);
+    }
+
     /**
      * Character-level generation, as the book: {@code prefix} is split into characters (Unicode code points) and
      * the result is the prefix followed by {@code numPreds} greedily predicted characters.

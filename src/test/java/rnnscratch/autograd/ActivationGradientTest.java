@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static rnnscratch.autograd.Ops.relu;
 import static rnnscratch.autograd.Ops.squaredError;
 import static rnnscratch.autograd.Ops.sum;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -15,10 +16,6 @@ import rnnscratch.testing.Props;
 
 /** ReLU and the squared error of the sequence model (d2l 8.1), checked against their definitions and finite differences. Docs: docs/sequence-models.md */
 class ActivationGradientTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.5, seed);
-    }
-
     /** Values at least 1e-3 away from 0, where ReLU has no derivative. */
     private static double[][] awayFromZero(double[][] a) {
         var c = Matrices.copyOf(a);

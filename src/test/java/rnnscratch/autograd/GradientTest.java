@@ -12,6 +12,7 @@ import static rnnscratch.autograd.Ops.scale;
 import static rnnscratch.autograd.Ops.sub;
 import static rnnscratch.autograd.Ops.sum;
 import static rnnscratch.autograd.Ops.tanh;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -24,10 +25,6 @@ import rnnscratch.testing.Props;
  * Docs: docs/tensor-and-autograd.md
  */
 class GradientTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.5, seed);
-    }
-
     @Test
     @DisplayName("The gradient of mm equals finite differences")
     void mmGradientMatchesFiniteDifferences() {

@@ -2,6 +2,7 @@ package rnnscratch.autograd;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -10,7 +11,6 @@ import rnnscratch.seq.AutoregressiveModel;
 import rnnscratch.seq.Linear;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
-import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
 /**
@@ -19,10 +19,6 @@ import rnnscratch.testing.Props;
  * Docs: docs/sequence-models.md
  */
 class LayerGradientTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.5, seed);
-    }
-
     @Test
     @DisplayName("The gradient of a Linear layer X·W + b, for X, W and b, equals finite differences")
     void linearGradientMatchesFiniteDifferences() {

@@ -12,6 +12,7 @@ import static rnnscratch.autograd.Ops.scale;
 import static rnnscratch.autograd.Ops.sub;
 import static rnnscratch.autograd.Ops.sum;
 import static rnnscratch.autograd.Ops.tanh;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -25,10 +26,6 @@ import rnnscratch.testing.Props;
  * product's gradient flows into a computed operand as well as into a parameter. Docs: docs/tensor-and-autograd.md
  */
 class SharedTensorGradientTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.5, seed);
-    }
-
     @Test
     @DisplayName("For sum((x + y) + x), every element of ∂/∂x is 2 and every element of ∂/∂y is 1")
     void reusedTensorGetsBothShares() {

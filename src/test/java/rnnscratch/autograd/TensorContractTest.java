@@ -10,6 +10,7 @@ import static rnnscratch.autograd.Ops.crossEntropy;
 import static rnnscratch.autograd.Ops.mm;
 import static rnnscratch.autograd.Ops.sum;
 import static rnnscratch.autograd.Ops.tanh;
+import static rnnscratch.testing.Matrices.m;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,6 @@ import rnnscratch.testing.Props;
  * {@code backward()} and the cross-entropy catch before computing anything. Docs: docs/tensor-and-autograd.md
  */
 class TensorContractTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.0, seed);
-    }
-
     @Test
     @DisplayName("A parameter, a constant and a detached tensor are leaves; a tensor computed from a parameter is not, "
             + "and one computed from constants only is a leaf that requires no gradient")

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +24,7 @@ import rnnscratch.text.Preprocess;
 import rnnscratch.text.TokenKind;
 import rnnscratch.text.Vocab;
 
-/** The command line end to end: train, save, generate, and every kind of bad input. */
+/** The command line end to end: train, save, generate, and flag soups (each kind of bad input: BadInputTest). */
 @DisplayName("The command line: train, save and generate end to end; bad input is one line and exit 2")
 class MainTest {
     @TempDir
@@ -129,122 +127,6 @@ class MainTest {
     }
 
     /** One bad command line, and why it is bad. */
-    private record Bad(String why, String message, List<String> args) {
-        @Override
-        public String toString() {
-            return why + " " + args;
-        }
-    }
-
-    @Test
-    @DisplayName("Every kind of bad input prints one line on stderr, exits with 2 and overwrites nothing")
-    void badInputIsOneLineAndExitTwo() throws IOException {
-        Path save = dir.resolve("keep.npz");
-        Path metrics = dir.resolve("keep.csv");
-        Path plot = dir.resolve("keep.svg");
-        // precious outputs of an earlier run, each of its own kind (an output replaces no file of another kind)
-        rnnscratch.io.Npz.savez(save, java.util.Map.of("x", rnnscratch.io.DoubleArray.vector(new double[] {7})),
-                java.util.Map.of());
-        Files.writeString(metrics, "epoch,perplexity\nprecious\n");
-        Files.writeString(plot, "<svg>precious</svg>\n");
-        var before = new java.util.HashMap<Path, byte[]>();
-        for (Path p : List.of(save, metrics, plot)) {
-            before.put(p, Files.readAllBytes(p));
-        }
-        Path shortCorpus = Files.writeString(dir.resolve("short.txt"), "a tiny text\n");
-        Path otherCorpus = Files.writeString(dir.resolve("other.txt"), "ab ba ab ba\n".repeat(400));
-        Path digits = Files.writeString(dir.resolve("digits.txt"), "123 456\n!?\n");
-        Path good = dir.resolve("good.npz");
-        assertThat(CliRun.of(tiny("--epochs", "1", "--save", good.toString())).code()).isZero();
-        byte[] goodBytes = Files.readAllBytes(good);
-        Path truncated = Files.write(dir.resolve("truncated.npz"), Arrays.copyOf(goodBytes, goodBytes.length / 2));
-        byte[] flipped = goodBytes.clone();
-        flipped[1000] ^= 0x5a; // inside the values of W_xh, which the zip checksum covers
-        Path corrupt = Files.write(dir.resolve("corrupt.npz"), flipped);
-        Path notZip = Files.writeString(dir.resolve("text.npz"), "not a zip");
-        Path folder = Files.createDirectory(dir.resolve("folder.svg"));
-
-        var bad = List.of(
-                new Bad("unknown command", "unknown command 'trian'", List.of("trian")),
-                new Bad("no command", "no command given", List.of()),
-                new Bad("unknown flag", "unknown flag --foo for train", tiny("--foo", "1")),
-                new Bad("missing value", "--lr needs a value", tiny("--lr")),
-                new Bad("non-numeric", "--lr expects a number, got 'abc'", tiny("--lr", "abc")),
-                new Bad("non-numeric count", "--epochs expects a whole number", tiny("--epochs", "ten")),
-                new Bad("hiddens < 1", "--hiddens must be", List.of("train", "--hiddens", "0")),
-                new Bad("batch size < 1", "--batch-size must be", tiny("--batch-size", "0")),
-                new Bad("num_steps < 1", "--num-steps must be", tiny("--num-steps", "-3")),
-                new Bad("epochs < 1", "--epochs must be", tiny("--epochs", "0")),
-                new Bad("lr = 0", "--lr must be a number > 0", tiny("--lr", "0")),
-                new Bad("lr < 0", "--lr must be a number > 0", tiny("--lr", "-0.5")),
-                new Bad("theta = 0", "--theta must be a number > 0", tiny("--theta", "0")),
-                new Bad("theta not a number", "--theta expects a number or none", tiny("--theta", "off")),
-                new Bad("unknown token kind", "--token must be char or word", tiny("--token", "byte")),
-                new Bad("corpus too short", "too short", List.of("train", "--corpus", shortCorpus.toString())),
-                new Bad("corpus too short: the flags to change", "use a longer text or smaller --batch-size/--num-steps",
-                        List.of("train", "--corpus", shortCorpus.toString())),
-                new Bad("no letters for the book's preprocessing", "use --preprocess keep for text in other scripts",
-                        List.of("train", "--corpus", digits.toString())),
-                new Bad("unknown preprocessing", "--preprocess must be d2l or keep", tiny("--preprocess", "lower")),
-                new Bad("max tokens 0", "--max-tokens must be a whole number from 1 to 2147483647, or -1 for all",
-                        tiny("--max-tokens", "0")),
-                new Bad("corpus missing", "nope.txt", List.of("train", "--corpus", dir.resolve("nope.txt")
-                        .toString())),
-                new Bad("batch too large for the corpus", "too short", tiny("--batch-size", "500")),
-                new Bad("--init missing", "does not exist", tiny("--init", dir.resolve("nope.npz").toString())),
-                new Bad("--init truncated", "truncated or corrupt", tiny("--init", truncated.toString())),
-                new Bad("--init corrupt", "truncated or corrupt", tiny("--init", corrupt.toString())),
-                new Bad("--init not a zip", "truncated or corrupt", tiny("--init", notZip.toString())),
-                new Bad("--init a folder", "is a directory", tiny("--init", folder.toString())),
-                new Bad("vocabulary mismatch", "has a vocabulary of 28 tokens but the corpus has 4",
-                        List.of("train", "--corpus", otherCorpus.toString(), "--init", good.toString())),
-                new Bad("hidden units mismatch", "has 8 hidden units but --hiddens is 16", List.of("train",
-                        "--corpus", "bundled", "--max-tokens", "2000", "--hiddens", "16", "--init", good.toString())),
-                new Bad("token kind mismatch", "pass --token char", List.of("train", "--corpus", "bundled",
-                        "--token", "word", "--init", good.toString())),
-                new Bad("--save into a missing folder", "does not exist: create it first",
-                        tiny("--save", dir.resolve("no/x.npz").toString())),
-                new Bad("--plot is a folder", "is a folder", tiny("--plot", folder.toString())),
-                new Bad("--plot with another ending", "must end in .svg or .png",
-                        tiny("--plot", dir.resolve("p.txt").toString())),
-                new Bad("--metrics into a missing folder", "does not exist: create it first",
-                        tiny("--metrics", dir.resolve("no/m.csv").toString())),
-                new Bad("generate without --checkpoint", "generate needs --checkpoint",
-                        List.of("generate", "--prefix", "a")),
-                new Bad("generate from a truncated file", "truncated or corrupt",
-                        List.of("generate", "--checkpoint", truncated.toString())),
-                new Bad("generate with an empty prefix", "--prefix needs a value that is not empty",
-                        List.of("generate", "--checkpoint", good.toString(), "--prefix", "")),
-                new Bad("seq-model bad flag", "unknown flag --sed for seq-model", List.of("seq-model", "--sed", "1")),
-                new Bad("bench bad flag", "unknown flag --rund for bench", List.of("bench", "--rund", "1")),
-                new Bad("bench bad count", "--rounds must be a whole number", List.of("bench", "--rounds", "0")));
-
-        for (Bad b : bad) {
-            var args = new ArrayList<>(b.args());
-            if (!args.isEmpty() && args.get(0).equals("train")) {
-                for (var out : List.of(List.of("--save", save), List.of("--metrics", metrics),
-                        List.of("--plot", plot))) {
-                    if (!args.contains(out.get(0).toString())) {
-                        args.addAll(List.of(out.get(0).toString(), out.get(1).toString()));
-                    }
-                }
-            }
-            CliRun run = CliRun.of(args);
-            assertThat(run.code()).as("exit code for %s:\n%s", b, run).isEqualTo(2);
-            assertThat(run.err().strip().lines().count()).as("stderr lines for %s:\n%s", b, run).isEqualTo(1);
-            assertThat(run.err()).as("stderr for %s", b).matches("(?s)(rnn-scratch|seq-model): .+\\R")
-                    .contains(b.message()).doesNotContain("\tat ");
-            for (Path p : List.of(save, metrics, plot)) {
-                assertThat(Files.readAllBytes(p)).as("%s after %s", p.getFileName(), b).isEqualTo(before.get(p));
-            }
-        }
-        assertThat(Files.readAllBytes(good)).as("the --init file is only read").isEqualTo(goodBytes);
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left behind")
-                    .noneMatch(name -> name.endsWith(".tmp"));
-        }
-    }
-
     @Test
     @DisplayName("Random flag soups through the entry point never print a stack trace and exit with 0 or 2")
     void soupsNeverPrintStackTraces() throws IOException {

@@ -2,13 +2,11 @@ package rnnscratch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.booleans;
-import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +28,7 @@ class ProgressAndMetricsTest {
     private static List<EpochStats> epochs(int n, boolean random) {
         var epochs = new ArrayList<EpochStats>();
         for (int e = 1; e <= n; e++) {
-            epochs.add(new EpochStats(e, n, 20.0 / e + 1, 1000.0 * e, random ? OptionalInt.empty()
+            epochs.add(new EpochStats(e, 20.0 / e + 1, 1000.0 * e, 0, 0, random ? OptionalInt.empty()
                     : OptionalInt.of(e % 36), 0.5 * e));
         }
         return epochs;
@@ -62,7 +60,7 @@ class ProgressAndMetricsTest {
     void plainProgressLines() {
         for (int n : new int[] {3, 50, 120}) {
             var bytes = new ByteArrayOutputStream();
-            var progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+            var progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, n);
             for (EpochStats s : epochs(n, false)) {
                 progress.epochEnded(s);
                 if (s.epoch() % 10 == 0) {
@@ -80,8 +78,8 @@ class ProgressAndMetricsTest {
     @Test
     @DisplayName("A progress line shows epoch k/N, perplexity, tokens/s, elapsed time and ETA")
     void progressLineReadsLikeTheIssue() {
-        var s = new EpochStats(37, 500, 6.4123, 24310.4, OptionalInt.of(3), 41.0);
-        assertThat(Progress.line(s))
+        var s = new EpochStats(37, 6.4123, 24310.4, 0, 0, OptionalInt.of(3), 41.0);
+        assertThat(Progress.line(s, 500))
                 .isEqualTo("epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:33");
         assertThat(Progress.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
         assertThat(Progress.perplexity(5.1e63, 2)).as("an exploded perplexity stays readable").isEqualTo("5.10e+63");

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnnscratch.rnn.Rnn;
-import rnnscratch.rnn.RnnFunctions;
-import rnnscratch.train.Ch8Functions;
 
 /** {@code --report FILE.html} on train and demo. Docs: docs/command-line.md */
 @DisplayName("--report: the run's HTML report, from train, demo and a run on other functions")
@@ -103,22 +101,20 @@ class ReportCommandTest {
     @DisplayName("A run on other functions (a student's) writes the report too; when their rnn keeps no hidden "
             + "states, the gradients through time are said to be unavailable")
     void runOnOtherFunctionsWritesTheReport() throws IOException {
-        var library = Ch8Functions.library();
+        var library = Parts.library();
         var m = library.model();
-        var model = new RnnFunctions(m.transpose(), m.oneHot(), m.getParams(), m.initRnnState(),
-                (inputs, state, params) -> {
-                    Rnn.Output out = m.rnn().rnn(inputs, state, params);
-                    return new Rnn.Output(out.outputs(), out.state());
-                });
-        var functions = new Ch8Functions(model, library.perplexity(), library.gradClipping(),
-                library.stateForMinibatch(), library.sgd(), library.predictCh8());
+        var model = m.withRnn((inputs, state, params) -> {
+            Rnn.Output out = m.rnn().rnn(inputs, state, params);
+            return new Rnn.Output(out.outputs(), out.state());
+        });
+        var parts = new Parts(model, library.sgd(), library.trainEpochCh8(), library.predictCh8());
         Path report = dir.resolve("student.html");
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         List<String> argv = MainTest.tiny("--epochs", "2", "--report", report.toString());
         int code = TrainCommand.run(argv.subList(1, argv.size()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, functions);
+                false, parts);
         assertThat(code).as("%s", err).isZero();
         assertThat(lastLine(out.toString(StandardCharsets.UTF_8))).startsWith("wrote report " + report);
         assertThat(Files.readString(report)).contains("Not available: the model's <code>rnn</code> function did not "

@@ -11,12 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.tensor.Kernel;
-import rnnscratch.tensor.Parallel;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.Parallel;
 import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.Vocab;
-import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.PredictCh8;
 import rnnscratch.train.TrainCh8;
@@ -51,10 +50,8 @@ class BookAgreementTest {
         var net = new RNNModelScratch(RnnParams.of(init.wXh(), init.wHh(), init.bH(), init.wHq(), init.bQ()));
         double theta = golden.theta().orElse(Double.POSITIVE_INFINITY);
         for (int epoch = 0; epoch < golden.epochs(); epoch++) {
-            var functions = Ch8Functions.library();
-            var result = TrainCh8.trainEpochCh8(net, minibatches(golden, epoch),
-                    TrainCh8.sgdUpdater(net, golden.lr(), functions), golden.useRandomIter(), theta, functions,
-                    epoch + 1, EpochListener.none());
+            var result = TrainCh8.trainEpochCh8(net, minibatches(golden, epoch), TrainCh8.sgdUpdater(net, golden.lr()),
+                    golden.useRandomIter(), theta, epoch + 1, EpochListener.none());
             double expected = golden.perplexity()[epoch];
             assertThat(Math.abs(result.perplexity() - expected) / expected)
                     .as("%s, epoch %d: perplexity %.15f here, %.15f in the book's code", name, epoch + 1,

@@ -30,7 +30,7 @@ class PerplexityPlotTest {
         Props.qt(10).forAll(integers().between(1, 40), doubles().between(1.0, 1e4)).checkAssert((n, scale) -> {
             var epochs = new ArrayList<EpochStats>();
             for (int e = 1; e <= n; e++) {
-                epochs.add(new EpochStats(e, n, 1 + scale / e, 1, OptionalInt.empty(), e));
+                epochs.add(new EpochStats(e, 1 + scale / e, 1, 0, 0, OptionalInt.empty(), e));
             }
             Path svg = dir.resolve("p.svg");
             assertThat(PerplexityPlot.write(svg, "Perplexity on a test", epochs)).isTrue();
@@ -46,7 +46,7 @@ class PerplexityPlotTest {
                 throw new AssertionError(e);
             }
         });
-        var infinite = List.of(new EpochStats(1, 1, Double.POSITIVE_INFINITY, 1, OptionalInt.empty(), 1));
+        var infinite = List.of(new EpochStats(1, Double.POSITIVE_INFINITY, 1, 0, 0, OptionalInt.empty(), 1));
         assertThat(PerplexityPlot.write(dir.resolve("none.svg"), "t", infinite)).as("nothing finite to draw")
                 .isFalse();
         assertThat(dir.resolve("none.svg")).doesNotExist();

@@ -40,12 +40,11 @@ class ReportInBrowserTest {
 
         var corpus = Corpus.loadCorpus(List.of("the cat sat on the mat. ".repeat(30)), TokenKind.CHAR, -1);
         var rng = new Random(9);
-        var net = new RNNModelScratch(corpus.vocab().size(), 16, rng);
         var recorder = new RunRecorder();
+        var net = new RNNModelScratch(new RNNModelScratch(corpus.vocab().size(), 16, rng).params(),
+                recorder.watching(rnnscratch.rnn.RnnFunctions.library()));
         TrainCh8.trainCh8(net, new SeqDataLoader(corpus.ids(), 4, 8, false, rng), corpus.vocab(),
-                TrainCh8.sgdUpdater(net, 1, rnnscratch.train.Ch8Functions.library()), 12,
-                new Ch8Options(0.3, "the c", List.of("the c"), 10, 20), rnnscratch.train.Ch8Functions.library(),
-                recorder);
+                TrainCh8.sgdUpdater(net, 1), 12, Ch8Options.of(0.3, "the c", List.of("the c"), 10, 20), recorder);
         var settings = new LinkedHashMap<String, String>();
         settings.put("hidden units", "16");
         Path file = dir.resolve("run.html");

@@ -1,6 +1,7 @@
 package rnnscratch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnnscratch.UserException;
+import rnnscratch.autograd.Tensor;
+import rnnscratch.optim.Optimizer;
+import rnnscratch.optim.SgdOptimizer;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnState;
 import rnnscratch.testing.Matrices;
@@ -32,7 +36,6 @@ import rnnscratch.testing.Props;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
-import rnnscratch.train.Ch8Functions;
 import rnnscratch.train.Ch8Options;
 import rnnscratch.train.GradClipping;
 import rnnscratch.train.LossNotFiniteException;
@@ -45,31 +48,38 @@ class RunReportTest {
     @TempDir
     Path dir;
 
-    /** What the wrapped {@code gradClipping} saw: ‖g‖ computed from the gradients, and whether it changed them. */
-    private record Clipping(List<Double> normsBefore, List<Double> returned, List<Boolean> scaled) {}
+    /** The global norm of the gradients each update step saw, after clipping, one per minibatch. */
+    private record Clipping(List<Double> normsAtStep) {}
 
-    /** A training run with a recorder, through functions whose gradClipping is watched. */
+    /** A training run with a recorder, updated by an SGD optimiser that writes down the norm of what it is given. */
     private record Run(RunRecorder recorder, Clipping clipping, RNNModelScratch net, Corpus corpus) {}
+
+    /** {@code SgdOptimizer}, watched: its step sees the gradients after {@code gradClipping}. */
+    private record Watched(SgdOptimizer sgd, List<Tensor> params, Clipping clipping) implements Optimizer {
+        @Override
+        public void zeroGrad() {
+            sgd.zeroGrad();
+        }
+
+        @Override
+        public void step() {
+            clipping.normsAtStep().add(GradClipping.globalNorm(params));
+            sgd.step();
+        }
+    }
 
     private static Run train(long seed, int hidden, double theta, double lr, boolean random, int epochs) {
         var corpus = Corpus.loadCorpus(List.of(TEXT), TokenKind.CHAR, -1);
-        var clipping = new Clipping(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        var library = Ch8Functions.library();
-        var functions = new Ch8Functions(library.model(), library.perplexity(), (params, th) -> {
-            clipping.normsBefore().add(GradClipping.globalNorm(params));
-            double[][] before = Matrices.copyOf(params.get(0).grad());
-            double norm = library.gradClipping().gradClipping(params, th);
-            clipping.returned().add(norm);
-            clipping.scaled().add(!Matrices.bitIdentical(before, params.get(0).grad()));
-            return norm;
-        }, library.stateForMinibatch(), library.sgd(), library.predictCh8());
+        var clipping = new Clipping(new ArrayList<>());
         var rng = new Random(seed);
-        var net = new RNNModelScratch(corpus.vocab().size(), hidden, rng);
-        var loader = new SeqDataLoader(corpus.ids(), 4, 7, random, rng);
         var recorder = new RunRecorder();
+        var model = new RNNModelScratch(corpus.vocab().size(), hidden, rng);
+        var net = new RNNModelScratch(model.params(), recorder.watching(model.functions()));
+        var loader = new SeqDataLoader(corpus.ids(), 4, 7, random, rng);
+        var params = net.params().list();
         try {
-            TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, lr, functions), epochs,
-                    new Ch8Options(theta, "the ", List.of("the "), 10, 20), functions, recorder);
+            TrainCh8.trainCh8(net, loader, corpus.vocab(), new Watched(new SgdOptimizer(params, lr), params, clipping),
+                    epochs, Ch8Options.of(theta, "the ", List.of("the "), 10, 20), recorder);
         } catch (LossNotFiniteException e) {
             // A diverged run is still reported, up to the minibatch before.
         }
@@ -85,18 +95,23 @@ class RunReportTest {
     }
 
     @Test
-    @DisplayName("The logged pre-clipping norm of every minibatch is GradClipping's norm of that minibatch's gradients")
-    void loggedNormIsGradClippingsNorm() {
+    @DisplayName("The logged pre-clipping norm of every minibatch is the norm of that minibatch's gradients: the "
+            + "update sees them unchanged when it is at most θ, and scaled to norm θ when it is above")
+    void loggedNormIsTheGradientsNorm() {
         Props.qt(15).forAll(longs().all(), doubles().between(0.01, 2), integers().between(0, 1))
                 .checkAssert((seed, theta, random) -> {
                     Run run = train(seed, 10, theta, 1, random == 1, 3);
                     double[] logged = run.recorder().gradNorms();
-                    assertThat(logged).as("one norm per minibatch").hasSize(run.clipping().normsBefore().size());
+                    List<Double> atStep = run.clipping().normsAtStep();
+                    assertThat(logged).as("one norm per minibatch").hasSize(atStep.size());
                     for (int i = 0; i < logged.length; i++) {
-                        assertThat(logged[i]).as("minibatch %d: logged ‖g‖ vs GradClipping.globalNorm of the "
-                                + "gradients before clipping", i + 1).isEqualTo(run.clipping().normsBefore().get(i));
-                        assertThat(logged[i]).as("minibatch %d: logged ‖g‖ vs what gradClipping returned", i + 1)
-                                .isEqualTo(run.clipping().returned().get(i));
+                        if (logged[i] <= theta) {
+                            assertThat(atStep.get(i)).as("minibatch %d: ‖g‖ = %s ≤ θ = %s, left as it is", i + 1,
+                                    logged[i], theta).isEqualTo(logged[i]);
+                        } else {
+                            assertThat(atStep.get(i)).as("minibatch %d: ‖g‖ = %s > θ = %s, scaled by θ/‖g‖ to θ",
+                                    i + 1, logged[i], theta).isCloseTo(theta, within(1e-12 * theta));
+                        }
                     }
                 });
     }
@@ -132,7 +147,7 @@ class RunReportTest {
                 for (int i = 0; i < epochs.length; i++) {
                     if (epochs[i] == e.getKey()) {
                         total++;
-                        scaled += run.clipping().scaled().get(i) ? 1 : 0;
+                        scaled += run.clipping().normsAtStep().get(i) < run.recorder().gradNorms()[i] ? 1 : 0;
                     }
                 }
                 assertThat(e.getValue()).as("epoch %d: %d of %d minibatches were scaled by gradClipping",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import java.util.Random;
@@ -19,10 +20,6 @@ import rnnscratch.testing.Props;
  * docs/parameters.md, docs/training.md#predicting
  */
 class RnnContractTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 1.0, seed);
-    }
-
     private static int[] ids(int length, int vocab, long seed) {
         var rng = new Random(seed);
         var ids = new int[length];

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static rnnscratch.testing.Matrices.m;
 
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.Parallel;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 
@@ -19,10 +22,6 @@ import rnnscratch.testing.Props;
  * Docs: docs/tensor-and-autograd.md
  */
 class MatDefinitionsTest {
-    private static double[][] m(int rows, int cols, long seed) {
-        return Matrices.uniform(rows, cols, 2.0, seed);
-    }
-
     @Test
     @DisplayName("add, sub, mul, scale and addRowVector compute a + b, a − b, a·b, s·a and a + b₀ⱼ in every element, "
             + "into a new matrix")
@@ -51,6 +50,39 @@ class MatDefinitionsTest {
                         }
                     }
                     assertThat(a).as("the operands are not changed").isDeepEqualTo(aBefore);
+                });
+    }
+
+    @Test
+    @DisplayName("The element-wise operations the kernel runs in loops of its own give the same bits as their map and "
+            + "zip definitions")
+    void kernelLoopsAreTheDefinitions() {
+        Props.qt().forAll(integers().between(1, 40), integers().between(1, 70), doubles().between(-3, 3), longs().all())
+                .checkAssert((r, c, s, seed) -> {
+                    var a = m(r, c, seed);
+                    var b = m(r, c, seed + 1);
+                    var bias = m(1, c, seed + 2);
+                    var biasOnEveryRow = new double[r][];
+                    java.util.Arrays.fill(biasOnEveryRow, bias[0]);
+                    var columnSums = new double[][] {new double[c]};
+                    for (double[] row : a) {
+                        columnSums = Mat.zip("columnSums", columnSums, new double[][] {row}, (x, y) -> x + y);
+                    }
+                    var sum = Matrices.copyOf(a);
+                    Mat.addInPlace(sum, b);
+                    var scaled = Matrices.copyOf(a);
+                    Mat.scaleInPlace(scaled, s);
+                    var cases = new java.util.LinkedHashMap<String, double[][][]>();
+                    cases.put("add", new double[][][] {Mat.add(a, b), Mat.zip("add", a, b, (x, y) -> x + y)});
+                    cases.put("addInPlace", new double[][][] {sum, Mat.zip("add", a, b, (x, y) -> x + y)});
+                    cases.put("mul", new double[][][] {Mat.mul(a, b), Mat.zip("mul", a, b, (x, y) -> x * y)});
+                    cases.put("addRowVector", new double[][][] {Mat.addRowVector(a, bias),
+                        Mat.zip("add", a, biasOnEveryRow, (x, y) -> x + y)});
+                    cases.put("oneMinusSquare", new double[][][] {Mat.oneMinusSquare(a), Mat.map(a, x -> 1 - x * x)});
+                    cases.put("columnSums", new double[][][] {Mat.columnSums(a), columnSums});
+                    cases.put("scaleInPlace", new double[][][] {scaled, Mat.map(a, x -> x * s)});
+                    cases.forEach((name, pair) -> assertThat(Matrices.bitIdentical(pair[0], pair[1]))
+                            .as("%s of (%dx%d) against its definition", name, r, c).isTrue());
                 });
     }
 

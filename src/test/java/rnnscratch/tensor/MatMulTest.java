@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.tensor.kernel.Parallel;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 

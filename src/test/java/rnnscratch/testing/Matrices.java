@@ -9,6 +9,15 @@ import java.util.Random;
 public final class Matrices {
     private Matrices() {}
 
+    /**
+     * The property tests' matrix: {@code rows×cols}, entries uniform in {@code [-1.5, 1.5)}, from {@code seed} — large
+     * enough that tanh and ReLU are tested away from 0, small enough that finite differences stay accurate. Use it as
+     * {@code import static rnnscratch.testing.Matrices.m;}.
+     */
+    public static double[][] m(int rows, int cols, long seed) {
+        return uniform(rows, cols, 1.5, seed);
+    }
+
     /** A {@code rows×cols} matrix with entries uniform in {@code [-range, range)}, from {@code seed}. */
     public static double[][] uniform(int rows, int cols, double range, long seed) {
         var rng = new Random(seed);

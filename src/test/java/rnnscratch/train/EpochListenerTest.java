@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Two listeners following one run (the command line's progress and a report). Docs: docs/training.md */
 class EpochListenerTest {
-    /** Writes down every call it gets, as "name: call"; asks for a stop and for hidden gradients as told. */
-    private record Recording(String name, List<String> log, boolean stops, boolean wantsGradients)
+    /** Writes down every call it gets, as "name: call"; asks for a stop as told. */
+    private record Recording(String name, List<String> log, boolean stops)
             implements EpochListener {
         @Override
         public void epochEnded(EpochStats stats) {
@@ -38,19 +38,15 @@ class EpochListenerTest {
             log.add(name + ": minibatch " + stats.minibatch());
         }
 
-        @Override
-        public boolean wantsHiddenGradients(int epoch, int minibatch) {
-            return wantsGradients;
-        }
     }
 
     @Test
     @DisplayName("Both listeners hear every call, the first before the second")
     void bothHearEveryCallInOrder() {
         var log = new ArrayList<String>();
-        var both = EpochListener.both(new Recording("a", log, false, false), new Recording("b", log, false, false));
-        both.minibatchEnded(new MinibatchStats(1, 7, 2.0, 0.5, 1.0, new double[0]));
-        both.epochEnded(new EpochStats(1, 1, 9.0, 100.0, OptionalInt.empty(), 1.0));
+        var both = EpochListener.both(new Recording("a", log, false), new Recording("b", log, false));
+        both.minibatchEnded(new MinibatchStats(1, 7, 2.0, 0.5, 1.0));
+        both.epochEnded(new EpochStats(1, 9.0, 100.0, 0, 0, OptionalInt.empty(), 1.0));
         both.sample(1, "time traveller");
         both.finished(new TrainResult(9.0, 100.0, 1, false, List.of()));
         assertThat(log).containsExactly("a: minibatch 7", "b: minibatch 7", "a: epoch 1", "b: epoch 1",
@@ -58,18 +54,13 @@ class EpochListenerTest {
     }
 
     @Test
-    @DisplayName("Together they ask for a stop, or for the hidden states' gradients, when either of them does")
-    void eitherCanStopOrAskForGradients() {
+    @DisplayName("Together they ask for a stop when either of them does")
+    void eitherCanStop() {
         var log = new ArrayList<String>();
         for (boolean first : new boolean[] {false, true}) {
             for (boolean second : new boolean[] {false, true}) {
-                var stop = EpochListener.both(new Recording("a", log, first, false),
-                        new Recording("b", log, second, false));
-                var grads = EpochListener.both(new Recording("a", log, false, first),
-                        new Recording("b", log, false, second));
+                var stop = EpochListener.both(new Recording("a", log, first), new Recording("b", log, second));
                 assertThat(stop.stopRequested()).as("stop: first %s, second %s", first, second)
-                        .isEqualTo(first || second);
-                assertThat(grads.wantsHiddenGradients(1, 1)).as("gradients: first %s, second %s", first, second)
                         .isEqualTo(first || second);
             }
         }

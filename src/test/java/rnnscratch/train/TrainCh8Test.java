@@ -11,11 +11,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.autograd.Ops;
 import rnnscratch.autograd.Tensor;
+import rnnscratch.optim.SgdOptimizer;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.tensor.Kernel;
+import rnnscratch.report.RunRecorder;
+import rnnscratch.tensor.kernel.Kernel;
+import rnnscratch.tensor.kernel.StackedProducts;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
@@ -95,15 +98,14 @@ class TrainCh8Test {
     }
 
     private static Ch8Options options() {
-        return new Ch8Options(1.0, "the", List.of("the"), 10, 10);
+        return Ch8Options.of(1.0, "the", List.of("the"), 10, 10);
     }
 
-    /** {@code trainCh8} with lr 1, this library's functions and the hand-written sgd updater. */
+    /** {@code trainCh8} with lr 1 and the hand-written sgd updater. */
     private static TrainResult train(RNNModelScratch net, SeqDataLoader loader, Corpus corpus, int epochs,
             EpochListener listener) {
-        var functions = Ch8Functions.library();
-        return TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0, functions), epochs,
-                options(), functions, listener);
+        return TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0), epochs, options(),
+                listener);
     }
 
     @Test
@@ -183,15 +185,14 @@ class TrainCh8Test {
     void bothUpdaterBranchesTrainIdentically() {
         Props.qt(10).forAll(longs().all(), integers().between(0, 1)).checkAssert((seed, random) -> {
             var corpus = corpus(REPEATING);
-            var functions = Ch8Functions.library();
             var custom = new RNNModelScratch(corpus.vocab().size(), 12, new Random(seed));
             var optimizer = new RNNModelScratch(corpus.vocab().size(), 12, new Random(seed));
             var customLoader = new SeqDataLoader(corpus.ids(), 4, 6, random == 1, new Random(seed + 1));
             var optimizerLoader = new SeqDataLoader(corpus.ids(), 4, 6, random == 1, new Random(seed + 1));
-            var a = TrainCh8.trainCh8(custom, customLoader, corpus.vocab(), TrainCh8.sgdUpdater(custom, 0.7, functions),
-                    3, options(), functions, EpochListener.none());
+            var a = TrainCh8.trainCh8(custom, customLoader, corpus.vocab(), TrainCh8.sgdUpdater(custom, 0.7), 3,
+                    options(), EpochListener.none());
             var b = TrainCh8.trainCh8(optimizer, optimizerLoader, corpus.vocab(),
-                    new SgdOptimizer(optimizer.params().list(), 0.7), 3, options(), functions, EpochListener.none());
+                    new SgdOptimizer(optimizer.params().list(), 0.7), 3, options(), EpochListener.none());
             assertThat(b.perplexity()).as("last perplexity, optimizer vs hand-written updater")
                     .isEqualTo(a.perplexity());
             for (int p = 0; p < RnnParams.NAMES.size(); p++) {
@@ -205,122 +206,133 @@ class TrainCh8Test {
     }
 
     @Test
-    @DisplayName("trainCh8 runs the functions it is given: each one of Ch8Functions and RnnFunctions is called")
-    void trainingCallsEveryGivenFunction() {
-        var corpus = corpus(REPEATING);
-        var calls = new java.util.TreeMap<String, Integer>();
-        java.util.function.Consumer<String> count = name -> calls.merge(name, 1, Integer::sum);
-        var lib = Ch8Functions.library();
-        var m = lib.model();
-        var model = new RnnFunctions(x -> {
-            count.accept("transpose");
-            return m.transpose().transpose(x);
-        }, (xt, v) -> {
-            count.accept("oneHot");
-            return m.oneHot().oneHot(xt, v);
-        }, (v, h, rng) -> {
-            count.accept("getParams");
-            return m.getParams().getParams(v, h, rng);
-        }, (b, h) -> {
-            count.accept("initRnnState");
-            return m.initRnnState().initRnnState(b, h);
-        }, (inputs, state, params) -> {
-            count.accept("rnn");
-            return m.rnn().rnn(inputs, state, params);
-        });
-        var functions = new Ch8Functions(model, (losses, counts) -> {
-            count.accept("perplexity");
-            return lib.perplexity().perplexity(losses, counts);
-        }, (params, theta) -> {
-            count.accept("gradClipping");
-            return lib.gradClipping().gradClipping(params, theta);
-        }, (previous, random, batch, hidden) -> {
-            count.accept("stateForMinibatch");
-            return lib.stateForMinibatch().stateForMinibatch(previous, random, batch, hidden);
-        }, (params, lr, batch) -> {
-            count.accept("sgd");
-            lib.sgd().sgd(params, lr, batch);
-        }, (prefix, numPreds, net, vocab) -> {
-            count.accept("predictCh8");
-            return lib.predictCh8().predictCh8(prefix, numPreds, net, vocab);
-        });
-        var rng = new Random(5);
-        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng, functions.model());
-        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
-        TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0, functions), 2, options(),
-                functions, EpochListener.none());
-        assertThat(calls.keySet()).as("functions called during trainCh8 (counts: %s)", calls)
-                .containsExactlyInAnyOrder("transpose", "oneHot", "getParams", "initRnnState", "rnn", "perplexity",
-                        "gradClipping", "stateForMinibatch", "sgd", "predictCh8");
-        assertThat(calls.get("perplexity")).as("perplexity: once per epoch").isEqualTo(2);
-        assertThat(calls.get("getParams")).as("getParams: once, for the model's weights").isEqualTo(1);
-        assertThat(calls.get("sgd")).as("sgd: once per minibatch").isEqualTo(calls.get("gradClipping"));
+    @DisplayName("Training runs the model's functions it is given, and every zero state comes from the model's "
+            + "initRnnState (net.beginState): once an epoch with sequential minibatches, once a minibatch with random "
+            + "ones, once a prediction")
+    void trainingCallsTheModelsFunctions() {
+        for (boolean random : new boolean[] {false, true}) {
+            var corpus = corpus(REPEATING);
+            var calls = new java.util.TreeMap<String, Integer>();
+            java.util.function.Consumer<String> count = name -> calls.merge(name, 1, Integer::sum);
+            var m = RnnFunctions.library();
+            var zeroStates = new ArrayList<RnnState>();
+            var model = new RnnFunctions(x -> {
+                count.accept("transpose");
+                return m.transpose().transpose(x);
+            }, (xt, v) -> {
+                count.accept("oneHot");
+                return m.oneHot().oneHot(xt, v);
+            }, (v, h, rng) -> {
+                count.accept("getParams");
+                return m.getParams().getParams(v, h, rng);
+            }, (b, h) -> {
+                count.accept("initRnnState");
+                var zeros = m.initRnnState().initRnnState(b, h);
+                zeroStates.add(zeros);
+                return zeros;
+            }, (inputs, state, params) -> {
+                count.accept("rnn");
+                boolean minibatch = inputs.size() > 1; // a prediction feeds one step at a time
+                if (minibatch && zeroStates.stream().noneMatch(z -> z == state)) {
+                    assertThat(state.H().requiresGrad()).as("a minibatch that does not start from zeros starts from "
+                            + "the previous state, detached").isFalse();
+                }
+                return m.rnn().rnn(inputs, state, params);
+            });
+            var rng = new Random(5);
+            var net = new RNNModelScratch(corpus.vocab().size(), 8, rng, model);
+            var loader = new SeqDataLoader(corpus.ids(), 4, 6, random, rng);
+            var minibatches = new int[1];
+            TrainCh8.trainCh8(net, loader, corpus.vocab(), TrainCh8.sgdUpdater(net, 1.0), 2, options(),
+                    new EpochListener() {
+                        @Override
+                        public void epochEnded(EpochStats stats) {}
+
+                        @Override
+                        public void minibatchEnded(MinibatchStats stats) {
+                            minibatches[0]++;
+                        }
+                    });
+            assertThat(calls.keySet()).as("functions called during trainCh8 (counts: %s)", calls)
+                    .containsExactlyInAnyOrder("transpose", "oneHot", "getParams", "initRnnState", "rnn");
+            assertThat(calls.get("getParams")).as("getParams: once, for the model's weights").isEqualTo(1);
+            int predictions = 2 * options().finalPrefixes().size();
+            assertThat(calls.get("initRnnState")).as("initRnnState with %s minibatches: %s, plus one per prediction",
+                    random ? "random" : "sequential", random ? "every minibatch" : "the first of each of 2 epochs")
+                    .isEqualTo((random ? minibatches[0] : 2) + predictions);
+        }
     }
 
     @Test
-    @DisplayName("Keeping the hidden states' gradients (retain_grad) changes no parameter: training is bit-identical")
-    void retainingHiddenGradientsChangesNothing() {
-        Props.qt(10).forAll(longs().all()).checkAssert(seed -> {
-            var withProbe = trainedWithListener(seed, true);
-            var without = trainedWithListener(seed, false);
+    @DisplayName("Training with the kernel's stacking of the weight gradients on and off gives bit-identical "
+            + "parameters")
+    void stackingOnAndOffTrainIdentically() {
+        Props.qt(5).forAll(longs().all()).checkAssert(seed -> {
+            var on = trainedWithStacking(seed, true);
+            var off = trainedWithStacking(seed, false);
             for (int p = 0; p < RnnParams.NAMES.size(); p++) {
-                assertThat(rnnscratch.testing.Matrices.bitIdentical(withProbe.params().list().get(p).value(),
-                        without.params().list().get(p).value()))
-                        .as("%s after 2 epochs with and without wantsHiddenGradients", RnnParams.NAMES.get(p))
+                assertThat(rnnscratch.testing.Matrices.bitIdentical(on.get(p), off.get(p)))
+                        .as("%s after 2 epochs with the stacking on and off", RnnParams.NAMES.get(p)).isTrue();
+            }
+        });
+    }
+
+    private static List<double[][]> trainedWithStacking(long seed, boolean stacking) {
+        try {
+            StackedProducts.use(stacking);
+            var corpus = corpus(REPEATING);
+            var rng = new Random(seed);
+            var net = new RNNModelScratch(corpus.vocab().size(), 24, rng);
+            train(net, new SeqDataLoader(corpus.ids(), 5, 7, false, rng), corpus, 2, EpochListener.none());
+            return net.params().list().stream().map(Tensor::value).toList();
+        } finally {
+            StackedProducts.use(true);
+        }
+    }
+
+    @Test
+    @DisplayName("Watching the hidden states for a report (retain_grad on every H_t) changes no parameter: training "
+            + "is bit-identical")
+    void watchingHiddenStatesChangesNothing() {
+        Props.qt(10).forAll(longs().all()).checkAssert(seed -> {
+            var watched = trainedWithRecorder(seed, true);
+            var plain = trainedWithRecorder(seed, false);
+            for (int p = 0; p < RnnParams.NAMES.size(); p++) {
+                assertThat(rnnscratch.testing.Matrices.bitIdentical(watched.params().list().get(p).value(),
+                        plain.params().list().get(p).value()))
+                        .as("%s after 2 epochs with and without the hidden states watched", RnnParams.NAMES.get(p))
                         .isTrue();
             }
         });
     }
 
     @Test
-    @DisplayName("The hidden states' gradient norms are reported for the asked minibatches only, one per time step")
-    void hiddenGradientNormsAreReportedWhenAsked() {
-        var stats = new ArrayList<MinibatchStats>();
+    @DisplayName("A recorder watching the model gets ‖∂l/∂H_t‖ for every time step of the minibatches it keeps, each "
+            + "positive and finite")
+    void hiddenGradientNormsReachTheRecorder() {
+        var recorder = new RunRecorder();
         var corpus = corpus(REPEATING);
         var rng = new Random(11);
-        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng);
-        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
-        train(net, loader, corpus, 2, new EpochListener() {
-            @Override
-            public void epochEnded(EpochStats s) {}
-
-            @Override
-            public void minibatchEnded(MinibatchStats s) {
-                stats.add(s);
-            }
-
-            @Override
-            public boolean wantsHiddenGradients(int epoch, int minibatch) {
-                return epoch == 2 && minibatch == 3;
-            }
-        });
-        for (MinibatchStats s : stats) {
-            if (s.epoch() == 2 && s.minibatch() == 3) {
-                assertThat(s.hiddenGradNorms()).as("‖∂l/∂H_t‖ for t = 1 … 6").hasSize(6);
-                for (double g : s.hiddenGradNorms()) {
-                    assertThat(g).as("every step's hidden state gets some gradient").isPositive().isFinite();
-                }
-            } else {
-                assertThat(s.hiddenGradNorms()).as("epoch %d minibatch %d was not asked for", s.epoch(),
-                        s.minibatch()).isEmpty();
+        var model = new RNNModelScratch(corpus.vocab().size(), 8, rng);
+        var net = new RNNModelScratch(model.params(), recorder.watching(model.functions()));
+        train(net, new SeqDataLoader(corpus.ids(), 4, 6, false, rng), corpus, 2, recorder);
+        assertThat(recorder.firstMinibatchProbes()).as("the first minibatch of each of 2 epochs").hasSize(2);
+        for (var probe : recorder.firstMinibatchProbes()) {
+            double[] norms = probe.hiddenGradNorms();
+            assertThat(norms).as("‖∂l/∂H_t‖ for t = 1 … 6").hasSize(6);
+            for (double g : norms) {
+                assertThat(g).as("every step's hidden state gets some gradient").isPositive().isFinite();
             }
         }
     }
 
-    private static RNNModelScratch trainedWithListener(long seed, boolean probe) {
+    private static RNNModelScratch trainedWithRecorder(long seed, boolean watched) {
         var corpus = corpus(REPEATING);
         var rng = new Random(seed);
-        var net = new RNNModelScratch(corpus.vocab().size(), 8, rng);
-        var loader = new SeqDataLoader(corpus.ids(), 4, 6, false, rng);
-        train(net, loader, corpus, 2, new EpochListener() {
-            @Override
-            public void epochEnded(EpochStats s) {}
-
-            @Override
-            public boolean wantsHiddenGradients(int epoch, int minibatch) {
-                return probe;
-            }
-        });
+        var model = new RNNModelScratch(corpus.vocab().size(), 8, rng);
+        var recorder = new RunRecorder();
+        var net = watched ? new RNNModelScratch(model.params(), recorder.watching(model.functions())) : model;
+        train(net, new SeqDataLoader(corpus.ids(), 4, 6, false, rng), corpus, 2, recorder);
         return net;
     }
 }

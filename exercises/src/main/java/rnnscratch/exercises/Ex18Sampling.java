@@ -16,7 +16,9 @@ import java.util.Random;
  *
  * <p>One draw uses exactly one uniform number {@code u} in {@code [0, 1)} from the generator given (never a generator
  * of your own): the drawn token is the first {@code j} whose cumulative probability {@code p_0 + … + p_j} exceeds
- * {@code u}. So the same seed gives the same text, and the library's {@code Sampling} draws the same tokens.
+ * {@code u}. So the same seed gives the same text, and the library's {@code Sampling} draws the same tokens. A token
+ * of probability 0 is never drawn: when rounding leaves the sum of all {@code p_j} just below 1 and {@code u} above
+ * it, the draw is the last token whose probability is not 0.
  *
  * <p>Shapes: {@code logits} is {@code double[V]} (one output row); the probabilities are {@code double[V]}; a draw is a
  * token id in {@code [0, V)}.

@@ -18,7 +18,7 @@ import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
-import rnnscratch.train.Sgd;
+import rnnscratch.optim.Sgd;
 
 /** Exercise 13: the sgd update. Docs: docs/training.md */
 @Tag("exercise")

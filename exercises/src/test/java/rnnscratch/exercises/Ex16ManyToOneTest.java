@@ -28,7 +28,7 @@ import rnnscratch.tensor.MatMul;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 import rnnscratch.train.GradClipping;
-import rnnscratch.train.Sgd;
+import rnnscratch.optim.Sgd;
 
 /** Exercise 16: many-to-one, classification from the last hidden state. Docs: docs/applications.md */
 @Tag("exercise")

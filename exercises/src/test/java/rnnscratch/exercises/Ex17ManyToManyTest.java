@@ -20,7 +20,7 @@ import rnnscratch.rnn.RnnParams;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Props;
 import rnnscratch.train.GradClipping;
-import rnnscratch.train.Sgd;
+import rnnscratch.optim.Sgd;
 import rnnscratch.train.TrainCh8;
 
 /** Exercise 17: many-to-many, tagging every step. Docs: docs/applications.md */

@@ -126,6 +126,22 @@ class Ex18SamplingTest {
                 });
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("A token of probability 0 is never drawn, as in the library: when rounding leaves u above the sum of "
+            + "the probabilities, the draw is the last token whose probability is not 0")
+    void zeroProbabilityIsNeverDrawn() {
+        var logits = new double[11]; // ten tokens of p = 0.1 (their sum in doubles is 0.9999999999999999), one of 0
+        logits[10] = Double.NEGATIVE_INFINITY;
+        double u = Math.nextDown(1.0);
+        int library = Sampling.sample(logits, 1.0, FixedDraws.always(u));
+        assertThat(library).as("the library's draw").isEqualTo(9);
+        assertThat(Ex18Sampling.sample(logits, 1.0, FixedDraws.always(u)))
+                .as("Exercise 18: p = (0.1 × 10, then 0), u = %s lies above the running sum after the last token (its "
+                        + "rounding): take the last token whose probability is not 0, never one of probability 0", u)
+                .isEqualTo(library);
+    }
+
     private static double[] diff(double[] a, double[] b) {
         if (a.length != b.length) {
             return new double[] {Double.POSITIVE_INFINITY};

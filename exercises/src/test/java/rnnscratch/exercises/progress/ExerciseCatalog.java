@@ -281,7 +281,8 @@ public final class ExerciseCatalog {
                             "softmaxWithTemperature: max = the largest score; for each j { p[j] = ___;  // exp of "
                                     + "(score − max) over κ   add it to sum } then divide every p[j] by sum. sample: p = "
                                     + "___; u = ___;  // one number from rng   cumulative = 0; for each j { add p[j] to "
-                                    + "cumulative; if (___) return j; } and after the loop, the last token."),
+                                    + "cumulative; if (___) return j; } and after the loop (rounding left u above the sum), the last token "
+                                    + "whose p[j] is not 0."),
                     "Ex18Sampling"),
             new Exercise("ex19", "Backpropagation through time by hand (通过时间反向传播)",
                     "docs/bptt.md#exercises", List.of(

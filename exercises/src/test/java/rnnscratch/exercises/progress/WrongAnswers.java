@@ -217,7 +217,10 @@ public final class WrongAnswers {
             w("ex21", "forgets the mask: inactive units pass their gradient too",
                     "double[][] dA = Mat.maskWherePositive(dH, H);", "double[][] dA = dH;"),
             w("ex21", "steps back through W_hh instead of W_hhᵀ", "return MatMul.mmTransB(dA, W_hh);",
-                    "return MatMul.mm(dA, W_hh);"));
+                    "return MatMul.mm(dA, W_hh);"),
+            w("ex18", "when rounding leaves u above the sum, returns the last token even if its probability is 0",
+                    "return last; // rounding left u above the last sum: the last token that can be drawn",
+                    "return p.length - 1;"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);

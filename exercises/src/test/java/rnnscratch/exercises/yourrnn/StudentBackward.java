@@ -8,16 +8,11 @@ import java.util.List;
 import rnnscratch.exercises.Ex19Bptt;
 import rnnscratch.rnn.Bptt;
 import rnnscratch.rnn.RnnParams;
-import rnnscratch.train.Backward;
 
 /**
- * Exercise 19 inside "your RNN": the student's backward pass as the training loop's {@link Backward}, guarded like
- * every other part ({@link Guards}). With it, training runs the forward pass on plain matrices
- * ({@code Bptt.forward}) and takes every gradient from the student's {@code bptt}: no tape is recorded.
- *
- * <p>To plug it in: add {@code "ex19"} to {@code StudentFunctions.PARTS}, build the functions with
- * {@code .withBackward(StudentBackward.backward())} when ex19 is the student's, and print {@link #NO_AUTOGRAD} after
- * such a run.
+ * Exercise 19 inside "your RNN": the student's backward pass, guarded like every other part ({@link Guards}), for
+ * {@link StudentLoop}. With it, training runs the forward pass on plain matrices ({@code Bptt.forward}) and takes
+ * every gradient from the student's {@code bptt}: no tape is recorded.
  *
  * <p>Docs: docs/exercises.md#your-rnn, docs/bptt.md
  */
@@ -31,9 +26,9 @@ final class StudentBackward {
     /** The part's name in the parts table. */
     static final String PART_NAME = "l.backward(): BPTT by hand, no autograd";
 
-    /** The student's {@code Ex19Bptt.bptt} as the training loop's backward pass. */
-    static Backward backward() {
-        return Backward.byHand(StudentBackward::bptt);
+    /** The student's {@code Ex19Bptt.bptt}, guarded, as the training loop's backward pass. */
+    static Bptt.BackwardFn bptt() {
+        return StudentBackward::bptt;
     }
 
     private static Bptt.Gradients bptt(Bptt.Forward f, RnnParams params) {

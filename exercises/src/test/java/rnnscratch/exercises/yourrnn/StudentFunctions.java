@@ -7,9 +7,15 @@ import static rnnscratch.exercises.yourrnn.Guards.requireParamsFinite;
 import static rnnscratch.exercises.yourrnn.Guards.requireShape;
 import static rnnscratch.exercises.yourrnn.Guards.run;
 
+import static rnnscratch.autograd.Ops.catRows;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import rnnscratch.autograd.Tensor;
+import rnnscratch.cli.Parts;
 import rnnscratch.exercises.Ex07OneHot;
 import rnnscratch.exercises.Ex08GetParams;
 import rnnscratch.exercises.Ex09RnnStep;
@@ -18,16 +24,26 @@ import rnnscratch.exercises.Ex11GradClipping;
 import rnnscratch.exercises.Ex12Detach;
 import rnnscratch.exercises.Ex13Sgd;
 import rnnscratch.exercises.Ex14PredictCh8;
+import rnnscratch.rnn.RNNModelScratch;
+import rnnscratch.rnn.Rnn;
 import rnnscratch.rnn.RnnFunctions;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.train.Ch8Functions;
+import rnnscratch.text.Vocab;
 import rnnscratch.train.GradClipping;
+import rnnscratch.train.Perplexity;
 
 /**
- * The functions of the book's training code ({@link Ch8Functions}) with a student's answers plugged in for the given
- * exercises (ex07 … ex14) and the library's everywhere else. Every student function is guarded ({@link Guards}): an
- * exception, a wrong shape or a number that is not finite stops the run with one line naming the exercise.
+ * The parts of a training run ({@link Parts}) with a student's answers plugged in for the given exercises (ex07 …
+ * ex14) and the library's everywhere else, through the book's own seams: the model's functions
+ * ({@code RNNModelScratch} takes {@code get_params}, {@code init_rnn_state} and {@code rnn}, as d2l's class does), the
+ * {@code sgd} of the hand-written updater, {@code predict_ch8}, and — for perplexity, {@code grad_clipping} and the
+ * state of each minibatch — {@link StudentLoop}, a copy of {@code train_epoch_ch8} written from the student's parts.
+ * Every student function is guarded ({@link Guards}): an exception, a wrong shape or a number that is not finite
+ * stops the run with one line naming the exercise.
+ *
+ * <p>The student's {@code rnn} (ex09) is called one time step at a time, carrying its state from call to call, so
+ * that the run report sees every step's hidden state {@code H_t} (ex09's contract returns only the last).
  *
  * <p>With every part the student's and correct — {@code solutions/} in place — training is bit for bit the
  * library's ({@code YourRnnMatchesTheLibraryTest}).
@@ -38,11 +54,12 @@ final class StudentFunctions {
     private StudentFunctions() {}
 
     /** The exercises whose code can run inside training, in the order of the parts table. */
-    static final List<String> PARTS = List.of("ex07", "ex08", "ex09", "ex10", "ex11", "ex12", "ex13", "ex14");
+    static final List<String> PARTS = List.of("ex07", "ex08", "ex09", "ex10", "ex11", "ex12", "ex13", "ex14",
+            "ex19");
 
-    /** The functions with the student's code for the exercises in {@code yours}. */
-    static Ch8Functions build(Set<String> yours) {
-        var lib = Ch8Functions.library();
+    /** The parts with the student's code for the exercises in {@code yours}. */
+    static Parts build(Set<String> yours) {
+        var lib = Parts.library();
         var m = lib.model();
         var model = new RnnFunctions(
                 yours.contains("ex07") ? StudentFunctions::transpose : m.transpose(),
@@ -50,11 +67,12 @@ final class StudentFunctions {
                 yours.contains("ex08") ? StudentFunctions::getParams : m.getParams(),
                 yours.contains("ex08") ? StudentFunctions::initRnnState : m.initRnnState(),
                 yours.contains("ex09") ? StudentFunctions::rnn : m.rnn());
-        return new Ch8Functions(model,
-                yours.contains("ex10") ? StudentFunctions::perplexity : lib.perplexity(),
-                yours.contains("ex11") ? StudentFunctions::gradClipping : lib.gradClipping(),
-                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : lib.stateForMinibatch(),
-                yours.contains("ex13") ? StudentFunctions::sgd : lib.sgd(),
+        var loop = new StudentLoop(
+                yours.contains("ex10") ? StudentFunctions::perplexity : Perplexity::perplexity,
+                yours.contains("ex11") ? StudentFunctions::gradClipping : GradClipping::gradClipping,
+                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : StudentLoop::libraryState,
+                yours.contains("ex19") ? Optional.of(StudentBackward.bptt()) : Optional.empty());
+        return new Parts(model, yours.contains("ex13") ? StudentFunctions::sgd : lib.sgd(), loop,
                 yours.contains("ex14") ? StudentFunctions::predictCh8 : lib.predictCh8());
     }
 
@@ -81,7 +99,7 @@ final class StudentFunctions {
         return steps;
     }
 
-    private static RnnParams getParams(int vocabSize, int numHiddens, java.util.Random rng) {
+    private static RnnParams getParams(int vocabSize, int numHiddens, Random rng) {
         RnnParams p = call("ex08", "getParams", () -> Ex08GetParams.getParams(vocabSize, numHiddens, rng));
         if (p == null) {
             throw new StudentCodeFailed(exercise("ex08"), "getParams returned null");
@@ -103,18 +121,32 @@ final class StudentFunctions {
         return s;
     }
 
-    private static rnnscratch.rnn.Rnn.Output rnn(List<Tensor> inputs, RnnState state, RnnParams params) {
-        var out = call("ex09", "rnn", () -> Ex09RnnStep.rnn(inputs, state, params));
+    /**
+     * The student's {@code rnn}, one time step per call: step {@code t} starts from the state step {@code t − 1}
+     * returned, so the outputs and the last state are those of one call over all steps, and every {@code H_t} is
+     * known.
+     */
+    private static Rnn.Output rnn(List<Tensor> inputs, RnnState state, RnnParams params) {
         int batch = state.H().rows();
-        if (out == null) {
-            throw new StudentCodeFailed(exercise("ex09"), "rnn returned null");
+        var outputs = new ArrayList<Tensor>();
+        var hiddenStates = new ArrayList<Tensor>();
+        RnnState h = state;
+        for (Tensor x : inputs) {
+            RnnState before = h;
+            var out = call("ex09", "rnn", () -> Ex09RnnStep.rnn(List.of(x), before, params));
+            if (out == null) {
+                throw new StudentCodeFailed(exercise("ex09"), "rnn returned null");
+            }
+            requireShape("ex09", "rnn's outputs for one step", out.outputs(), batch, params.vocabSize(),
+                    "(steps·batch x V) with one step, the step's Y");
+            requireShape("ex09", "rnn's state H", out.state() == null ? null : out.state().H(), batch,
+                    params.numHiddens(), "(batch x H), H after the last step");
+            requireFinite("ex09", "rnn's outputs", out.outputs().value());
+            outputs.add(out.outputs());
+            h = out.state();
+            hiddenStates.add(h.H());
         }
-        requireShape("ex09", "rnn's outputs", out.outputs(), inputs.size() * batch, params.vocabSize(),
-                "(steps·batch x V), every step's Y stacked time-major");
-        requireShape("ex09", "rnn's state H", out.state() == null ? null : out.state().H(), batch,
-                params.numHiddens(), "(batch x H), H after the last step");
-        requireFinite("ex09", "rnn's outputs", out.outputs().value());
-        return out;
+        return new Rnn.Output(catRows(outputs), h, hiddenStates);
     }
 
     private static double perplexity(double[] meanLosses, int[] tokenCounts) {
@@ -134,8 +166,9 @@ final class StudentFunctions {
         return norm;
     }
 
-    private static RnnState stateForMinibatch(java.util.Optional<RnnState> previous, boolean useRandomIter,
-            int batchSize, int numHiddens) {
+    private static RnnState stateForMinibatch(Optional<RnnState> previous, boolean useRandomIter,
+            RNNModelScratch net, int batchSize) {
+        int numHiddens = net.numHiddens();
         RnnState s = call("ex12", "stateForMinibatch",
                 () -> Ex12Detach.stateForMinibatch(previous, useRandomIter, batchSize, numHiddens));
         requireShape("ex12", "stateForMinibatch's H", s == null ? null : s.H(), batchSize, numHiddens,
@@ -148,8 +181,7 @@ final class StudentFunctions {
         requireParamsFinite("ex13", "sgd's updated parameters", params);
     }
 
-    private static String predictCh8(String prefix, int numPreds, rnnscratch.rnn.RNNModelScratch net,
-            rnnscratch.text.Vocab vocab) {
+    private static String predictCh8(String prefix, int numPreds, RNNModelScratch net, Vocab vocab) {
         String text = call("ex14", "predictCh8", () -> Ex14PredictCh8.predictCh8(prefix, numPreds, net, vocab));
         if (text == null || !text.startsWith(prefix)) {
             throw new StudentCodeFailed(exercise("ex14"), "predictCh8(\"" + prefix + "\", " + numPreds

@@ -40,6 +40,8 @@ import rnnscratch.exercises.progress.Failure;
 public final class YourRnn {
     /** Where the run writes its checkpoint, metrics, plot and report unless told otherwise. */
     static final String OUTPUT_DIR = "target/your-rnn";
+    /** The Time Machine where the tests read it, next to the repository. */
+    static final Path SHARED_TIME_MACHINE = Path.of("..", "shared", "data", "timemachine.txt");
 
     private YourRnn() {}
 
@@ -54,14 +56,15 @@ public final class YourRnn {
     /** The parts table, then training; returns the exit code (2: a flag or a part of the student's failed). */
     static int run(List<String> argv, PrintStream out, PrintStream err, boolean terminal) {
         if (argv.contains("--help") || argv.contains("-h")) {
-            out.println("Your RNN: the book's character RNN trained with your code for ex07-ex14 wherever it passes "
+            out.println("Your RNN: the book's character RNN trained with your code for ex07-ex14 and ex19 wherever it passes "
                     + "its exercise. Takes every flag of train (java -jar target/rnn-scratch.jar train --help); the "
                     + "defaults are the demo's, writing to " + OUTPUT_DIR + "/. Docs: docs/exercises.md#your-rnn");
             return 0;
         }
         List<Exercise> parts = StudentFunctions.PARTS.stream().map(id -> ExerciseCatalog.byId(id).orElseThrow())
                 .toList();
-        ExerciseRun.Outcome outcome = ExerciseRun.run(YourRnn.class.getClassLoader(), parts);
+        ExerciseRun.Outcome outcome = ExerciseRun.run(YourRnn.class.getClassLoader(), parts,
+                ExerciseRun.notCompiled(ExerciseRun.COMPILE_REPORT));
         Set<String> yours = new LinkedHashSet<>();
         for (Exercise e : parts) {
             if (outcome.passes(e)) {
@@ -71,13 +74,17 @@ public final class YourRnn {
         out.print(partsTable(parts, outcome, argv));
         try {
             createOutputDir();
-            List<String> args = withDefaults(argv);
+            List<String> args = withDefaults(argv, Files.isRegularFile(SHARED_TIME_MACHINE));
+            out.println(corpusLine(argv, args));
             int code = TrainCommand.run(args, out, err, terminal, StudentFunctions.build(yours));
             if (code == 0) {
                 out.println();
                 out.println(yours.isEmpty() ? "That was the library's code throughout: pass an exercise and its part "
                         + "becomes yours." : yours.size() + " of " + StudentFunctions.PARTS.size()
                         + " parts ran on your code: " + String.join(", ", yours) + ".");
+                if (yours.contains("ex19")) {
+                    out.println(StudentBackward.NO_AUTOGRAD);
+                }
                 out.println("The report of this run (perplexity, gradient norms and clipping, gradients through time, "
                         + "the hidden state): " + Path.of(givenFlags(args).get("--report")).toAbsolutePath()
                         .normalize().toUri());
@@ -118,7 +125,15 @@ public final class YourRnn {
         parts.stream().filter(e -> !outcome.passes(e)).findFirst().ifPresentOrElse(e -> sb.append("Next: ")
                 .append(e.id()).append(", ").append(e.docs()).append(" (mvn test -Pexercises -Dgroups=").append(e.id())
                 .append(", or the watch mode)"), () -> sb.append("Every part below the data is yours: this is your RNN."));
-        sb.append("\n\n");
+        sb.append("\n");
+        if (parts.stream().anyMatch(e -> e.id().equals("ex19") && outcome.passes(e))) {
+            sb.append("  Your bptt replaces the tape: training's forward pass runs on plain matrices (Bptt.forward) and "
+                    + "every gradient is yours; your rnn then runs in the samples and predictions only.\n");
+        } else if (parts.stream().anyMatch(e -> e.id().equals("ex09") && outcome.passes(e))) {
+            sb.append("  Your rnn is called one time step at a time, each call starting from the H the last one "
+                    + "returned, so that the report sees every step's H_t.\n");
+        }
+        sb.append("\n");
         return sb.toString();
     }
 
@@ -130,13 +145,18 @@ public final class YourRnn {
             "ex11", "grad_clipping",
             "ex12", "the state of each minibatch (detach_)",
             "ex13", "sgd (the updater)",
-            "ex14", "predict_ch8 (samples and predictions)");
+            "ex14", "predict_ch8 (samples and predictions)",
+            "ex19", StudentBackward.PART_NAME);
 
-    /** The demo's setting, writing under {@value #OUTPUT_DIR}, for every flag the student did not give. */
-    static List<String> withDefaults(List<String> argv) {
+    /**
+     * The demo's setting, writing under {@value #OUTPUT_DIR}, for every flag the student did not give; the corpus is
+     * found the way the tests find it: {@code ../shared/data/timemachine.txt} when it is there
+     * ({@code sharedCopyThere}), else The Time Machine if cached or downloadable, else the bundled story.
+     */
+    static List<String> withDefaults(List<String> argv, boolean sharedCopyThere) {
         Set<String> given = givenFlags(argv).keySet();
         var args = new ArrayList<>(argv);
-        addDefault(args, given, "--corpus", CorpusSpec.DEFAULT);
+        addDefault(args, given, "--corpus", sharedCopyThere ? SHARED_TIME_MACHINE.toString() : CorpusSpec.DEFAULT);
         addDefault(args, given, "--hiddens", String.valueOf(DemoCommand.HIDDENS));
         addDefault(args, given, "--epochs", String.valueOf(DemoCommand.EPOCHS));
         addDefault(args, given, "--threads", String.valueOf(DemoCommand.THREADS));
@@ -145,6 +165,17 @@ public final class YourRnn {
         addDefault(args, given, "--plot", OUTPUT_DIR + "/perplexity.svg");
         addDefault(args, given, "--report", OUTPUT_DIR + "/report.html");
         return args;
+    }
+
+    /** The line that says which corpus the run reads and why (the line after it, from train, names the text). */
+    static String corpusLine(List<String> argv, List<String> args) {
+        String corpus = givenFlags(args).get("--corpus");
+        if (givenFlags(argv).containsKey("--corpus")) {
+            return "Corpus: " + corpus + " (--corpus)";
+        }
+        return corpus.equals(CorpusSpec.DEFAULT) ? "Corpus: The Time Machine if it is cached or can be downloaded, "
+                + "else the story bundled in the jar (" + SHARED_TIME_MACHINE + ", which the tests read, is not here)"
+                : "Corpus: " + corpus + ", the copy of The Time Machine the tests read";
     }
 
     /** The flags on the command line with their values ({@code --name value} or {@code --name=value}). */

@@ -1,4 +1,4 @@
-package rnnscratch.tensor;
+package rnnscratch.tensor.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

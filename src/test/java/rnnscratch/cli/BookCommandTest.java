@@ -1,4 +1,4 @@
-package rnnscratch.bench;
+package rnnscratch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.bench.BookRun;
 import rnnscratch.testing.Props;
 
 /** The bench measures the README's book command as the user runs it. Docs: docs/performance.md */
@@ -49,7 +50,7 @@ class BookCommandTest {
                     }
                     try {
                         double wall = start + n * e + 1.5;
-                        var run = BookCommand.parse(wall, rows, OptionalDouble.empty());
+                        var run = BookRun.parse(wall, rows, OptionalDouble.empty());
                         assertThat(run.steadyEpochSeconds()).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
                         assertThat(run.predictSeconds(500)).isCloseTo(wall + (500 - n) * e,
                                 org.assertj.core.data.Offset.offset(1e-6));
@@ -63,7 +64,7 @@ class BookCommandTest {
     @Test
     @DisplayName("Metrics of fewer than two epochs are refused with the reason")
     void tooFewEpochs() {
-        assertThatThrownBy(() -> BookCommand.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",
+        assertThatThrownBy(() -> BookRun.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",
                 "1,3,100,0,0.5"), OptionalDouble.empty())).hasMessageContaining("at least 2");
     }
 }

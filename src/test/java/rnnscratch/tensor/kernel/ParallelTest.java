@@ -1,4 +1,4 @@
-package rnnscratch.tensor;
+package rnnscratch.tensor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;

@@ -1,4 +1,4 @@
-package rnnscratch.train;
+package rnnscratch.optim;
 
 import java.util.ArrayList;
 import java.util.List;

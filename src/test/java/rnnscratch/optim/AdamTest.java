@@ -1,4 +1,4 @@
-package rnnscratch.train;
+package rnnscratch.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package rnnscratch.train;
+package rnnscratch.optim;
 
 /**
  * An optimiser object, as {@code torch.optim.Optimizer}: it holds the parameters, {@link #step()} updates them from
@@ -13,4 +13,14 @@ public non-sealed interface Optimizer extends Updater {
 
     /** One update of every parameter from its current gradient ({@code optimizer.step()}). */
     void step();
+
+    /**
+     * Used as a hand-written updater: {@link #step()}, then {@link #zeroGrad()}. The batch size is not used: an
+     * optimiser's learning rate applies to the gradient of the loss as it is (for the RNN, already a mean).
+     */
+    @Override
+    default void update(int batchSize) {
+        step();
+        zeroGrad();
+    }
 }

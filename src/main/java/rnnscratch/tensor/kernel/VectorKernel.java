@@ -1,4 +1,4 @@
-package rnnscratch.tensor;
+package rnnscratch.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 4 vectors of
  * {@code C} in registers (16 accumulators of the 32 registers of AVX-512) while it adds a block of rows of {@code B},
- * with fused multiply-adds. Where vectors hold fewer than 8 doubles (AVX2), {@link MatMul} keeps the plain kernel
- * instead ({@link #beatsPlain()}): the vector kernel must never be the slower one.
+ * with fused multiply-adds. Where vectors hold fewer than 8 doubles (AVX2), {@link Products} keeps the plain
+ * kernel instead ({@link #beatsPlain()}): the vector kernel must never be the slower one.
  *
  * <p>How a thread computes its block of {@code C}:
  * <ul>
@@ -34,8 +34,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
-    /** Columns of a register tile: 4 vectors. */
-    private static final int PANEL = 4 * V;
+    /** Columns of a register tile: 4 vectors; an {@code Aᵀ·B} narrower than this is computed as {@code (Bᵀ·A)ᵀ}. */
+    static final int PANEL = 4 * V;
     /** Rows of {@code B} per block: a block's piece of one panel is 16 KB, which stays in the L1 cache. */
     static final int K_BLOCK = 16 * 1024 / (PANEL * Double.BYTES);
 
@@ -50,36 +50,22 @@ final class VectorKernel {
      * Whether this kernel beats the plain one on this machine: with vectors of 8 doubles (AVX-512, 32 registers).
      * With 4 (AVX2, 16 registers) a tile small enough not to spill (4 rows × 2 vectors) spends as many instructions
      * on loads, bounds checks and loop control as on multiply-adds, and measured slower than the plain kernel, so
-     * {@link MatMul} keeps the plain kernel there.
+     * {@link Products} keeps the plain kernel there.
      */
     static boolean beatsPlain() {
         return V >= 8;
     }
 
-    /** {@code C = A·B} for {@code A: double[m][k]}, {@code B: double[k][n]}; shapes already checked. */
-    static double[][] mm(double[][] a, double[][] b) {
-        int m = a.length;
-        int k = b.length;
-        int n = b[0].length;
-        var c = new double[m][n];
-        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, false, b, c, i0, i1, j0, j1, k));
-        return c;
-    }
-
     /**
-     * {@code C = Aᵀ·B} for {@code A: double[k][m]}, {@code B: double[k][n]}, without forming {@code Aᵀ}; a result
-     * narrower than one tile is computed as {@code (Bᵀ·A)ᵀ}, whose rows are long (the same products, in the same order).
+     * {@code C += A·B} ({@code transA} false; {@code A: double[m][k]}) or {@code C += Aᵀ·B} ({@code transA} true;
+     * {@code A: double[k][m]}, read by columns, so no transpose is formed), with {@code B: double[k][n]},
+     * {@code C: double[m][n]}; shapes already checked.
      */
-    static double[][] mmTransA(double[][] a, double[][] b) {
-        int k = a.length;
-        int m = a[0].length;
+    static void addProduct(double[][] a, boolean transA, double[][] b, double[][] c) {
+        int k = b.length;
+        int m = c.length;
         int n = b[0].length;
-        if (n < PANEL && m > n) {
-            return Mat.transpose(mmTransA(b, a));
-        }
-        var c = new double[m][n];
-        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, true, b, c, i0, i1, j0, j1, k));
-        return c;
+        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, transA, b, c, i0, i1, j0, j1, k));
     }
 
     /**

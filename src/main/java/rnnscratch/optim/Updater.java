@@ -1,4 +1,4 @@
-package rnnscratch.train;
+package rnnscratch.optim;
 
 /**
  * What {@code train_epoch_ch8} updates the parameters with — the notes' two branches:
@@ -13,10 +13,14 @@ package rnnscratch.train;
  * <p>Docs: docs/training.md#two-kinds-of-updater
  */
 public sealed interface Updater permits Updater.Custom, Optimizer {
+    /**
+     * {@code updater(batch_size)}: updates every parameter from its gradient, then zeroes the gradients. The training
+     * loop calls it on a hand-written updater; an {@link Optimizer} is driven by its {@code zeroGrad()} and
+     * {@code step()} instead.
+     */
+    void update(int batchSize);
+
     /** The hand-written updater: a function of the batch size ({@code updater(batch_size=1)}). */
     @FunctionalInterface
-    non-sealed interface Custom extends Updater {
-        /** Updates every parameter from its gradient and zeroes the gradients. */
-        void update(int batchSize);
-    }
+    non-sealed interface Custom extends Updater {}
 }

@@ -1,4 +1,4 @@
-package rnnscratch.train;
+package rnnscratch.optim;
 
 import java.util.List;
 import rnnscratch.autograd.Tensor;

@@ -1,4 +1,4 @@
-package rnnscratch.tensor;
+package rnnscratch.tensor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import rnnscratch.tensor.Mat;
+import rnnscratch.tensor.MatMul;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 

@@ -1,10 +1,10 @@
-package rnnscratch.tensor;
+package rnnscratch.tensor.kernel;
 
 import java.util.function.Supplier;
 
 /**
- * Which matrix kernel the products use: the plain-Java one (the default, {@link MatMul}) or the opt-in Vector API
- * one ({@link VectorKernel}), which needs the JVM started with {@code --add-modules jdk.incubator.vector}.
+ * Which matrix kernel the products use: the plain-Java one (the default, {@link PlainKernel}) or the opt-in Vector
+ * API one ({@link VectorKernel}), which needs the JVM started with {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Switch it on with {@code -Drnnscratch.kernel=vector} or {@link #use(Choice)}; run a piece of work with a given
  * kernel and number of threads, and the ones before restored afterwards, with {@link #using}.
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 public final class Kernel {
     /** The matrix kernels. */
     public enum Choice {
-        /** The plain-Java kernel of {@link MatMul} (the default). */
+        /** The plain-Java kernel, {@link PlainKernel} (the default). */
         PLAIN,
         /** The opt-in Vector API kernel of {@link VectorKernel}. */
         VECTOR

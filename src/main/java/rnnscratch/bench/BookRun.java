@@ -1,0 +1,105 @@
+package rnnscratch.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * One run of the README's book command in a JVM of its own, as {@code bench} measures it: its wall time, each
+ * epoch's end and speed from the metrics file it wrote, its last perplexity and its peak memory. The command line
+ * makes the run ({@link Runner}); this class reads it.
+ *
+ * <p>A run of {@code n} epochs predicts the book's 500: its wall time, plus {@code 500 − n} times the mean wall time
+ * of its last ten epochs (a whole period of the samples the run prints every ten epochs). JVM start, the JIT's
+ * warm-up, loading the corpus and the end of the run are in the wall time once, as in the real run.
+ *
+ * <p>Docs: docs/performance.md
+ *
+ * @param wallSeconds  from starting the JVM to its exit
+ * @param elapsed      seconds since training started, at the end of each epoch (the metrics' {@code elapsed_s})
+ * @param tokensPerSec each epoch's training speed (the metrics' {@code tokens_per_sec}, the book's timer)
+ * @param perplexity   the last epoch's perplexity
+ * @param peakRssMb    the process's peak resident memory, when the system could tell
+ */
+public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tokensPerSec, double perplexity,
+        OptionalDouble peakRssMb) {
+    /** The book's number of epochs. */
+    public static final int BOOK_EPOCHS = 500;
+    /** Epochs whose mean time per epoch predicts the rest: one period of the samples printed every ten epochs. */
+    public static final int WINDOW = 10;
+
+    /** Runs the book command: the command line's. */
+    @FunctionalInterface
+    public interface Runner {
+        /**
+         * Runs the README's book command for {@code epochs} epochs on {@code corpus}, writing in {@code scratch}.
+         *
+         * @param vectorKernel with the opt-in Vector API kernel instead of the plain one
+         * @throws IOException when it cannot start or fails; the message says why
+         */
+        BookRun run(Path corpus, int epochs, boolean vectorKernel, Path scratch) throws IOException;
+    }
+
+    /** Copies. */
+    public BookRun {
+        elapsed = List.copyOf(elapsed);
+        tokensPerSec = List.copyOf(tokensPerSec);
+    }
+
+    /** Epochs run. */
+    public int epochs() {
+        return elapsed.size();
+    }
+
+    /** The mean wall time of an epoch over the last {@link #WINDOW} epochs (all but the first, if fewer). */
+    public double steadyEpochSeconds() {
+        int n = epochs();
+        int from = Math.max(1, n - WINDOW);
+        return (elapsed.get(n - 1) - elapsed.get(from - 1)) / (n - from);
+    }
+
+    /** The training speed of the steady epochs (median of the last {@link #WINDOW}, the book's timer). */
+    public double steadyTokensPerSec() {
+        int n = epochs();
+        return KernelBench.median(tokensPerSec.subList(Math.max(1, n - WINDOW), n));
+    }
+
+    /** The predicted wall time of the same command run for {@code epochs} epochs. */
+    public double predictSeconds(int epochs) {
+        return wallSeconds + (epochs - epochs()) * steadyEpochSeconds();
+    }
+
+    /**
+     * A run from its wall time and the lines of its metrics file
+     * ({@code epoch,perplexity,tokens_per_sec,offset,elapsed_s}).
+     *
+     * @throws IOException for a short row, or fewer than two epochs
+     */
+    public static BookRun parse(double wallSeconds, List<String> metrics, OptionalDouble peakRssMb) throws IOException {
+        var elapsed = new ArrayList<Double>();
+        var speed = new ArrayList<Double>();
+        double perplexity = Double.NaN;
+        for (String line : metrics.subList(Math.min(1, metrics.size()), metrics.size())) {
+            String[] f = line.split(",", -1);
+            if (f.length < 5) {
+                throw new IOException("the book command's metrics have a short row: " + line);
+            }
+            perplexity = Double.parseDouble(f[1]);
+            speed.add(Double.parseDouble(f[2]));
+            elapsed.add(Double.parseDouble(f[4]));
+        }
+        if (elapsed.size() < 2) {
+            throw new IOException("the book command's metrics hold " + elapsed.size() + " epoch(s); at least 2 are "
+                    + "needed");
+        }
+        return new BookRun(wallSeconds, elapsed, speed, perplexity, peakRssMb);
+    }
+
+    /** {@code 3.40 minutes (204 s)}. */
+    public static String minutes(double seconds) {
+        return String.format(Locale.ROOT, "%.2f minutes (%.0f s)", seconds / 60, seconds);
+    }
+}

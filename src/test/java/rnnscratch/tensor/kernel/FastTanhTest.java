@@ -1,0 +1,32 @@
+package rnnscratch.tensor.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import rnnscratch.testing.Props;
+
+/** The kernel's tanh, stated as sentences. Docs: docs/performance.md */
+class FastTanhTest {
+    @Test
+    @DisplayName("The fast tanh agrees with Math.tanh to within 4e-15 relative, everywhere (up to 15 units in the last "
+            + "place just above |x| = 1/16, where 1 − 2/(e^{2x} + 1) loses digits)")
+    void fastTanhAgreesWithMathTanh() {
+        Props.qt().forAll(doubles().between(-30, 30), integers().between(-12, 0)).checkAssert((x, e) -> {
+            double v = x * Math.pow(10, e);
+            double expected = Math.tanh(v);
+            double got = FastTanh.tanh(v);
+            assertThat(Math.abs(got - expected)).as("tanh(%s): %s vs Math.tanh %s", v, got, expected)
+                    .isLessThanOrEqualTo(4e-15 * Math.abs(expected));
+        });
+        double x = 0.06268187;
+        assertThat(Math.abs(FastTanh.tanh(x) - Math.tanh(x))).as("tanh just above 1/16, where 1 − 2/(e^{2x} + 1) "
+                + "loses digits").isLessThanOrEqualTo(4e-15 * Math.tanh(x));
+        assertThat(FastTanh.tanh(0.0)).isZero();
+        assertThat(FastTanh.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(FastTanh.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+        assertThat(FastTanh.tanh(Double.NaN)).isNaN();
+    }
+}
