@@ -3,6 +3,7 @@ package rnnscratch.rnn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import rnnscratch.autograd.Tensor;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
 
@@ -118,6 +119,18 @@ public final class Bptt {
         /** The five parameter gradients in the book's order {@code [W_xh, W_hh, b_h, W_hq, b_q]}. */
         public List<double[][]> list() {
             return List.of(W_xh, W_hh, b_h, W_hq, b_q);
+        }
+
+        /**
+         * {@code p.grad += ∂ℓ/∂p} for the five parameters: what {@code l.backward()} leaves in them (gradients add
+         * up, as in PyTorch).
+         */
+        public void addTo(RnnParams params) {
+            List<Tensor> ps = params.list();
+            List<double[][]> gs = list();
+            for (int i = 0; i < ps.size(); i++) {
+                Mat.addInPlace(ps.get(i).grad(), gs.get(i));
+            }
         }
     }
 

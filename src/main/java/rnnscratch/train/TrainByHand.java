@@ -11,7 +11,6 @@ import rnnscratch.optim.Updater;
 import rnnscratch.rnn.Bptt;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.tensor.Mat;
 import rnnscratch.text.Minibatch;
 
 /**
@@ -56,11 +55,11 @@ public final class TrainByHand {
             double gradNorm;
             if (updater instanceof Optimizer optimizer) {
                 optimizer.zeroGrad();
-                addGradients(params, backward.backward(f, net.params()), listener); // l.backward()
+                backward(f, net, backward, listener); // l.backward()
                 gradNorm = gradClipping(params, theta);
                 optimizer.step();
             } else {
-                addGradients(params, backward.backward(f, net.params()), listener); // l.backward()
+                backward(f, net, backward, listener); // l.backward()
                 gradNorm = gradClipping(params, theta);
                 updater.update(1);
             }
@@ -73,15 +72,11 @@ public final class TrainByHand {
                 OptionalInt.empty(), seconds);
     }
 
-    /**
-     * {@code p.grad += ∂ℓ/∂p} for the five parameters, in the book's order; the listener gets {@code ∂ℓ/∂H_t} (the
-     * run report's gradients through time).
-     */
-    private static void addGradients(List<Tensor> params, Bptt.Gradients grads, EpochListener listener) {
-        List<double[][]> g = grads.list();
-        for (int i = 0; i < params.size(); i++) {
-            Mat.addInPlace(params.get(i).grad(), g.get(i));
-        }
-        listener.hiddenStateGradients(grads.H());
+    /** {@code l.backward()} by hand: the gradients into the parameters, and {@code ∂ℓ/∂H_t} to the listener. */
+    private static void backward(Bptt.Forward f, RNNModelScratch net, Bptt.BackwardFn backward,
+            EpochListener listener) {
+        Bptt.Gradients g = backward.backward(f, net.params());
+        g.addTo(net.params());
+        listener.hiddenStateGradients(g.H());
     }
 }

@@ -13,7 +13,6 @@ import rnnscratch.rnn.Bptt;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.Rnn;
 import rnnscratch.rnn.RnnState;
-import rnnscratch.tensor.Mat;
 import rnnscratch.text.Minibatch;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
@@ -88,7 +87,11 @@ record StudentLoop(PerplexityFn perplexity, GradClippingFn gradClipping, StateFn
                 Bptt.Forward f = Bptt.forward(batch.x(), batch.y(), state.get().H().value(), net.params());
                 state = Optional.of(new RnnState(Tensor.constant(f.H(f.steps()))));
                 l = f.loss();
-                backward = () -> addGradients(params, bptt.get().backward(f, net.params()), listener);
+                backward = () -> {
+                    Bptt.Gradients g = bptt.get().backward(f, net.params());
+                    g.addTo(net.params());
+                    listener.hiddenStateGradients(g.H());
+                };
             } else {
                 Rnn.Output yHat = net.forward(batch.x(), state.get());
                 state = Optional.of(yHat.state());
@@ -121,17 +124,5 @@ record StudentLoop(PerplexityFn perplexity, GradClippingFn gradClipping, StateFn
                 tokenCounts.stream().mapToInt(Integer::intValue).toArray());
         return new EpochStats(epoch, ppl, tokens / Math.max(seconds, 1e-9), tokens, minibatch, OptionalInt.empty(),
                 seconds);
-    }
-
-    /**
-     * {@code p.grad += ∂ℓ/∂p} for the five parameters, in the book's order; the listener gets {@code ∂ℓ/∂H_t} (the
-     * run report's gradients through time).
-     */
-    private static void addGradients(List<Tensor> params, Bptt.Gradients grads, EpochListener listener) {
-        List<double[][]> g = grads.list();
-        for (int i = 0; i < params.size(); i++) {
-            Mat.addInPlace(params.get(i).grad(), g.get(i));
-        }
-        listener.hiddenStateGradients(grads.H());
     }
 }
