@@ -27,13 +27,13 @@ import rnnscratch.exercises.progress.Failure;
  * (ex09), perplexity (ex10), {@code gradClipping} (ex11), the state between minibatches (ex12), {@code sgd} (ex13)
  * and {@code predictCh8} (ex14) — and the library's code everywhere else.
  *
- * <p>It first runs the tests of ex07–ex14 in this JVM, prints which code runs for each part and why, then trains with
+ * <p>It first runs the tests of ex07–ex14 and ex19 (BPTT by hand, which then replaces the tape) in this JVM, prints which code runs for each part and why, then trains with
  * the demo's setting (every flag of {@code train} is accepted and overrides it) and ends with the book's summary and
  * the plot, and last the address of the run's HTML report. A part of the student's that throws, returns a wrong shape or produces a number that is not finite stops
  * the run with one line naming the exercise.
  *
- * <pre>  mvn -q -Pexercises test-compile exec:java@your-rnn                 (the demo's setting)
- *  mvn -q -Pexercises test-compile exec:java@your-rnn -Dexec.args="--epochs 50 --hiddens 64"</pre>
+ * <pre>  mvn -q test-compile exec:java@your-rnn                 (the demo's setting)
+ *  mvn -q test-compile exec:java@your-rnn -Dexec.args="--epochs 50 --hiddens 64"</pre>
  *
  * <p>Docs: docs/exercises.md#your-rnn
  */
