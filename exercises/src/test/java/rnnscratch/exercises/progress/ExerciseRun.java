@@ -66,7 +66,7 @@ public final class ExerciseRun {
         }
     }
 
-    /** Where the build lists the exercise files that did not compile ({@code tools/Stubs.java compile}). */
+    /** Where the build lists the exercise files that did not compile ({@code tools/rnnscratch/tools/Stubs.java compile}). */
     public static final Path COMPILE_REPORT = Path.of("target", "exercises-compile.txt");
 
     /** Runs the tests of {@code exercises}, loading the test classes from {@code loader}. */

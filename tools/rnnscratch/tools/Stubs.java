@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The exercises' stubs, made from the reference answers: one file, the JDK alone, run as a source-file program
- * ({@code java tools/Stubs.java …}) by teachers and by the build.
+ * ({@code java tools/rnnscratch/tools/Stubs.java …}) by teachers and by the build.
  *
  * <p>In {@code solutions/src/main/java} every region
  * <pre>
@@ -29,12 +29,12 @@ import java.util.stream.Stream;
  * {@code // STUB:} line after it is simply dropped. Everything else is copied as it is.
  *
  * <pre>
- *  java tools/Stubs.java              teachers: write the stubs into exercises/; a file that holds a student's code
+ *  java tools/rnnscratch/tools/Stubs.java              teachers: write the stubs into exercises/; a file that holds a student's code
  *                                     ({@link #studentCode}) is listed and kept
- *  java tools/Stubs.java force        the same, overwriting those files too
- *  java tools/Stubs.java check        write nothing; exit 1 unless every stub is exactly what solutions/ gives
+ *  java tools/rnnscratch/tools/Stubs.java force        the same, overwriting those files too
+ *  java tools/rnnscratch/tools/Stubs.java check        write nothing; exit 1 unless every stub is exactly what solutions/ gives
  *                                     (.ci/run, on the teacher's clean tree)
- *  java tools/Stubs.java compile      the build: compile the student's exercises/ into target/classes, each file that
+ *  java tools/rnnscratch/tools/Stubs.java compile      the build: compile the student's exercises/ into target/classes, each file that
  *                                     does not compile replaced by its untouched stub and named in one line
  * </pre>
  * The default build's test checks only what a student cannot change without breaking the tests — the declarations
@@ -294,7 +294,7 @@ public final class Stubs {
                 System.out.println(generate(root).size() + " stubs, " + result.written().size() + " file(s) written"
                         + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " kept because they "
                                 + "hold a student's code: move that work elsewhere first, or run "
-                                + "java tools/Stubs.java force to overwrite it"));
+                                + "java tools/rnnscratch/tools/Stubs.java force to overwrite it"));
                 System.exit(result.refused().isEmpty() ? 0 : 1);
             }
             case "check" -> {
@@ -401,10 +401,17 @@ public final class Stubs {
         }
     }
 
+    /**
+     * Copies the class files under {@code from} into {@code to}, leaving alone every one whose bytes are already
+     * there: an unchanged exercise keeps its file's time, so Maven does not recompile the tests that use it.
+     */
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.filter(q -> q.toString().endsWith(".class")).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isRegularFile(target) && Files.mismatch(p, target) == -1) {
+                    continue;
+                }
                 Files.createDirectories(target.getParent());
                 Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
             }
