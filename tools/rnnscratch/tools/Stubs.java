@@ -386,7 +386,10 @@ public final class Stubs {
         var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
         try (var fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             var units = fm.getJavaFileObjectsFromPaths(sources);
-            var options = List.of("-d", out.toString(), "-classpath", classes.toString(), "-sourcepath", "",
+            // The exercises' folder as source path: a file alone still finds a helper class of the student's beside it
+            // (read, not written: -implicit:none).
+            var options = List.of("-d", out.toString(), "-classpath", classes.toString(), "-sourcepath",
+                    base.resolve(EXERCISES).toString(),
                     "-implicit:none", "-proc:none", "--release", "17", "-encoding", "UTF-8", "-nowarn");
             boolean ok = javac.getTask(null, fm, diagnostics, options, null, units).call();
             var errors = new ArrayList<String>();
