@@ -122,7 +122,7 @@ public final class Benchmark {
         var lines = CorpusText.fromFile(options.corpus()).lines(Preprocess.D2L);
         var bench = new TrainingBench(lines);
         if (noReference.isEmpty()) {
-            searchPyTorch(out, runner, options.corpus(), machine.cores(), f);
+            searchPyTorch(out, runner, options.corpus(), machine, f);
         } else {
             out.println();
             out.println("PyTorch skipped: " + noReference.get());
@@ -153,7 +153,7 @@ public final class Benchmark {
         List<Double> numpy = List.of();
         if (noReference.isEmpty()) {
             try {
-                numpy = runner.numpyGflops(threads);
+                numpy = runner.numpyGflops(threads, Machine.here().vectorUnit());
             } catch (IOException e) {
                 out.println("  (NumPy skipped: " + e.getMessage() + ")");
             }
@@ -172,19 +172,20 @@ public final class Benchmark {
         }
     }
 
-    private static void searchPyTorch(PrintStream out, ReferenceRunner runner, Path corpus, int cores, Figures f) {
-        var settings = ReferenceRunner.settings(cores);
+    private static void searchPyTorch(PrintStream out, ReferenceRunner runner, Path corpus, Machine machine,
+            Figures f) {
+        var settings = ReferenceRunner.settings(machine.cores(), machine.vectorUnit());
         out.println();
         out.printf(Locale.ROOT, "PyTorch's fastest CPU setting for the book's code (tokens/s, median of %d epochs after "
-                + "one warm-up; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset), each setting tried once%n",
+                + "one warm-up; OPENBLAS_L2_SIZE unset, OPENBLAS_CORETYPE unset or named), each setting tried once%n",
                 SEARCH_EPOCHS);
-        out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "setting", "float64", "float32");
+        out.printf(Locale.ROOT, "  %-52s %10s %10s%n", "setting", "float64", "float32");
         double best64 = 0.0;
         double best32 = 0.0;
         for (Setting s : settings) {
             double t64 = torch(runner, corpus, "float64", SEARCH_EPOCHS, s, out);
             double t32 = torch(runner, corpus, "float32", SEARCH_EPOCHS, s, out);
-            out.printf(Locale.ROOT, "  %-36s %10s %10s%n", s.describe(), tokens(t64), tokens(t32));
+            out.printf(Locale.ROOT, "  %-52s %10s %10s%n", s.describe(), tokens(t64), tokens(t32));
             if (t64 > best64) {
                 best64 = t64;
                 f.best64 = Optional.of(s);

@@ -35,5 +35,18 @@ class BenchmarkTest {
     void settingsDescribeThemselves() {
         assertThat(new Setting(1, false).describe()).isEqualTo("torch 1 thread, OpenBLAS unpinned");
         assertThat(new Setting(2, true).describe()).isEqualTo("torch 2 threads, OpenBLAS 1 thread");
+        assertThat(new Setting(1, false, "SkylakeX").describe())
+                .isEqualTo("torch 1 thread, OpenBLAS unpinned, core SkylakeX");
+    }
+
+    @Test
+    @DisplayName("PyTorch is also tried with OpenBLAS's kernels named for the machine's vector unit, since OpenBLAS may "
+            + "not know a newer CPU and fall back to slow ones")
+    void namedCoresAreCandidates() {
+        assertThat(ReferenceRunner.settings(2, "AVX-512")).hasSize(12).contains(new Setting(1, false, "SkylakeX"),
+                new Setting(2, true, "Haswell"), new Setting(1, false));
+        assertThat(ReferenceRunner.settings(2, "AVX2")).hasSize(8).contains(new Setting(1, false, "Haswell"))
+                .noneMatch(s -> s.openblasCore().equals("SkylakeX"));
+        assertThat(ReferenceRunner.settings(2, "unknown")).isEqualTo(ReferenceRunner.settings(2));
     }
 }
