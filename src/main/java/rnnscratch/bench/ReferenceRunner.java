@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the book's PyTorch code ({@code ../shared/reference/d2l_rnn.py}) and NumPy as separate processes, for the
- * side-by-side figures of {@code bench}. Every run has the OpenBLAS tuning variables {@code OPENBLAS_CORETYPE} and
- * {@code OPENBLAS_L2_SIZE} unset, as the reference README asks; how many threads PyTorch and OpenBLAS use is a
- * {@link Setting}, and {@link #settings(int)} lists the ones to try, so that the comparison is against PyTorch's
- * fastest CPU setting on the machine at hand rather than one chosen in advance.
+ * side-by-side figures of {@code bench}. Every run starts with the OpenBLAS tuning variables {@code OPENBLAS_CORETYPE}
+ * and {@code OPENBLAS_L2_SIZE} unset, as the reference README asks; how many threads PyTorch and OpenBLAS use, and
+ * whether OpenBLAS's kernels are named ({@code OPENBLAS_CORETYPE}) or left to its detection, is a {@link Setting},
+ * and {@link #settings(int, String)} lists the ones to try, so that the comparison is against PyTorch's fastest CPU
+ * setting on the machine at hand rather than one chosen in advance.
  *
  * <p>Docs: docs/performance.md
  */
