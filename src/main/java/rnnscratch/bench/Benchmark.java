@@ -76,7 +76,9 @@ public final class Benchmark {
         double torch64 = Double.NaN;
         double torch32 = Double.NaN;
         double bookT = Double.NaN;
-        double bookVectorT = Double.NaN;
+        double bookPlainT = Double.NaN;
+        /** Whether the README's command ({@code --kernel auto}) runs the vector kernel on this machine. */
+        boolean bookVector;
         double bookPredict = Double.NaN;
         double bookRss = Double.NaN;
         Optional<Setting> best64 = Optional.empty();
@@ -231,7 +233,9 @@ public final class Benchmark {
         var torch64 = new ArrayList<Double>();
         var torch32 = new ArrayList<Double>();
         var bookT = new ArrayList<Double>();
-        var bookVectorT = new ArrayList<Double>();
+        var bookPlainT = new ArrayList<Double>();
+        f.bookVector = Kernel.fastestHere() == Kernel.Choice.VECTOR;
+        String bookKernel = f.bookVector ? "vector" : "plain";
         var bookPredict = new ArrayList<Double>();
         var bookRss = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
@@ -241,8 +245,8 @@ public final class Benchmark {
                 bookPredict.add(b.predictSeconds(BookRun.BOOK_EPOCHS));
                 b.peakRssMb().ifPresent(bookRss::add);
             });
-            if (vector) {
-                book(options, true, out).ifPresent(b -> bookVectorT.add(b.steadyTokensPerSec()));
+            if (f.bookVector) {
+                book(options, true, out).ifPresent(b -> bookPlainT.add(b.steadyTokensPerSec()));
             }
             // With and without a run report's recorder in ABBA order, so that a drift of the machine's load cancels.
             var recorder = new RunRecorder();
@@ -258,10 +262,11 @@ public final class Benchmark {
                 f.reportSeconds = reportSeconds(bench, recorder, out);
             }
             plain1.add(bench.tokensPerSec(epochs, 1));
-            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: book command %s%s; in this JVM: "
-                    + "plain %d thr %s (recording a report %s), 1 thr %s", r, tokens(book.map(
-                            BookRun::steadyTokensPerSec).orElse(Double.NaN)), vector ? ", with the vector kernel "
-                            + tokens(bookVectorT.isEmpty() ? Double.NaN : last(bookVectorT)) : "", threads,
+            String forcedPlain = f.bookVector ? ", forced to the plain kernel "
+                    + tokens(bookPlainT.isEmpty() ? Double.NaN : last(bookPlainT)) : "";
+            var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: book command (%s kernel) %s%s; in "
+                    + "this JVM: plain %d thr %s (recording a report %s), 1 thr %s", r, bookKernel,
+                    tokens(book.map(BookRun::steadyTokensPerSec).orElse(Double.NaN)), forcedPlain, threads,
                     tokens(last(plainT)), tokens(last(recordedT)), tokens(last(plain1))));
             if (vector) {
                 vectorT.add(withVector(() -> bench.tokensPerSec(epochs, threads)));
@@ -286,14 +291,15 @@ public final class Benchmark {
         f.torch64 = KernelBench.median(torch64);
         f.torch32 = KernelBench.median(torch32);
         f.bookT = KernelBench.median(bookT);
-        f.bookVectorT = KernelBench.median(bookVectorT);
+        f.bookPlainT = KernelBench.median(bookPlainT);
         f.bookPredict = KernelBench.median(bookPredict);
         f.bookRss = bookRss.isEmpty() ? Double.NaN : Collections.max(bookRss);
         out.println("  median (min-max):");
-        out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %d epochs, the "
-                + "median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS %s%n",
-                options.bookEpochs(), BookRun.WINDOW, spread(bookT), vector ? ", with the vector kernel "
-                + spread(bookVectorT) : "", Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
+        out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %s kernel, %d "
+                + "epochs, the median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS "
+                + "%s%n", bookKernel, options.bookEpochs(), BookRun.WINDOW, spread(bookT),
+                f.bookVector ? ", forced to the plain kernel " + spread(bookPlainT) : "",
+                Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookRss) ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss));
         out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
                 spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
@@ -305,7 +311,7 @@ public final class Benchmark {
                     f.best64.get().describe(), spread(torch32), f.best32.map(Setting::describe).orElse("-"));
         }
         double worst = 1.0;
-        for (var xs : List.of(bookT, bookVectorT, plainT, recordedT, plain1, vectorT, torch64, torch32)) {
+        for (var xs : List.of(bookT, bookPlainT, plainT, recordedT, plain1, vectorT, torch64, torch32)) {
             if (!xs.isEmpty() && Collections.min(xs) > 0) {
                 worst = Math.max(worst, Collections.max(xs) / Collections.min(xs));
             }
@@ -316,12 +322,12 @@ public final class Benchmark {
         }
     }
 
-    private static Optional<BookRun> book(Options options, boolean vectorKernel, PrintStream out) {
+    private static Optional<BookRun> book(Options options, boolean plainKernel, PrintStream out) {
         try {
-            return Optional.of(options.runner().run(options.corpus(), options.bookEpochs(), vectorKernel,
+            return Optional.of(options.runner().run(options.corpus(), options.bookEpochs(), plainKernel,
                     options.scratch()));
         } catch (IOException e) {
-            out.println("  (the book command, " + (vectorKernel ? "vector" : "plain") + " kernel, failed: "
+            out.println("  (the book command" + (plainKernel ? " forced to the plain kernel" : "") + " failed: "
                     + e.getMessage() + ")");
             return Optional.empty();
         }
@@ -410,11 +416,14 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "  2. book command / PyTorch float64: %s (>= 1.2x): %s%n", ratio(f.bookT, f.torch64),
                 verdict(f.bookT, 1.2 * f.torch64));
         boolean avx512 = machine.vectorUnit().equals("AVX-512");
-        boolean vectorFastest = f.bookVectorT > f.bookT;
-        out.printf(Locale.ROOT, "  3. book command with the vector kernel / PyTorch float32: %s (>= 1.0x where the "
-                + "vector kernel is the fastest; here it is %s): %s%n", ratio(f.bookVectorT, f.torch32),
-                Double.isNaN(f.bookVectorT) ? "not measured" : vectorFastest ? "the fastest" : "slower than plain",
-                vectorFastest ? verdict(f.bookVectorT, f.torch32) : "no target here");
+        boolean vectorFastest = f.bookVector && f.bookT > f.bookPlainT;
+        String where = !f.bookVector ? "the README's command runs the plain kernel here (" + (Kernel.vectorApiAvailable()
+                ? "vector kernel: " + Kernel.vectorKernelHere() : "the JVM was started without jdk.incubator.vector")
+                + ")" : "the README's command runs it here; forced to the plain kernel it ran at "
+                + tokens(f.bookPlainT) + (vectorFastest ? ", slower" : ", as fast or faster");
+        out.printf(Locale.ROOT, "  3. the vector kernel, where it is the fastest, / PyTorch float32: %s (>= 1.0x; %s): "
+                + "%s%n", f.bookVector ? ratio(f.bookT, f.torch32) : "-", where,
+                vectorFastest ? verdict(f.bookT, f.torch32) : "no target here");
         out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s (the real "
                 + "run beside it when asked for)%n", Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookPredict) ? "not measured" : verdict(f.bookPredict <= 180));

@@ -37,10 +37,11 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
         /**
          * Runs the README's book command for {@code epochs} epochs on {@code corpus}, writing in {@code scratch}.
          *
-         * @param vectorKernel with the opt-in Vector API kernel instead of the plain one
+         * @param plainKernel with {@code --kernel plain} instead of the README's default ({@code auto}: the vector
+         *                    kernel where the CPU has AVX-512)
          * @throws IOException when it cannot start or fails; the message says why
          */
-        BookRun run(Path corpus, int epochs, boolean vectorKernel, Path scratch) throws IOException;
+        BookRun run(Path corpus, int epochs, boolean plainKernel, Path scratch) throws IOException;
     }
 
     /** Copies. */

@@ -136,6 +136,8 @@ public final class TrainCommand {
         out.printf(Locale.ROOT, "model: %s, seed %d, %d epochs%s%n", s.describe(hiddens), s.seed(), s.epochs(),
                 init.map(c -> ", continuing from " + s.init().orElseThrow() + (c.config().containsKey("epochs_done")
                         ? " (" + c.epochsDone() + " epochs done)" : "")).orElse(""));
+        out.printf(Locale.ROOT, "kernel: %s, %d thread%s%n", s.kernel() == Kernel.Choice.VECTOR
+                ? "vector (" + Kernel.vectorKernelHere() + ")" : "plain", s.threads(), s.threads() == 1 ? "" : "s");
 
         // 2. Train, writing the metrics as we go.
         var metrics = MetricsLog.create(s.metrics());

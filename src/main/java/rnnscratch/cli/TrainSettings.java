@@ -125,8 +125,9 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 Flag.of("--prefix", "TEXT", BOOK_PREFIX, "the text samples continue (bundled corpus: "
                         + BUNDLED_PREFIX + ")", TEXT),
                 Flag.count("--threads", d.threads(), MAX_THREADS, "threads of the matrix kernel"),
-                Flag.choice("--kernel", "plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
-                        + "--add-modules jdk.incubator.vector)", "plain", "vector"),
+                Flag.choice("--kernel", "auto: the vector kernel where the JVM has its module and the CPU AVX-512, "
+                        + "else plain; plain: the plain-Java matrix kernel; vector: the Vector API one (needs java "
+                        + "--add-modules jdk.incubator.vector); all give the same numbers", "auto", "plain", "vector"),
                 Flag.of("--cache-dir", "DIR", TimeMachine.defaultCacheDir().toString(), "where The Time Machine is "
                         + "cached ($" + TimeMachine.CACHE_ENV + ")", PATH),
                 Flag.of("--temperature", "X", "", "sample the text shown during training from softmax(o/X) instead "
@@ -154,12 +155,16 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 args.choice("--iter").equals("random"), args.longValue("--seed"), args.path("--init"),
                 args.path("--save"), args.path("--metrics"), args.path("--plot"),
                 args.isGiven("--prefix") ? Optional.of(args.text("--prefix")) : Optional.empty(),
-                args.intValue("--threads"), Kernel.Choice.valueOf(args.choice("--kernel").toUpperCase(Locale.ROOT)),
+                args.intValue("--threads"), kernel(args.choice("--kernel")),
                 args.path("--cache-dir").orElseThrow(),
                 args.optionalDouble("--temperature"), args.choice("--optimizer").equals("sgd"),
                 args.path("--report"), args.choice("--backward").equals("manual"));
         settings.check();
         return settings;
+    }
+
+    private static Kernel.Choice kernel(String flag) {
+        return flag.equals("auto") ? Kernel.fastestHere() : Kernel.Choice.valueOf(flag.toUpperCase(Locale.ROOT));
     }
 
     private void check() {

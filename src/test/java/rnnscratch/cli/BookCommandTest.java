@@ -30,12 +30,14 @@ class BookCommandTest {
         var words = List.of(book.get().split(" "));
         assertThat(words.subList(1, words.indexOf("-jar"))).as("its JVM options, which the bench's runs use")
                 .isEqualTo(BookCommand.JVM_OPTIONS);
+        assertThat(words).as("the README's book command leaves --kernel at its default, auto").doesNotContain("--kernel");
         var cmd = BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
-                Path.of("m.csv"), BookCommand.Kernel.PLAIN);
+                Path.of("m.csv"), BookCommand.Kernel.README);
         assertThat(String.join(" ", cmd)).startsWith(String.join(" ", words.subList(0, words.indexOf("train") + 1)))
                 .endsWith("train --corpus tm.txt --epochs 20 --metrics m.csv");
         assertThat(BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
-                Path.of("m.csv"), BookCommand.Kernel.VECTOR)).contains("jdk.incubator.vector").endsWith("vector");
+                Path.of("m.csv"), BookCommand.Kernel.PLAIN)).as("the comparison run: the same with --kernel plain")
+                .startsWith(cmd.toArray(String[]::new)).endsWith("--kernel", "plain");
     }
 
     @Test

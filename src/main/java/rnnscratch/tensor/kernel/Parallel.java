@@ -95,6 +95,18 @@ public final class Parallel {
     }
 
     /**
+     * How a kernel wants a short, wide result split: by columns when a split by rows would leave a thread fewer than
+     * {@code minRows} rows, in slices that are multiples of {@code columnAlign} columns (its register tile's width).
+     *
+     * @param minRows     the fewest rows per thread for which a split by rows is still kept
+     * @param columnAlign column slices are multiples of this many columns, and at least this wide
+     */
+    public record Split(int minRows, int columnAlign) {}
+
+    /** The plain kernel's split: {@value #MIN_ROWS} rows, slices of whole cache lines ({@value #COLUMN_ALIGN} columns). */
+    static final Split PLAIN_SPLIT = new Split(MIN_ROWS, COLUMN_ALIGN);
+
+    /**
      * Runs {@code body} over the {@code rows × cols} result of a product with {@code work} multiply-adds: in one piece
      * when the product is small or one thread is set; otherwise split over the threads by columns when the result is
      * at least as wide as it is tall and has fewer than {@value #MIN_ROWS} rows per thread (each slice a multiple of
@@ -107,15 +119,21 @@ public final class Parallel {
      * the core's own cache for the whole minibatch.
      */
     public static void forBlocks(int rows, int cols, long work, Block body) {
+        forBlocks(rows, cols, work, PLAIN_SPLIT, body);
+    }
+
+    /** {@link #forBlocks(int, int, long, Block)} with a kernel's own {@link Split}. */
+    static void forBlocks(int rows, int cols, long work, Split split, Block body) {
         int t = threads;
         if (work < SPLIT_WORK || t <= 1) {
             body.run(0, rows, 0, cols);
             return;
         }
-        if (cols >= rows && rows < MIN_ROWS * t) {
-            int pieces = Math.min(t, Math.max(1, cols / MIN_SLICE));
+        if (cols >= rows && rows < split.minRows() * t) {
+            int align = split.columnAlign();
+            int pieces = Math.min(t, Math.max(1, cols / Math.max(MIN_SLICE, align)));
             int width = (cols + pieces - 1) / pieces;
-            int slice = (width + COLUMN_ALIGN - 1) / COLUMN_ALIGN * COLUMN_ALIGN;
+            int slice = (width + align - 1) / align * align;
             int used = (cols + slice - 1) / slice;
             if (used <= 1) {
                 body.run(0, rows, 0, cols);
@@ -178,7 +196,7 @@ public final class Parallel {
          * How long a worker keeps spinning for its next piece before it parks: long enough to bridge the element-wise
          * work between two products of a time step, so that a product's hand-off needs no wake-up.
          */
-        private static final long SPIN_NANOS = 300_000;
+        private static final long SPIN_NANOS = 3_000_000;
         /** How long the caller spins for a worker to finish its piece before it parks. */
         private static final long WAIT_NANOS = 2_000_000;
         private static final int IDLE = 0;

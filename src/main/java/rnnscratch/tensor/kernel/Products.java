@@ -55,7 +55,7 @@ public final class Products {
     }
 
     private static void addProduct(double[][] a, boolean transA, double[][] b, double[][] c) {
-        if (vector()) {
+        if (vector() && c.length >= 4) {
             VectorKernel.addProduct(a, transA, b, c);
         } else {
             PlainKernel.addProduct(a, transA, b, c);

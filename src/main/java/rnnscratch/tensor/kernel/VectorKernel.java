@@ -4,40 +4,53 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 4 vectors of
- * {@code C} in registers (16 accumulators of the 32 registers of AVX-512) while it adds a block of rows of {@code B},
- * with fused multiply-adds. Where vectors hold fewer than 8 doubles (AVX2), {@link Products} keeps the plain
- * kernel instead ({@link #beatsPlain()}): the vector kernel must never be the slower one.
+ * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 6 vectors of
+ * {@code C} in registers (24 accumulators of the 32 registers of AVX-512; 4 × 4 where fewer than 6 vectors of columns
+ * are left) while it adds a block of rows of {@code B}, with fused multiply-adds. Where vectors hold fewer than 8
+ * doubles (AVX2), {@link Products} keeps the plain kernel instead ({@link #beatsPlain()}): the vector kernel must
+ * never be the slower one.
  *
  * <p>How a thread computes its block of {@code C}:
  * <ul>
  *   <li>{@code k} is cut into blocks of {@link #K_BLOCK} rows of {@code B}, and a block's piece of one panel of
  *       {@code B} (one tile wide) is copied into one contiguous array, which stays in the L1 cache while every tile of
- *       rows passes over it and is read without looking up rows (half again as fast as reading the rows of
- *       {@code B} in place);</li>
+ *       rows passes over it and is read without looking up rows;</li>
  *   <li>for each block, the coefficients of each group of 4 rows of {@code C} are first copied into one contiguous
  *       array (from {@code A}'s rows for {@code A·B}, from its columns for {@code Aᵀ·B}, which so needs no
- *       transpose), leaving out every row of {@code B} whose 4 coefficients are all zero: a one-hot left operand
- *       costs one row of {@code B} per token, and the hot loop has no branch;</li>
+ *       transpose), leaving out every row of {@code B} whose 4 coefficients are all zero;</li>
+ *   <li>a group that kept every row (a dense left operand, as in {@code H·W_hh}) runs the register tile, whose loop
+ *       reads the panel and the coefficients at offsets that grow by a constant step: the JIT checks the bounds once
+ *       per loop instead of once per load (the tile went from 44% to 61% of the FMA peak on one thread, 4 × 4 with
+ *       looked-up offsets against 4 × 6 with constant steps); a group that left rows out (a one-hot left operand:
+ *       one row of {@code B} per token) reads just those rows of {@code B}, one vector at a time;</li>
  *   <li>each tile goes on from the partial sums the previous block left in {@code C}, so every element is still
  *       summed over {@code k} in increasing order, whatever the blocks, the tiles and the split over threads.</li>
  * </ul>
  *
  * <p>It is used only when {@link Kernel#use(Kernel.Choice)} switched it on ({@code VECTOR}), which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). The work
- * is split over the threads as the plain kernel's is ({@link Parallel#forBlocks}). Its results agree with the plain
- * kernel to about 1e-15 relative (fused multiply-adds, where the plain kernel rounds each product), and every element
- * is computed by one thread in one fixed order, so any number of threads agrees bit for bit.
+ * is split over the threads as the plain kernel's is ({@link Parallel#forBlocks}). Every element is one chain of
+ * fused multiply-adds over {@code k} in increasing order, computed by one thread, so any number of threads agrees bit
+ * for bit.
  *
  * <p>Docs: docs/performance.md
  */
 final class VectorKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
-    /** Columns of a register tile: 4 vectors; an {@code Aᵀ·B} narrower than this is computed as {@code (Bᵀ·A)ᵀ}. */
+    /** Columns of the wide register tile: 6 vectors. */
+    static final int WIDE = 6 * V;
+    /** Columns of the narrow register tile: 4 vectors; an {@code Aᵀ·B} narrower than this is computed as {@code (Bᵀ·A)ᵀ}. */
     static final int PANEL = 4 * V;
-    /** Rows of {@code B} per block: a block's piece of one panel is 16 KB, which stays in the L1 cache. */
-    static final int K_BLOCK = 16 * 1024 / (PANEL * Double.BYTES);
+    /** Rows of {@code B} per block: a block's piece of one wide panel is 24 KB with AVX-512, which stays in the L1 cache. */
+    static final int K_BLOCK = 64;
+
+    /**
+     * Split a short, wide result by columns unless every thread gets at least 32 rows (8 groups of 4): a thread then
+     * multiplies its slice of {@code B} (1 MB of {@code W_hh} on 2 threads) with all the rows, which stays in its L2
+     * cache from step to step and is copied into panels once for 8 groups instead of 4; slices are whole wide tiles.
+     */
+    private static final Parallel.Split SPLIT = new Parallel.Split(32, WIDE);
 
     private VectorKernel() {}
 
@@ -65,70 +78,126 @@ final class VectorKernel {
         int k = b.length;
         int m = c.length;
         int n = b[0].length;
-        Parallel.forBlocks(m, n, (long) m * k * n, (i0, i1, j0, j1) -> block(a, transA, b, c, i0, i1, j0, j1, k));
+        Parallel.forBlocks(m, n, (long) m * k * n, SPLIT, (i0, i1, j0, j1) -> block(a, transA, b, c, i0, i1, j0, j1, k));
     }
 
     /**
      * The coefficients of one group of 4 rows of {@code C} for one block of {@code k}: entry {@code q} says that row
-     * {@code ks[q]} of {@code B} is added with coefficients {@code x[4q] … x[4q+3]} (one per row of the group).
+     * {@code ks[q]} of {@code B} is added with coefficients {@code x[4q] … x[4q+3]} (one per row of the group). The
+     * group is dense when it kept every row of the block ({@code ks[q] = k0 + q}).
      */
     private static final class Packed {
         final int[] ks = new int[K_BLOCK];
-        /** Where row {@code ks[q]} of {@code B} starts in the packed panel: {@code (ks[q] − k0)·PANEL}. */
-        final int[] offsets = new int[K_BLOCK];
         final double[] x = new double[4 * K_BLOCK];
         int count;
+        boolean dense;
     }
+
+    /**
+     * A thread's working arrays, kept from product to product: the panel and the coefficients of each group. (Made
+     * anew for every product, they were some 40 KB of garbage per piece, 70 products a minibatch.)
+     */
+    private static final class Scratch {
+        final double[] panel = new double[K_BLOCK * WIDE];
+        private Packed[] packed = new Packed[0];
+
+        /** At least {@code groups} coefficient arrays, whose contents {@code pack} overwrites. */
+        Packed[] groups(int groups) {
+            if (packed.length < groups) {
+                var grown = java.util.Arrays.copyOf(packed, groups);
+                for (int g = packed.length; g < groups; g++) {
+                    grown[g] = new Packed();
+                }
+                packed = grown;
+            }
+            return packed;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C = A·B} or, with {@code transA}, {@code Aᵀ·B}. */
     private static void block(double[][] a, boolean transA, double[][] b, double[][] c, int i0, int i1, int j0,
             int j1, int k) {
         int groups = (i1 - i0 + 3) / 4;
-        var packed = new Packed[groups];
-        for (int g = 0; g < groups; g++) {
-            packed[g] = new Packed();
-        }
-        var panel = new double[K_BLOCK * PANEL];
+        var scratch = SCRATCH.get();
+        var packed = scratch.groups(groups);
+        var panel = scratch.panel;
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int k1 = Math.min(k, k0 + K_BLOCK);
+            boolean anyDense = false;
             for (int g = 0; g < groups; g++) {
-                pack(a, transA, i0 + 4 * g, Math.min(i1, i0 + 4 * g + 4), k0, k1, packed[g]);
-            }
-            int j = j0;
-            for (; j + PANEL <= j1; j += PANEL) {
-                copyPanel(b, k0, k1, j, panel);
-                for (int g = 0; g < groups; g++) {
-                    int i = i0 + 4 * g;
-                    if (i + 4 > i1) {
-                        for (int r = 0; i + r < i1; r++) {
-                            row(packed[g], r, b, c[i + r], j, j + PANEL);
-                        }
-                    } else {
-                        tile4x4(packed[g], panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                int i = i0 + 4 * g;
+                pack(a, transA, i, Math.min(i1, i + 4), k0, k1, packed[g]);
+                if (i + 4 > i1) {
+                    for (int r = 0; i + r < i1; r++) {
+                        row(packed[g], r, b, c[i + r], j0, j1);
                     }
+                } else if (!packed[g].dense) {
+                    narrow4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j0, j1);
+                } else {
+                    anyDense = true;
                 }
             }
-            if (j < j1) {
-                for (int g = 0; g < groups; g++) {
-                    int i = i0 + 4 * g;
-                    if (i + 4 > i1) {
-                        for (int r = 0; i + r < i1; r++) {
-                            row(packed[g], r, b, c[i + r], j, j1);
-                        }
-                    } else {
-                        narrow4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
-                    }
+            if (anyDense) {
+                dense(packed, groups, i0, i1, b, c, j0, j1, k0, k1, panel);
+            }
+        }
+    }
+
+    /** The dense groups' columns {@code [j0, j1)} for rows {@code [k0, k1)} of {@code B}: wide tiles, narrow tiles, the rest. */
+    private static void dense(Packed[] packed, int groups, int i0, int i1, double[][] b, double[][] c, int j0, int j1, int k0,
+            int k1, double[] panel) {
+        int kl = k1 - k0;
+        int j = j0;
+        for (; j + WIDE <= j1; j += WIDE) {
+            copyPanel6(b, k0, k1, j, panel);
+            for (int g = 0; g < groups; g++) {
+                int i = i0 + 4 * g;
+                if (i + 4 <= i1 && packed[g].dense) {
+                    tile4x6(packed[g].x, kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                }
+            }
+        }
+        for (; j + PANEL <= j1; j += PANEL) {
+            copyPanel4(b, k0, k1, j, panel);
+            for (int g = 0; g < groups; g++) {
+                int i = i0 + 4 * g;
+                if (i + 4 <= i1 && packed[g].dense) {
+                    tile4x4(packed[g].x, kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                }
+            }
+        }
+        if (j < j1) {
+            for (int g = 0; g < groups; g++) {
+                int i = i0 + 4 * g;
+                if (i + 4 <= i1 && packed[g].dense) {
+                    narrow4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
                 }
             }
         }
     }
 
     /**
-     * Columns {@code [j, j + PANEL)} of rows {@code [k0, k1)} of {@code B}, side by side in {@code panel}. (A method of
+     * Columns {@code [j, j + WIDE)} of rows {@code [k0, k1)} of {@code B}, side by side in {@code panel}. (A method of
      * its own, small enough for the JIT to compile its vector loads and stores as such: inside {@code block} they ran
      * as slow library calls.)
      */
-    private static void copyPanel(double[][] b, int k0, int k1, int j, double[] panel) {
+    private static void copyPanel6(double[][] b, int k0, int k1, int j, double[] panel) {
+        for (int kk = k0; kk < k1; kk++) {
+            double[] bk = b[kk];
+            int o = (kk - k0) * WIDE;
+            DoubleVector.fromArray(S, bk, j).intoArray(panel, o);
+            DoubleVector.fromArray(S, bk, j + V).intoArray(panel, o + V);
+            DoubleVector.fromArray(S, bk, j + 2 * V).intoArray(panel, o + 2 * V);
+            DoubleVector.fromArray(S, bk, j + 3 * V).intoArray(panel, o + 3 * V);
+            DoubleVector.fromArray(S, bk, j + 4 * V).intoArray(panel, o + 4 * V);
+            DoubleVector.fromArray(S, bk, j + 5 * V).intoArray(panel, o + 5 * V);
+        }
+    }
+
+    /** Columns {@code [j, j + PANEL)} of rows {@code [k0, k1)} of {@code B}, side by side in {@code panel}. */
+    private static void copyPanel4(double[][] b, int k0, int k1, int j, double[] panel) {
         for (int kk = k0; kk < k1; kk++) {
             double[] bk = b[kk];
             int o = (kk - k0) * PANEL;
@@ -164,7 +233,6 @@ final class VectorKernel {
             }
             if (x0 != 0.0 || x1 != 0.0 || x2 != 0.0 || x3 != 0.0) {
                 p.ks[q] = kk;
-                p.offsets[q] = (kk - k0) * PANEL;
                 p.x[4 * q] = x0;
                 p.x[4 * q + 1] = x1;
                 p.x[4 * q + 2] = x2;
@@ -173,15 +241,110 @@ final class VectorKernel {
             }
         }
         p.count = q;
+        p.dense = q == k1 - k0;
     }
 
     /**
-     * One 4-row × 4-vector tile of {@code C} at column {@code j}: adds the block's rows of {@code B} named by
-     * {@code p}, read from {@code panel} (their columns {@code [j, j + PANEL)}, copied side by side: one array, no
-     * row look-ups), in registers.
+     * One 4-row × 6-vector tile of {@code C} at column {@code j}, in registers: adds the {@code kl} rows of the
+     * block, read from {@code panel} (their columns {@code [j, j + WIDE)}, copied side by side), row {@code q} with
+     * the coefficients {@code x[4q] … x[4q+3]}. The offsets grow by constant steps, so the JIT checks the bounds once.
      */
-    private static void tile4x4(Packed p, double[] panel, double[] c0, double[] c1, double[] c2, double[] c3,
-            int j) {
+    private static void tile4x6(double[] x, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
+            double[] c3, int j) {
+        var s00 = DoubleVector.fromArray(S, c0, j);
+        var s01 = DoubleVector.fromArray(S, c0, j + V);
+        var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
+        var s03 = DoubleVector.fromArray(S, c0, j + 3 * V);
+        var s04 = DoubleVector.fromArray(S, c0, j + 4 * V);
+        var s05 = DoubleVector.fromArray(S, c0, j + 5 * V);
+        var s10 = DoubleVector.fromArray(S, c1, j);
+        var s11 = DoubleVector.fromArray(S, c1, j + V);
+        var s12 = DoubleVector.fromArray(S, c1, j + 2 * V);
+        var s13 = DoubleVector.fromArray(S, c1, j + 3 * V);
+        var s14 = DoubleVector.fromArray(S, c1, j + 4 * V);
+        var s15 = DoubleVector.fromArray(S, c1, j + 5 * V);
+        var s20 = DoubleVector.fromArray(S, c2, j);
+        var s21 = DoubleVector.fromArray(S, c2, j + V);
+        var s22 = DoubleVector.fromArray(S, c2, j + 2 * V);
+        var s23 = DoubleVector.fromArray(S, c2, j + 3 * V);
+        var s24 = DoubleVector.fromArray(S, c2, j + 4 * V);
+        var s25 = DoubleVector.fromArray(S, c2, j + 5 * V);
+        var s30 = DoubleVector.fromArray(S, c3, j);
+        var s31 = DoubleVector.fromArray(S, c3, j + V);
+        var s32 = DoubleVector.fromArray(S, c3, j + 2 * V);
+        var s33 = DoubleVector.fromArray(S, c3, j + 3 * V);
+        var s34 = DoubleVector.fromArray(S, c3, j + 4 * V);
+        var s35 = DoubleVector.fromArray(S, c3, j + 5 * V);
+        for (int q = 0; q < kl; q++) {
+            int o = q * WIDE;
+            var b0 = DoubleVector.fromArray(S, panel, o);
+            var b1 = DoubleVector.fromArray(S, panel, o + V);
+            var b2 = DoubleVector.fromArray(S, panel, o + 2 * V);
+            var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
+            var b4 = DoubleVector.fromArray(S, panel, o + 4 * V);
+            var b5 = DoubleVector.fromArray(S, panel, o + 5 * V);
+            var x0 = DoubleVector.broadcast(S, x[4 * q]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            s02 = x0.fma(b2, s02);
+            s03 = x0.fma(b3, s03);
+            s04 = x0.fma(b4, s04);
+            s05 = x0.fma(b5, s05);
+            var x1 = DoubleVector.broadcast(S, x[4 * q + 1]);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+            s12 = x1.fma(b2, s12);
+            s13 = x1.fma(b3, s13);
+            s14 = x1.fma(b4, s14);
+            s15 = x1.fma(b5, s15);
+            var x2 = DoubleVector.broadcast(S, x[4 * q + 2]);
+            s20 = x2.fma(b0, s20);
+            s21 = x2.fma(b1, s21);
+            s22 = x2.fma(b2, s22);
+            s23 = x2.fma(b3, s23);
+            s24 = x2.fma(b4, s24);
+            s25 = x2.fma(b5, s25);
+            var x3 = DoubleVector.broadcast(S, x[4 * q + 3]);
+            s30 = x3.fma(b0, s30);
+            s31 = x3.fma(b1, s31);
+            s32 = x3.fma(b2, s32);
+            s33 = x3.fma(b3, s33);
+            s34 = x3.fma(b4, s34);
+            s35 = x3.fma(b5, s35);
+        }
+        s00.intoArray(c0, j);
+        s01.intoArray(c0, j + V);
+        s02.intoArray(c0, j + 2 * V);
+        s03.intoArray(c0, j + 3 * V);
+        s04.intoArray(c0, j + 4 * V);
+        s05.intoArray(c0, j + 5 * V);
+        s10.intoArray(c1, j);
+        s11.intoArray(c1, j + V);
+        s12.intoArray(c1, j + 2 * V);
+        s13.intoArray(c1, j + 3 * V);
+        s14.intoArray(c1, j + 4 * V);
+        s15.intoArray(c1, j + 5 * V);
+        s20.intoArray(c2, j);
+        s21.intoArray(c2, j + V);
+        s22.intoArray(c2, j + 2 * V);
+        s23.intoArray(c2, j + 3 * V);
+        s24.intoArray(c2, j + 4 * V);
+        s25.intoArray(c2, j + 5 * V);
+        s30.intoArray(c3, j);
+        s31.intoArray(c3, j + V);
+        s32.intoArray(c3, j + 2 * V);
+        s33.intoArray(c3, j + 3 * V);
+        s34.intoArray(c3, j + 4 * V);
+        s35.intoArray(c3, j + 5 * V);
+    }
+
+    /**
+     * One 4-row × 4-vector tile of {@code C} at column {@code j}, in registers: adds the {@code kl} rows of the
+     * block, read from {@code panel} (their columns {@code [j, j + PANEL)}, copied side by side), row {@code q} with
+     * the coefficients {@code x[4q] … x[4q+3]}. The offsets grow by constant steps, so the JIT checks the bounds once.
+     */
+    private static void tile4x4(double[] x, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
+            double[] c3, int j) {
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -198,47 +361,49 @@ final class VectorKernel {
         var s31 = DoubleVector.fromArray(S, c3, j + V);
         var s32 = DoubleVector.fromArray(S, c3, j + 2 * V);
         var s33 = DoubleVector.fromArray(S, c3, j + 3 * V);
-        int[] offsets = p.offsets;
-        double[] x = p.x;
-        for (int q = 0; q < p.count; q++) {
-            int o = offsets[q];
+        for (int q = 0; q < kl; q++) {
+            int o = q * PANEL;
             var b0 = DoubleVector.fromArray(S, panel, o);
             var b1 = DoubleVector.fromArray(S, panel, o + V);
             var b2 = DoubleVector.fromArray(S, panel, o + 2 * V);
             var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
-            var xr = DoubleVector.broadcast(S, x[4 * q]);
-            s00 = xr.fma(b0, s00);
-            s01 = xr.fma(b1, s01);
-            s02 = xr.fma(b2, s02);
-            s03 = xr.fma(b3, s03);
-            xr = DoubleVector.broadcast(S, x[4 * q + 1]);
-            s10 = xr.fma(b0, s10);
-            s11 = xr.fma(b1, s11);
-            s12 = xr.fma(b2, s12);
-            s13 = xr.fma(b3, s13);
-            xr = DoubleVector.broadcast(S, x[4 * q + 2]);
-            s20 = xr.fma(b0, s20);
-            s21 = xr.fma(b1, s21);
-            s22 = xr.fma(b2, s22);
-            s23 = xr.fma(b3, s23);
-            xr = DoubleVector.broadcast(S, x[4 * q + 3]);
-            s30 = xr.fma(b0, s30);
-            s31 = xr.fma(b1, s31);
-            s32 = xr.fma(b2, s32);
-            s33 = xr.fma(b3, s33);
+            var x0 = DoubleVector.broadcast(S, x[4 * q]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            s02 = x0.fma(b2, s02);
+            s03 = x0.fma(b3, s03);
+            var x1 = DoubleVector.broadcast(S, x[4 * q + 1]);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+            s12 = x1.fma(b2, s12);
+            s13 = x1.fma(b3, s13);
+            var x2 = DoubleVector.broadcast(S, x[4 * q + 2]);
+            s20 = x2.fma(b0, s20);
+            s21 = x2.fma(b1, s21);
+            s22 = x2.fma(b2, s22);
+            s23 = x2.fma(b3, s23);
+            var x3 = DoubleVector.broadcast(S, x[4 * q + 3]);
+            s30 = x3.fma(b0, s30);
+            s31 = x3.fma(b1, s31);
+            s32 = x3.fma(b2, s32);
+            s33 = x3.fma(b3, s33);
         }
-        store4(c0, j, s00, s01, s02, s03);
-        store4(c1, j, s10, s11, s12, s13);
-        store4(c2, j, s20, s21, s22, s23);
-        store4(c3, j, s30, s31, s32, s33);
-    }
-
-    private static void store4(double[] c, int j, DoubleVector s0, DoubleVector s1, DoubleVector s2,
-            DoubleVector s3) {
-        s0.intoArray(c, j);
-        s1.intoArray(c, j + V);
-        s2.intoArray(c, j + 2 * V);
-        s3.intoArray(c, j + 3 * V);
+        s00.intoArray(c0, j);
+        s01.intoArray(c0, j + V);
+        s02.intoArray(c0, j + 2 * V);
+        s03.intoArray(c0, j + 3 * V);
+        s10.intoArray(c1, j);
+        s11.intoArray(c1, j + V);
+        s12.intoArray(c1, j + 2 * V);
+        s13.intoArray(c1, j + 3 * V);
+        s20.intoArray(c2, j);
+        s21.intoArray(c2, j + V);
+        s22.intoArray(c2, j + 2 * V);
+        s23.intoArray(c2, j + 3 * V);
+        s30.intoArray(c3, j);
+        s31.intoArray(c3, j + V);
+        s32.intoArray(c3, j + 2 * V);
+        s33.intoArray(c3, j + 3 * V);
     }
 
     /**

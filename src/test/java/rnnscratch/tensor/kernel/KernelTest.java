@@ -40,6 +40,14 @@ class KernelTest {
     }
 
     @Test
+    @DisplayName("--kernel auto picks the vector kernel exactly where the JVM has its module and vectors of 8 doubles")
+    void autoPicksTheVectorKernelWhereItWins() {
+        boolean wins = Kernel.vectorApiAvailable() && VectorKernel.beatsPlain();
+        assertThat(Kernel.fastestHere()).as("the kernel auto picks (module present: %s)", Kernel.vectorApiAvailable())
+                .isEqualTo(wins ? Kernel.Choice.VECTOR : Kernel.Choice.PLAIN);
+    }
+
+    @Test
     @DisplayName("The vector kernel is chosen only where the Vector API is present; elsewhere asking for it is refused")
     void vectorNeedsTheVectorApi() {
         if (Kernel.vectorApiAvailable()) {

@@ -55,9 +55,48 @@ class ParallelTest {
                 "0-32x480-512");
     }
 
+    @Test
+    @DisplayName("With the vector kernel's split, H·W_hh (32 rows) goes by columns on 2 threads, in whole register tiles")
+    void vectorKernelSplitsShortResultsByColumnsInWholeTiles() {
+        Parallel.setThreads(2);
+        var split = new Parallel.Split(32, 48);
+        assertThat(pieces(32, 512, split)).as("2 threads, tiles of 48 columns: 6 tiles, then the rest")
+                .containsExactly("0-32x0-288", "0-32x288-512");
+        assertThat(pieces(512, 512, split)).as("512 rows: by rows").containsExactly("0-256x0-512", "256-512x0-512");
+    }
+
+    @Test
+    @DisplayName("With any kernel's split, every element of the result goes to exactly one piece")
+    void anySplitCoversTheResultExactlyOnce() {
+        Props.qt(200).forAll(integers().between(1, 300), integers().between(1, 600), integers().between(1, 20),
+                        integers().between(1, 64))
+                .checkAssert((rows, cols, threads, align) -> {
+                    Parallel.setThreads(threads);
+                    var count = new int[rows][cols];
+                    Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, new Parallel.Split(32, align),
+                            (i0, i1, j0, j1) -> {
+                                for (int i = i0; i < i1; i++) {
+                                    for (int j = j0; j < j1; j++) {
+                                        count[i][j]++;
+                                    }
+                                }
+                            });
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < cols; j++) {
+                            assertThat(count[i][j]).as("element (%d, %d) of a %dx%d result on %d threads, columns "
+                                    + "aligned to %d", i, j, rows, cols, threads, align).isEqualTo(1);
+                        }
+                    }
+                });
+    }
+
     private static java.util.List<String> pieces(int rows, int cols) {
+        return pieces(rows, cols, Parallel.PLAIN_SPLIT);
+    }
+
+    private static java.util.List<String> pieces(int rows, int cols, Parallel.Split split) {
         var pieces = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
-        Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK,
+        Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, split,
                 (i0, i1, j0, j1) -> pieces.add(i0 + "-" + i1 + "x" + j0 + "-" + j1));
         java.util.Collections.sort(pieces, java.util.Comparator.comparingInt(
                 (String p) -> Integer.parseInt(p.substring(p.indexOf('x') + 1, p.lastIndexOf('-'))))

@@ -55,6 +55,28 @@ class VectorKernelTest {
     }
 
     @Test
+    @DisplayName("Where the JVM uses fused multiply-adds, the vector kernel gives the plain kernel's bits, for all three "
+            + "products")
+    void vectorKernelGivesThePlainKernelsBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PlainKernel.FUSED, "this JVM does not use the FMA instruction, "
+                + "so the plain kernel multiplies and adds");
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernel.beatsPlain(), "vectors of fewer than 8 doubles: the "
+                + "vector kernel is the plain one here");
+        Props.qt(60).forAll(integers().between(1, 70), integers().between(1, 150), integers().between(1, 120),
+                        longs().all())
+                .checkAssert((m, k, n, seed) -> {
+                    var a = Matrices.uniform(m, k, 1.0, seed);
+                    var b = Matrices.uniform(k, n, 1.0, seed + 1);
+                    for (int kind = 0; kind < 3; kind++) {
+                        assertThat(Matrices.bitIdentical(product(false, kind, a, b), product(true, kind, a, b)))
+                                .as("product %d of A %dx%d and B %dx%d: vector and plain kernel bit for bit (each "
+                                        + "element one chain of fused multiply-adds over k in increasing order)",
+                                        kind, m, k, k, n).isTrue();
+                    }
+                });
+    }
+
+    @Test
     @DisplayName("With the vector kernel too, one and two threads give bit-identical products")
     void vectorKernelIsThreadIndependent() {
         Props.qt(30).forAll(integers().between(1, 70), integers().between(1, 200), integers().between(1, 100),
