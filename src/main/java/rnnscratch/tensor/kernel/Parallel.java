@@ -132,15 +132,22 @@ public final class Parallel {
         if (cols >= rows && rows < split.minRows() * t) {
             int align = split.columnAlign();
             int pieces = Math.min(t, Math.max(1, cols / Math.max(MIN_SLICE, align)));
-            int width = (cols + pieces - 1) / pieces;
-            int slice = (width + align - 1) / align * align;
-            int used = (cols + slice - 1) / slice;
+            // Piece p ends at the multiple of align nearest to p·cols/pieces; the last piece ends at cols.
+            var ends = new int[pieces];
+            int used = 0;
+            for (int p = 1; p <= pieces; p++) {
+                int end = p == pieces ? cols : Math.min(cols, Math.round((float) p * cols / pieces / align) * align);
+                if (end > (used == 0 ? 0 : ends[used - 1])) {
+                    ends[used++] = end;
+                }
+            }
             if (used <= 1) {
                 body.run(0, rows, 0, cols);
             } else {
-                forRowsSplit(used, used, (from, to) -> {
+                int n = used;
+                forRowsSplit(n, n, (from, to) -> {
                     for (int p = from; p < to; p++) {
-                        body.run(0, rows, p * slice, Math.min(cols, (p + 1) * slice));
+                        body.run(0, rows, p == 0 ? 0 : ends[p - 1], ends[p]);
                     }
                 });
             }

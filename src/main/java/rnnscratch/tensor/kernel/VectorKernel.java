@@ -83,12 +83,15 @@ final class VectorKernel {
 
     /**
      * The coefficients of one group of 4 rows of {@code C} for one block of {@code k}: entry {@code q} says that row
-     * {@code ks[q]} of {@code B} is added with coefficients {@code x[4q] … x[4q+3]} (one per row of the group). The
+     * {@code ks[q]} of {@code B} is added with coefficients {@code x0[q] … x3[q]} (one per row of the group). The
      * group is dense when it kept every row of the block ({@code ks[q] = k0 + q}).
      */
     private static final class Packed {
         final int[] ks = new int[K_BLOCK];
-        final double[] x = new double[4 * K_BLOCK];
+        final double[] x0 = new double[K_BLOCK];
+        final double[] x1 = new double[K_BLOCK];
+        final double[] x2 = new double[K_BLOCK];
+        final double[] x3 = new double[K_BLOCK];
         int count;
         boolean dense;
     }
@@ -155,7 +158,7 @@ final class VectorKernel {
             for (int g = 0; g < groups; g++) {
                 int i = i0 + 4 * g;
                 if (i + 4 <= i1 && packed[g].dense) {
-                    tile4x6(packed[g].x, kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                    tile4x6(packed[g], kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                 }
             }
         }
@@ -164,7 +167,7 @@ final class VectorKernel {
             for (int g = 0; g < groups; g++) {
                 int i = i0 + 4 * g;
                 if (i + 4 <= i1 && packed[g].dense) {
-                    tile4x4(packed[g].x, kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
+                    tile4x4(packed[g], kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j);
                 }
             }
         }
@@ -213,6 +216,22 @@ final class VectorKernel {
      * {@code [k0, k1)} of {@code B}, leaving out the rows of {@code B} whose coefficients are all zero.
      */
     private static void pack(double[][] a, boolean transA, int i, int iEnd, int k0, int k1, Packed p) {
+        int kl = k1 - k0;
+        if (!transA && iEnd - i == 4) {
+            // Four rows of A: their pieces copied whole; dense unless some k has all four coefficients zero.
+            System.arraycopy(a[i], k0, p.x0, 0, kl);
+            System.arraycopy(a[i + 1], k0, p.x1, 0, kl);
+            System.arraycopy(a[i + 2], k0, p.x2, 0, kl);
+            System.arraycopy(a[i + 3], k0, p.x3, 0, kl);
+            if (noZeroColumn(p, kl)) {
+                for (int q = 0; q < kl; q++) {
+                    p.ks[q] = k0 + q;
+                }
+                p.count = kl;
+                p.dense = true;
+                return;
+            }
+        }
         int q = 0;
         for (int kk = k0; kk < k1; kk++) {
             double x0 = 0.0;
@@ -233,24 +252,42 @@ final class VectorKernel {
             }
             if (x0 != 0.0 || x1 != 0.0 || x2 != 0.0 || x3 != 0.0) {
                 p.ks[q] = kk;
-                p.x[4 * q] = x0;
-                p.x[4 * q + 1] = x1;
-                p.x[4 * q + 2] = x2;
-                p.x[4 * q + 3] = x3;
+                p.x0[q] = x0;
+                p.x1[q] = x1;
+                p.x2[q] = x2;
+                p.x3[q] = x3;
                 q++;
             }
         }
         p.count = q;
-        p.dense = q == k1 - k0;
+        p.dense = q == kl;
+    }
+
+    /** Whether no {@code q < kl} has all four coefficients zero. */
+    private static boolean noZeroColumn(Packed p, int kl) {
+        double[] x0 = p.x0;
+        double[] x1 = p.x1;
+        double[] x2 = p.x2;
+        double[] x3 = p.x3;
+        for (int q = 0; q < kl; q++) {
+            if (x0[q] == 0.0 && x1[q] == 0.0 && x2[q] == 0.0 && x3[q] == 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * One 4-row × 6-vector tile of {@code C} at column {@code j}, in registers: adds the {@code kl} rows of the
      * block, read from {@code panel} (their columns {@code [j, j + WIDE)}, copied side by side), row {@code q} with
-     * the coefficients {@code x[4q] … x[4q+3]}. The offsets grow by constant steps, so the JIT checks the bounds once.
+     * the coefficients {@code x0[q] … x3[q]}. The offsets grow by constant steps, so the JIT checks the bounds once.
      */
-    private static void tile4x6(double[] x, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
+    private static void tile4x6(Packed p, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
             double[] c3, int j) {
+        double[] x0 = p.x0;
+        double[] x1 = p.x1;
+        double[] x2 = p.x2;
+        double[] x3 = p.x3;
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -283,34 +320,34 @@ final class VectorKernel {
             var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
             var b4 = DoubleVector.fromArray(S, panel, o + 4 * V);
             var b5 = DoubleVector.fromArray(S, panel, o + 5 * V);
-            var x0 = DoubleVector.broadcast(S, x[4 * q]);
-            s00 = x0.fma(b0, s00);
-            s01 = x0.fma(b1, s01);
-            s02 = x0.fma(b2, s02);
-            s03 = x0.fma(b3, s03);
-            s04 = x0.fma(b4, s04);
-            s05 = x0.fma(b5, s05);
-            var x1 = DoubleVector.broadcast(S, x[4 * q + 1]);
-            s10 = x1.fma(b0, s10);
-            s11 = x1.fma(b1, s11);
-            s12 = x1.fma(b2, s12);
-            s13 = x1.fma(b3, s13);
-            s14 = x1.fma(b4, s14);
-            s15 = x1.fma(b5, s15);
-            var x2 = DoubleVector.broadcast(S, x[4 * q + 2]);
-            s20 = x2.fma(b0, s20);
-            s21 = x2.fma(b1, s21);
-            s22 = x2.fma(b2, s22);
-            s23 = x2.fma(b3, s23);
-            s24 = x2.fma(b4, s24);
-            s25 = x2.fma(b5, s25);
-            var x3 = DoubleVector.broadcast(S, x[4 * q + 3]);
-            s30 = x3.fma(b0, s30);
-            s31 = x3.fma(b1, s31);
-            s32 = x3.fma(b2, s32);
-            s33 = x3.fma(b3, s33);
-            s34 = x3.fma(b4, s34);
-            s35 = x3.fma(b5, s35);
+            var a0 = DoubleVector.broadcast(S, x0[q]);
+            s00 = a0.fma(b0, s00);
+            s01 = a0.fma(b1, s01);
+            s02 = a0.fma(b2, s02);
+            s03 = a0.fma(b3, s03);
+            s04 = a0.fma(b4, s04);
+            s05 = a0.fma(b5, s05);
+            var a1 = DoubleVector.broadcast(S, x1[q]);
+            s10 = a1.fma(b0, s10);
+            s11 = a1.fma(b1, s11);
+            s12 = a1.fma(b2, s12);
+            s13 = a1.fma(b3, s13);
+            s14 = a1.fma(b4, s14);
+            s15 = a1.fma(b5, s15);
+            var a2 = DoubleVector.broadcast(S, x2[q]);
+            s20 = a2.fma(b0, s20);
+            s21 = a2.fma(b1, s21);
+            s22 = a2.fma(b2, s22);
+            s23 = a2.fma(b3, s23);
+            s24 = a2.fma(b4, s24);
+            s25 = a2.fma(b5, s25);
+            var a3 = DoubleVector.broadcast(S, x3[q]);
+            s30 = a3.fma(b0, s30);
+            s31 = a3.fma(b1, s31);
+            s32 = a3.fma(b2, s32);
+            s33 = a3.fma(b3, s33);
+            s34 = a3.fma(b4, s34);
+            s35 = a3.fma(b5, s35);
         }
         s00.intoArray(c0, j);
         s01.intoArray(c0, j + V);
@@ -341,10 +378,14 @@ final class VectorKernel {
     /**
      * One 4-row × 4-vector tile of {@code C} at column {@code j}, in registers: adds the {@code kl} rows of the
      * block, read from {@code panel} (their columns {@code [j, j + PANEL)}, copied side by side), row {@code q} with
-     * the coefficients {@code x[4q] … x[4q+3]}. The offsets grow by constant steps, so the JIT checks the bounds once.
+     * the coefficients {@code x0[q] … x3[q]}. The offsets grow by constant steps, so the JIT checks the bounds once.
      */
-    private static void tile4x4(double[] x, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
+    private static void tile4x4(Packed p, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
             double[] c3, int j) {
+        double[] x0 = p.x0;
+        double[] x1 = p.x1;
+        double[] x2 = p.x2;
+        double[] x3 = p.x3;
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -367,26 +408,26 @@ final class VectorKernel {
             var b1 = DoubleVector.fromArray(S, panel, o + V);
             var b2 = DoubleVector.fromArray(S, panel, o + 2 * V);
             var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
-            var x0 = DoubleVector.broadcast(S, x[4 * q]);
-            s00 = x0.fma(b0, s00);
-            s01 = x0.fma(b1, s01);
-            s02 = x0.fma(b2, s02);
-            s03 = x0.fma(b3, s03);
-            var x1 = DoubleVector.broadcast(S, x[4 * q + 1]);
-            s10 = x1.fma(b0, s10);
-            s11 = x1.fma(b1, s11);
-            s12 = x1.fma(b2, s12);
-            s13 = x1.fma(b3, s13);
-            var x2 = DoubleVector.broadcast(S, x[4 * q + 2]);
-            s20 = x2.fma(b0, s20);
-            s21 = x2.fma(b1, s21);
-            s22 = x2.fma(b2, s22);
-            s23 = x2.fma(b3, s23);
-            var x3 = DoubleVector.broadcast(S, x[4 * q + 3]);
-            s30 = x3.fma(b0, s30);
-            s31 = x3.fma(b1, s31);
-            s32 = x3.fma(b2, s32);
-            s33 = x3.fma(b3, s33);
+            var a0 = DoubleVector.broadcast(S, x0[q]);
+            s00 = a0.fma(b0, s00);
+            s01 = a0.fma(b1, s01);
+            s02 = a0.fma(b2, s02);
+            s03 = a0.fma(b3, s03);
+            var a1 = DoubleVector.broadcast(S, x1[q]);
+            s10 = a1.fma(b0, s10);
+            s11 = a1.fma(b1, s11);
+            s12 = a1.fma(b2, s12);
+            s13 = a1.fma(b3, s13);
+            var a2 = DoubleVector.broadcast(S, x2[q]);
+            s20 = a2.fma(b0, s20);
+            s21 = a2.fma(b1, s21);
+            s22 = a2.fma(b2, s22);
+            s23 = a2.fma(b3, s23);
+            var a3 = DoubleVector.broadcast(S, x3[q]);
+            s30 = a3.fma(b0, s30);
+            s31 = a3.fma(b1, s31);
+            s32 = a3.fma(b2, s32);
+            s33 = a3.fma(b3, s33);
         }
         s00.intoArray(c0, j);
         s01.intoArray(c0, j + V);
@@ -413,7 +454,10 @@ final class VectorKernel {
     private static void narrow4(Packed p, double[][] b, double[] c0, double[] c1, double[] c2, double[] c3, int from,
             int to) {
         int[] ks = p.ks;
-        double[] x = p.x;
+        double[] x0 = p.x0;
+        double[] x1 = p.x1;
+        double[] x2 = p.x2;
+        double[] x3 = p.x3;
         int j = from;
         for (; j + V <= to; j += V) {
             var s0 = DoubleVector.fromArray(S, c0, j);
@@ -422,10 +466,10 @@ final class VectorKernel {
             var s3 = DoubleVector.fromArray(S, c3, j);
             for (int q = 0; q < p.count; q++) {
                 var bq = DoubleVector.fromArray(S, b[ks[q]], j);
-                s0 = DoubleVector.broadcast(S, x[4 * q]).fma(bq, s0);
-                s1 = DoubleVector.broadcast(S, x[4 * q + 1]).fma(bq, s1);
-                s2 = DoubleVector.broadcast(S, x[4 * q + 2]).fma(bq, s2);
-                s3 = DoubleVector.broadcast(S, x[4 * q + 3]).fma(bq, s3);
+                s0 = DoubleVector.broadcast(S, x0[q]).fma(bq, s0);
+                s1 = DoubleVector.broadcast(S, x1[q]).fma(bq, s1);
+                s2 = DoubleVector.broadcast(S, x2[q]).fma(bq, s2);
+                s3 = DoubleVector.broadcast(S, x3[q]).fma(bq, s3);
             }
             s0.intoArray(c0, j);
             s1.intoArray(c1, j);
@@ -439,10 +483,10 @@ final class VectorKernel {
             double s3 = c3[j];
             for (int q = 0; q < p.count; q++) {
                 double bq = b[ks[q]][j];
-                s0 = Math.fma(x[4 * q], bq, s0);
-                s1 = Math.fma(x[4 * q + 1], bq, s1);
-                s2 = Math.fma(x[4 * q + 2], bq, s2);
-                s3 = Math.fma(x[4 * q + 3], bq, s3);
+                s0 = Math.fma(x0[q], bq, s0);
+                s1 = Math.fma(x1[q], bq, s1);
+                s2 = Math.fma(x2[q], bq, s2);
+                s3 = Math.fma(x3[q], bq, s3);
             }
             c0[j] = s0;
             c1[j] = s1;
@@ -454,19 +498,24 @@ final class VectorKernel {
     /** Columns {@code [from, to)} of row {@code r} of a group: whole vectors, then one element at a time. */
     private static void row(Packed p, int r, double[][] b, double[] c, int from, int to) {
         int[] ks = p.ks;
-        double[] x = p.x;
+        double[] x = switch (r) {
+            case 0 -> p.x0;
+            case 1 -> p.x1;
+            case 2 -> p.x2;
+            default -> p.x3;
+        };
         int j = from;
         for (; j + V <= to; j += V) {
             var s = DoubleVector.fromArray(S, c, j);
             for (int q = 0; q < p.count; q++) {
-                s = DoubleVector.broadcast(S, x[4 * q + r]).fma(DoubleVector.fromArray(S, b[ks[q]], j), s);
+                s = DoubleVector.broadcast(S, x[q]).fma(DoubleVector.fromArray(S, b[ks[q]], j), s);
             }
             s.intoArray(c, j);
         }
         for (; j < to; j++) {
             double s = c[j];
             for (int q = 0; q < p.count; q++) {
-                s = Math.fma(x[4 * q + r], b[ks[q]][j], s);
+                s = Math.fma(x[q], b[ks[q]][j], s);
             }
             c[j] = s;
         }
