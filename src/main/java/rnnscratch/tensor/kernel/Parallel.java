@@ -132,11 +132,12 @@ public final class Parallel {
         if (cols >= rows && rows < split.minRows() * t) {
             int align = split.columnAlign();
             int pieces = Math.min(t, Math.max(1, cols / Math.max(MIN_SLICE, align)));
-            // Piece p ends at the multiple of align nearest to p·cols/pieces; the last piece ends at cols.
+            // Piece p ends where the pieces after it hold the whole multiple of align nearest to their even share,
+            // so that the columns left over go to piece 0, the caller's, which starts first.
             var ends = new int[pieces];
             int used = 0;
             for (int p = 1; p <= pieces; p++) {
-                int end = p == pieces ? cols : Math.min(cols, Math.round((float) p * cols / pieces / align) * align);
+                int end = Math.max(0, cols - Math.round((float) (pieces - p) * cols / pieces / align) * align);
                 if (end > (used == 0 ? 0 : ends[used - 1])) {
                     ends[used++] = end;
                 }

@@ -60,8 +60,8 @@ class ParallelTest {
     void vectorKernelSplitsShortResultsByColumnsInWholeTiles() {
         Parallel.setThreads(2);
         var split = new Parallel.Split(32, 48);
-        assertThat(pieces(32, 512, split)).as("2 threads, tiles of 48 columns: 5 tiles each, the second with the last 32 columns too")
-                .containsExactly("0-32x0-240", "0-32x240-512");
+        assertThat(pieces(32, 512, split)).as("2 threads, tiles of 48 columns: 5 tiles each, the first (the caller's) with the 32 columns left over too")
+                .containsExactly("0-32x0-272", "0-32x272-512");
         assertThat(pieces(512, 512, split)).as("512 rows: by rows").containsExactly("0-256x0-512", "256-512x0-512");
     }
 
