@@ -18,7 +18,7 @@ import rnnscratch.text.Preprocess;
 
 /**
  * The speed figures of this implementation next to the book's PyTorch code, measured in one run on one machine, and
- * the targets of issue 12 judged from them: what the command line's {@code bench} prints.
+ * the targets of issues 12 and 23 judged from them: what the command line's {@code bench} prints.
  *
  * <ol>
  *   <li>the machine: CPU model, cores, vector unit, the Vector API's vector width, the JDK;</li>
@@ -27,9 +27,12 @@ import rnnscratch.text.Preprocess;
  *       for comparison, and each as a share of the peak;</li>
  *   <li>PyTorch's fastest CPU setting for the book's code, found by trying each candidate
  *       ({@link ReferenceRunner#settings}) once per dtype;</li>
- *   <li>training tokens per second at the book's setting ({@link TrainingBench}) in interleaved rounds: Java (plain
- *       kernel on the default threads and on one, the vector kernel, the plain kernel while a run report's recorder
- *       follows every minibatch as {@code train --report} does) and the book's code at its fastest settings;</li>
+ *   <li>training tokens per second at the book's setting in interleaved rounds: the README's book command itself,
+ *       in its own JVM with the README's options ({@link BookRun}; {@code --kernel auto}, so the vector kernel on
+ *       AVX-512, and then once more forced to the plain kernel for comparison), its 500-epoch prediction; in this
+ *       JVM ({@link TrainingBench}), the plain kernel on the default threads and on one, the vector kernel, the plain
+ *       kernel while a run report's recorder follows every minibatch as {@code train --report} does; and the book's
+ *       code at its fastest settings;</li>
  *   <li>tokens per second for 1, 2, 4, … threads up to the cores, the training step as a share of the peak, and a
  *       check that one thread and the default threads train to the same bits;</li>
  *   <li>the targets, each with its figure and "met" or "not met", and what {@code --report} adds to a 20-epoch run
