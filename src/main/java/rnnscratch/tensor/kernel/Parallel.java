@@ -101,7 +101,7 @@ public final class Parallel {
      * @param minRows     the fewest rows per thread for which a split by rows is still kept
      * @param columnAlign column slices are multiples of this many columns, and at least this wide
      */
-    public record Split(int minRows, int columnAlign) {}
+    record Split(int minRows, int columnAlign) {}
 
     /** The plain kernel's split: {@value #MIN_ROWS} rows, slices of whole cache lines ({@value #COLUMN_ALIGN} columns). */
     static final Split PLAIN_SPLIT = new Split(MIN_ROWS, COLUMN_ALIGN);
