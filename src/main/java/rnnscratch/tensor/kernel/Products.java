@@ -55,6 +55,8 @@ public final class Products {
     }
 
     private static void addProduct(double[][] a, boolean transA, double[][] b, double[][] c) {
+        // A result of fewer than 4 rows (predictCh8's one-row steps) fills no register tile: the plain kernel, which
+        // gives the same bits.
         if (vector() && c.length >= 4) {
             VectorKernel.addProduct(a, transA, b, c);
         } else {

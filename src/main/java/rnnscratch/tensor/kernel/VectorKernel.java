@@ -15,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@code k} is cut into blocks of {@link #K_BLOCK} rows of {@code B}, and a block's piece of one panel of
  *       {@code B} (one tile wide) is copied into one contiguous array, which stays in the L1 cache while every tile of
  *       rows passes over it and is read without looking up rows;</li>
- *   <li>for each block, the coefficients of each group of 4 rows of {@code C} are first copied into one contiguous
- *       array (from {@code A}'s rows for {@code A·B}, from its columns for {@code Aᵀ·B}, which so needs no
- *       transpose), leaving out every row of {@code B} whose 4 coefficients are all zero;</li>
+ *   <li>for each block, the coefficients of each group of 4 rows of {@code C} are first copied into four
+ *       contiguous arrays, one per row (for {@code A·B} the four rows' pieces whole, with {@code System.arraycopy};
+ *       for {@code Aᵀ·B} gathered from {@code A}'s columns, which so needs no transpose), leaving out every row of
+ *       {@code B} whose 4 coefficients are all zero;</li>
  *   <li>a group that kept every row (a dense left operand, as in {@code H·W_hh}) runs the register tile, whose loop
  *       reads the panel and the coefficients at offsets that grow by a constant step: the JIT checks the bounds once
  *       per loop instead of once per load (the tile went from 44% to 61% of the FMA peak on one thread, 4 × 4 with
@@ -48,7 +49,8 @@ final class VectorKernel {
     /**
      * Split a short, wide result by columns unless every thread gets at least 32 rows (8 groups of 4): a thread then
      * multiplies its slice of {@code B} (1 MB of {@code W_hh} on 2 threads) with all the rows, which stays in its L2
-     * cache from step to step and is copied into panels once for 8 groups instead of 4; slices are whole wide tiles.
+     * cache from step to step and is copied into panels once for 8 groups instead of 4; every slice but the first (the
+     * caller's, which takes the columns left over) is whole wide tiles.
      */
     private static final Parallel.Split SPLIT = new Parallel.Split(32, WIDE);
 
@@ -97,8 +99,9 @@ final class VectorKernel {
     }
 
     /**
-     * A thread's working arrays, kept from product to product: the panel and the coefficients of each group. (Made
-     * anew for every product, they were some 40 KB of garbage per piece, 70 products a minibatch.)
+     * A thread's working arrays, kept from product to product: the panel and the coefficients of each group, 2.3 KB a
+     * group, as many groups as the tallest block the thread has computed. (Made anew for every product, they were
+     * some 40 KB of garbage per piece, 70 products a minibatch.)
      */
     private static final class Scratch {
         final double[] panel = new double[K_BLOCK * WIDE];
@@ -148,9 +151,12 @@ final class VectorKernel {
         }
     }
 
-    /** The dense groups' columns {@code [j0, j1)} for rows {@code [k0, k1)} of {@code B}: wide tiles, narrow tiles, the rest. */
-    private static void dense(Packed[] packed, int groups, int i0, int i1, double[][] b, double[][] c, int j0, int j1, int k0,
-            int k1, double[] panel) {
+    /**
+     * The dense groups' columns {@code [j0, j1)} for rows {@code [k0, k1)} of {@code B}: wide tiles, narrow tiles,
+     * then the columns left over.
+     */
+    private static void dense(Packed[] packed, int groups, int i0, int i1, double[][] b, double[][] c, int j0,
+            int j1, int k0, int k1, double[] panel) {
         int kl = k1 - k0;
         int j = j0;
         for (; j + WIDE <= j1; j += WIDE) {
@@ -281,6 +287,8 @@ final class VectorKernel {
      * One 4-row × 6-vector tile of {@code C} at column {@code j}, in registers: adds the {@code kl} rows of the
      * block, read from {@code panel} (their columns {@code [j, j + WIDE)}, copied side by side), row {@code q} with
      * the coefficients {@code x0[q] … x3[q]}. The offsets grow by constant steps, so the JIT checks the bounds once.
+     * The 24 stores are written out here: a helper taking the vectors as arguments made the JIT keep them as objects
+     * (2 GFLOPS instead of 48 on one thread). {@link #tile4x4} is the same loop, 4 vectors wide.
      */
     private static void tile4x6(Packed p, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
             double[] c3, int j) {
