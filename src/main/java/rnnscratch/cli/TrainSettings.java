@@ -47,8 +47,9 @@ import rnnscratch.text.TokenKind;
  * @param prefix       the text the samples continue; empty when not given (then the corpus decides, see
  *                     {@link #prefixFor(String)})
  * @param threads      threads of the matrix kernel
- * @param kernel       the matrix kernel: {@code PLAIN} (default) or {@code VECTOR} (the opt-in Vector API kernel,
- *                     which needs {@code java --add-modules jdk.incubator.vector})
+ * @param kernel       the matrix kernel: {@code PLAIN} or {@code VECTOR} (the Vector API kernel, which needs
+ *                     {@code java --add-modules jdk.incubator.vector}); {@code --kernel auto}, the default, gives
+ *                     {@link Kernel#fastestHere()}
  * @param cacheDir     where The Time Machine is cached
  * @param temperature  sample the text shown during training from {@code softmax(o / κ)} at the temperature κ (seeded by {@code seed});
  *                     empty: greedy, as the book

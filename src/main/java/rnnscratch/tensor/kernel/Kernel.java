@@ -3,8 +3,10 @@ package rnnscratch.tensor.kernel;
 import java.util.function.Supplier;
 
 /**
- * Which matrix kernel the products use: the plain-Java one (the default, {@link PlainKernel}) or the opt-in Vector
+ * Which matrix kernel the products use: the plain-Java one (the library's default, {@link PlainKernel}) or the Vector
  * API one ({@link VectorKernel}), which needs the JVM started with {@code --add-modules jdk.incubator.vector}.
+ * {@link #fastestHere()} says which is faster on this machine; {@code train --kernel auto} (the command line's
+ * default) uses it, so the README's book command, which passes the module, runs the vector kernel on AVX-512.
  *
  * <p>Switch it on with {@code -Drnnscratch.kernel=vector} or {@link #use(Choice)}; run a piece of work with a given
  * kernel and number of threads, and the ones before restored afterwards, with {@link #using}.
@@ -16,7 +18,7 @@ public final class Kernel {
     public enum Choice {
         /** The plain-Java kernel, {@link PlainKernel} (the default). */
         PLAIN,
-        /** The opt-in Vector API kernel of {@link VectorKernel}. */
+        /** The Vector API kernel of {@link VectorKernel}. */
         VECTOR
     }
 

@@ -4,9 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The opt-in matrix kernel on the JDK's incubating Vector API: each thread keeps a tile of 4 rows × 6 vectors of
- * {@code C} in registers (24 accumulators of the 32 registers of AVX-512; 4 × 4 where fewer than 6 vectors of columns
- * are left) while it adds a block of rows of {@code B}, with fused multiply-adds. Where vectors hold fewer than 8
+ * The matrix kernel on the JDK's incubating Vector API ({@code train}'s choice on AVX-512 when the JVM has the
+ * module: {@link Kernel#fastestHere()}): each thread keeps a tile of 4 rows × 6 vectors of {@code C} in registers (24
+ * accumulators of the 32 registers of AVX-512; 4 × 4 where fewer than 6 vectors of columns are left) while it adds a
+ * block of rows of {@code B}, with fused multiply-adds. Where vectors hold fewer than 8
  * doubles (AVX2), {@link Products} keeps the plain kernel instead ({@link #beatsPlain()}): the vector kernel must
  * never be the slower one.
  *
@@ -28,11 +29,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       summed over {@code k} in increasing order, whatever the blocks, the tiles and the split over threads.</li>
  * </ul>
  *
- * <p>It is used only when {@link Kernel#use(Kernel.Choice)} switched it on ({@code VECTOR}), which needs the JVM flag
+ * <p>It is used only when {@link Kernel#use(Kernel.Choice)} switched it on ({@code VECTOR}, as {@code train} does by
+ * default where it is the faster kernel), which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). The work
- * is split over the threads as the plain kernel's is ({@link Parallel#forBlocks}). Every element is one chain of
- * fused multiply-adds over {@code k} in increasing order, computed by one thread, so any number of threads agrees bit
- * for bit.
+ * is split over the threads by {@link Parallel#forBlocks}, with a split of its own ({@link #SPLIT}). Every element is
+ * one chain of fused multiply-adds over {@code k} in increasing order, computed by one thread, so any number of
+ * threads agrees bit for bit, and so does the plain kernel where the JVM uses the FMA instruction.
  *
  * <p>Docs: docs/performance.md
  */
