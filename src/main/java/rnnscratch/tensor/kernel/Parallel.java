@@ -101,11 +101,15 @@ public final class Parallel {
      *
      * @param minRows     the fewest rows per thread for which a split by rows is still kept
      * @param columnAlign every column slice but the first is a multiple of this many columns
+     * @param minWork     products with fewer multiply-adds than this run on the calling thread alone
      */
-    record Split(int minRows, int columnAlign) {}
+    record Split(int minRows, int columnAlign, long minWork) {}
 
-    /** The plain kernel's split: {@value #MIN_ROWS} rows, slices of whole cache lines ({@value #COLUMN_ALIGN} columns). */
-    static final Split PLAIN_SPLIT = new Split(MIN_ROWS, COLUMN_ALIGN);
+    /**
+     * The plain kernel's split: {@value #MIN_ROWS} rows, slices of whole cache lines ({@value #COLUMN_ALIGN} columns),
+     * products from {@value #SPLIT_WORK} multiply-adds.
+     */
+    static final Split PLAIN_SPLIT = new Split(MIN_ROWS, COLUMN_ALIGN, SPLIT_WORK);
 
     /**
      * Runs {@code body} over the {@code rows × cols} result of a product with {@code work} multiply-adds: in one piece
@@ -126,7 +130,7 @@ public final class Parallel {
     /** {@link #forBlocks(int, int, long, Block)} with a kernel's own {@link Split}. */
     static void forBlocks(int rows, int cols, long work, Split split, Block body) {
         int t = threads;
-        if (work < SPLIT_WORK || t <= 1) {
+        if (work < split.minWork() || t <= 1) {
             body.run(0, rows, 0, cols);
             return;
         }

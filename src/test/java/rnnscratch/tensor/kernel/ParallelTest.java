@@ -59,7 +59,7 @@ class ParallelTest {
     @DisplayName("With the vector kernel's split, H·W_hh (32 rows) goes by columns on 2 threads, in whole register tiles")
     void vectorKernelSplitsShortResultsByColumnsInWholeTiles() {
         Parallel.setThreads(2);
-        var split = new Parallel.Split(32, 48);
+        var split = new Parallel.Split(32, 48, Parallel.SPLIT_WORK);
         assertThat(pieces(32, 512, split)).as("2 threads, tiles of 48 columns: 5 tiles each, the first (the caller's) with the 32 columns left over too")
                 .containsExactly("0-32x0-272", "0-32x272-512");
         assertThat(pieces(512, 512, split)).as("512 rows: by rows").containsExactly("0-256x0-512", "256-512x0-512");
@@ -73,7 +73,8 @@ class ParallelTest {
                 .checkAssert((rows, cols, threads, align) -> {
                     Parallel.setThreads(threads);
                     var count = new int[rows][cols];
-                    Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, new Parallel.Split(32, align),
+                    Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, new Parallel.Split(32, align,
+                                    Parallel.SPLIT_WORK),
                             (i0, i1, j0, j1) -> {
                                 for (int i = i0; i < i1; i++) {
                                     for (int j = j0; j < j1; j++) {
