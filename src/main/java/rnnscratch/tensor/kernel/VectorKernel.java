@@ -55,7 +55,8 @@ final class VectorKernel {
      * caller's, which takes the columns left over) is whole wide tiles. Products under 2²⁰ multiply-adds stay on the
      * calling thread: this kernel does them in tens of microseconds, and a worker that comes a few microseconds late
      * costs more than half of one saves (the one-hot {@code X_t·W_xh}, {@code H_t·W_hq} and its backward product,
-     * 458,752 each; the README's command was 3.5% faster, median of 12 interleaved pairs).
+     * 458,752 each). Measured: the README's command 3.5% faster, median of 12 interleaved pairs, but 6 faster and 5
+     * slower, so within the noise of the machine it was measured on; kept for the reason above.
      */
     private static final Parallel.Split SPLIT = new Parallel.Split(32, WIDE, 1L << 20);
 
