@@ -80,7 +80,9 @@ public final class Benchmark {
         double torch32 = Double.NaN;
         double bookT = Double.NaN;
         double bookPlainT = Double.NaN;
-        /** Whether the README's command ({@code --kernel auto}) runs the vector kernel on this machine. */
+        /** The kernel the README's command ({@code --kernel auto}) said it ran: its {@code kernel: …} line. */
+        String bookKernel = "unknown";
+        /** Whether that is the vector kernel. */
         boolean bookVector;
         double bookPredict = Double.NaN;
         double bookRss = Double.NaN;
@@ -237,8 +239,6 @@ public final class Benchmark {
         var torch32 = new ArrayList<Double>();
         var bookT = new ArrayList<Double>();
         var bookPlainT = new ArrayList<Double>();
-        f.bookVector = Kernel.fastestHere() == Kernel.Choice.VECTOR;
-        String bookKernel = f.bookVector ? "vector" : "plain";
         var bookPredict = new ArrayList<Double>();
         var bookRss = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
@@ -247,7 +247,11 @@ public final class Benchmark {
                 bookT.add(b.steadyTokensPerSec());
                 bookPredict.add(b.predictSeconds(BookRun.BOOK_EPOCHS));
                 b.peakRssMb().ifPresent(bookRss::add);
+                if (!b.kernel().isEmpty()) {
+                    f.bookKernel = b.kernel();
+                }
             });
+            f.bookVector = f.bookKernel.equals("vector");
             if (f.bookVector) {
                 book(options, true, out).ifPresent(b -> bookPlainT.add(b.steadyTokensPerSec()));
             }
@@ -268,7 +272,7 @@ public final class Benchmark {
             String forcedPlain = f.bookVector ? ", forced to the plain kernel "
                     + tokens(bookPlainT.isEmpty() ? Double.NaN : last(bookPlainT)) : "";
             var line = new StringBuilder(String.format(Locale.ROOT, "  round %d: book command (%s kernel) %s%s; in "
-                    + "this JVM: plain %d thr %s (recording a report %s), 1 thr %s", r, bookKernel,
+                    + "this JVM: plain %d thr %s (recording a report %s), 1 thr %s", r, f.bookKernel,
                     tokens(book.map(BookRun::steadyTokensPerSec).orElse(Double.NaN)), forcedPlain, threads,
                     tokens(last(plainT)), tokens(last(recordedT)), tokens(last(plain1))));
             if (vector) {
@@ -300,7 +304,7 @@ public final class Benchmark {
         out.println("  median (min-max):");
         out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %s kernel, %d "
                 + "epochs, the median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS "
-                + "%s%n", bookKernel, options.bookEpochs(), BookRun.WINDOW, spread(bookT),
+                + "%s%n", f.bookKernel, options.bookEpochs(), BookRun.WINDOW, spread(bookT),
                 f.bookVector ? ", forced to the plain kernel " + spread(bookPlainT) : "",
                 Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookRss) ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss));
@@ -420,9 +424,10 @@ public final class Benchmark {
                 verdict(f.bookT, 1.2 * f.torch64));
         boolean avx512 = machine.vectorUnit().equals("AVX-512");
         boolean vectorFastest = f.bookVector && f.bookT > f.bookPlainT;
-        String where = !f.bookVector ? "the README's command runs the plain kernel here (" + (Kernel.vectorApiAvailable()
-                ? "vector kernel: " + Kernel.vectorKernelHere() : "the JVM was started without jdk.incubator.vector")
-                + ")" : "the README's command runs it here; forced to the plain kernel it ran at "
+        String where = !f.bookVector ? "the README's command said it ran the " + f.bookKernel + " kernel here"
+                + (f.bookKernel.equals("plain") && Kernel.vectorApiAvailable() ? " (vector kernel: "
+                        + Kernel.vectorKernelHere() + ")" : "")
+                : "the README's command runs it here; forced to the plain kernel it ran at "
                 + tokens(f.bookPlainT) + (vectorFastest ? ", slower" : ", as fast or faster");
         out.printf(Locale.ROOT, "  3. the vector kernel, where it is the fastest, / PyTorch float32: %s (>= 1.0x; %s): "
                 + "%s%n", f.bookVector ? ratio(f.bookT, f.torch32) : "-", where,

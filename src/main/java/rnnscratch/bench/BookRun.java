@@ -23,9 +23,11 @@ import java.util.OptionalDouble;
  * @param tokensPerSec each epoch's training speed (the metrics' {@code tokens_per_sec}, the book's timer)
  * @param perplexity   the last epoch's perplexity
  * @param peakRssMb    the process's peak resident memory, when the system could tell
+ * @param kernel       the matrix kernel the command said it ran ({@code vector} or {@code plain}, from its
+ *                     {@code kernel: …} line); empty when it did not say
  */
 public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tokensPerSec, double perplexity,
-        OptionalDouble peakRssMb) {
+        OptionalDouble peakRssMb, String kernel) {
     /** The book's number of epochs. */
     public static final int BOOK_EPOCHS = 500;
     /** Epochs whose mean time per epoch predicts the rest: one period of the samples printed every ten epochs. */
@@ -80,6 +82,17 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
      * @throws IOException for a short row, or fewer than two epochs
      */
     public static BookRun parse(double wallSeconds, List<String> metrics, OptionalDouble peakRssMb) throws IOException {
+        return parse(wallSeconds, metrics, peakRssMb, List.of());
+    }
+
+    /**
+     * {@link #parse(double, List, OptionalDouble)}, with the kernel read from the command's output: the first word
+     * after {@code kernel: } on the line {@code train} prints before training.
+     */
+    public static BookRun parse(double wallSeconds, List<String> metrics, OptionalDouble peakRssMb,
+            List<String> output) throws IOException {
+        String kernel = output.stream().filter(l -> l.startsWith("kernel: ")).findFirst()
+                .map(l -> l.substring("kernel: ".length()).split("[ ,]")[0]).orElse("");
         var elapsed = new ArrayList<Double>();
         var speed = new ArrayList<Double>();
         double perplexity = Double.NaN;
@@ -96,7 +109,7 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
             throw new IOException("the book command's metrics hold " + elapsed.size() + " epoch(s); at least 2 are "
                     + "needed");
         }
-        return new BookRun(wallSeconds, elapsed, speed, perplexity, peakRssMb);
+        return new BookRun(wallSeconds, elapsed, speed, perplexity, peakRssMb, kernel);
     }
 
     /** {@code 3.40 minutes (204 s)}. */

@@ -97,7 +97,8 @@ public final class BookCommand implements BookRun.Runner {
             throw new IOException("the book command exited with " + code + ": "
                     + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
         }
-        return BookRun.parse(wall, Files.readAllLines(metrics, StandardCharsets.UTF_8), readRss(rss));
+        return BookRun.parse(wall, Files.readAllLines(metrics, StandardCharsets.UTF_8), readRss(rss),
+                Files.readAllLines(log, StandardCharsets.UTF_8));
     }
 
     private static OptionalDouble readRss(Path rss) {

@@ -64,6 +64,18 @@ class BookCommandTest {
     }
 
     @Test
+    @DisplayName("The bench takes the kernel the book command ran from the command's own kernel: line, not its guess")
+    void kernelIsReadFromTheCommandsOutput() throws IOException {
+        var metrics = List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s", "1,3,100,0,0.5", "2,3,100,0,1.0");
+        var vector = List.of("corpus: …", "model: …", "kernel: vector (register tiles of 4 rows x 6 vectors of 8 "
+                + "doubles, fused multiply-adds), 2 threads", "epoch 1/2 …");
+        assertThat(BookRun.parse(2, metrics, OptionalDouble.empty(), vector).kernel()).isEqualTo("vector");
+        assertThat(BookRun.parse(2, metrics, OptionalDouble.empty(), List.of("kernel: plain, 1 thread")).kernel())
+                .isEqualTo("plain");
+        assertThat(BookRun.parse(2, metrics, OptionalDouble.empty()).kernel()).as("no output: not known").isEmpty();
+    }
+
+    @Test
     @DisplayName("Metrics of fewer than two epochs are refused with the reason")
     void tooFewEpochs() {
         assertThatThrownBy(() -> BookRun.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",

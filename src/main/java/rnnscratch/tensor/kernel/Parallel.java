@@ -137,29 +137,27 @@ public final class Parallel {
         if (cols >= rows && rows < split.minRows() * t) {
             int align = split.columnAlign();
             int pieces = Math.min(t, Math.max(1, cols / Math.max(MIN_SLICE, align)));
-            // Piece p ends where the pieces after it hold the whole multiple of align nearest to their even share,
-            // so that the columns left over go to piece 0, the caller's, which starts first.
-            var ends = new int[pieces];
-            int used = 0;
-            for (int p = 1; p <= pieces; p++) {
-                int end = Math.max(0, cols - Math.round((float) (pieces - p) * cols / pieces / align) * align);
-                if (end > (used == 0 ? 0 : ends[used - 1])) {
-                    ends[used++] = end;
-                }
-            }
-            if (used <= 1) {
+            if (pieces <= 1) {
                 body.run(0, rows, 0, cols);
             } else {
-                int n = used;
-                forRowsSplit(n, n, (from, to) -> {
+                forRowsSplit(pieces, pieces, (from, to) -> {
                     for (int p = from; p < to; p++) {
-                        body.run(0, rows, p == 0 ? 0 : ends[p - 1], ends[p]);
+                        body.run(0, rows, sliceStart(p, pieces, cols, align), sliceStart(p + 1, pieces, cols, align));
                     }
                 });
             }
             return;
         }
         forRows(rows, true, (from, to) -> body.run(from, to, 0, cols));
+    }
+
+    /**
+     * Where column slice {@code p} of {@code pieces} starts: the slices after it hold the whole multiple of
+     * {@code align} nearest to their even share, so that the columns left over go to slice 0, the caller's, which
+     * starts first. Every slice is at least {@code align} wide, since each even share is.
+     */
+    private static int sliceStart(int p, int pieces, int cols, int align) {
+        return p == 0 ? 0 : cols - Math.round((float) (pieces - p) * cols / pieces / align) * align;
     }
 
     private static synchronized void forRowsSplit(int n, int t, RowRange body) {
