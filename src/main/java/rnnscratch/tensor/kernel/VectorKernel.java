@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The matrix kernel on the JDK's incubating Vector API ({@code train}'s choice on AVX-512 when the JVM has the
  * module: {@link Kernel#fastestHere()}): each thread keeps a tile of 4 rows × 6 vectors of {@code C} in registers (24
- * accumulators of the 32 registers of AVX-512; 4 × 4 where fewer than 6 vectors of columns are left) while it adds a
- * block of rows of {@code B}, with fused multiply-adds. Where vectors hold fewer than 8
- * doubles (AVX2), {@link Products} keeps the plain kernel instead ({@link #beatsPlain()}): the vector kernel must
- * never be the slower one.
+ * accumulators of the 32 registers of AVX-512; 4 × 4 where fewer than 6 vectors of columns are left, and over copies
+ * padded with zeros where fewer than 4 are) while it adds a block of rows of {@code B}, with fused multiply-adds.
+ * Where vectors hold fewer than 8 doubles (AVX2), {@link Products} keeps the plain kernel instead
+ * ({@link #beatsPlain()}): the vector kernel must never be the slower one.
  *
  * <p>How a thread computes its block of {@code C}:
  * <ul>
@@ -92,7 +92,8 @@ final class VectorKernel {
     /**
      * The coefficients of one group of 4 rows of {@code C} for one block of {@code k}: entry {@code q} says that row
      * {@code ks[q]} of {@code B} is added with coefficients {@code x0[q] … x3[q]} (one per row of the group). The
-     * group is dense when it kept every row of the block ({@code ks[q] = k0 + q}).
+     * group is dense when it kept every row of the block: entry {@code q} is then row {@code k0 + q}, and {@code ks},
+     * which only the loops for a group that left rows out read, is not filled.
      */
     private static final class Packed {
         final int[] ks = new int[K_BLOCK];
@@ -102,6 +103,11 @@ final class VectorKernel {
         final double[] x3 = new double[K_BLOCK];
         int count;
         boolean dense;
+        /** The group's four rows of {@code C} in the columns left over ({@link #narrowTile}), widened to one panel. */
+        final double[] t0 = new double[PANEL];
+        final double[] t1 = new double[PANEL];
+        final double[] t2 = new double[PANEL];
+        final double[] t3 = new double[PANEL];
     }
 
     /**
@@ -184,13 +190,56 @@ final class VectorKernel {
             }
         }
         if (j < j1) {
+            copyPanelPadded(b, k0, k1, j, j1, panel);
             for (int g = 0; g < groups; g++) {
                 int i = i0 + 4 * g;
                 if (i + 4 <= i1 && packed[g].dense) {
-                    narrow4(packed[g], b, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
+                    narrowTile(packed[g], kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
                 }
             }
         }
+    }
+
+    /**
+     * Columns {@code [from, to)} of rows {@code [k0, k1)} of {@code B}, fewer than one panel, side by side in
+     * {@code panel} as {@link #copyPanel4} would lay them out, the missing columns zero.
+     */
+    private static void copyPanelPadded(double[][] b, int k0, int k1, int from, int to, double[] panel) {
+        int w = to - from;
+        for (int kk = k0; kk < k1; kk++) {
+            int o = (kk - k0) * PANEL;
+            System.arraycopy(b[kk], from, panel, o, w);
+            java.util.Arrays.fill(panel, o + w, o + PANEL, 0.0);
+        }
+    }
+
+    /**
+     * Columns {@code [from, to)}, fewer than one panel, of a dense group (the 28 columns of {@code H_t·W_hq}): its
+     * four rows of {@code C} there are copied into rows one panel wide, padded with zeros, the 4-vector tile adds the
+     * block's rows of the padded panel ({@link #copyPanelPadded}), and the real columns are copied back. The padding
+     * is computed and thrown away; the lanes of a vector do not mix, so every real element is the same chain of fused
+     * multiply-adds as anywhere else. (One vector of a row at a time, as {@link #narrow4} does, leaves each
+     * accumulator waiting for the one before: {@code 32×512 · 512×28} on one thread ran at 9–15 GFLOPS that way and
+     * 16–17 this way, in a harness on a busy host.)
+     */
+    private static void narrowTile(Packed p, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
+            double[] c3, int from, int to) {
+        int w = to - from;
+        widen(c0, from, w, p.t0);
+        widen(c1, from, w, p.t1);
+        widen(c2, from, w, p.t2);
+        widen(c3, from, w, p.t3);
+        tile4x4(p, kl, panel, p.t0, p.t1, p.t2, p.t3, 0);
+        System.arraycopy(p.t0, 0, c0, from, w);
+        System.arraycopy(p.t1, 0, c1, from, w);
+        System.arraycopy(p.t2, 0, c2, from, w);
+        System.arraycopy(p.t3, 0, c3, from, w);
+    }
+
+    /** {@code w} elements of {@code src} from {@code from} into the start of {@code row}, the rest of it zero. */
+    private static void widen(double[] src, int from, int w, double[] row) {
+        System.arraycopy(src, from, row, 0, w);
+        java.util.Arrays.fill(row, w, row.length, 0.0);
     }
 
     /**
@@ -236,9 +285,6 @@ final class VectorKernel {
             System.arraycopy(a[i + 2], k0, p.x2, 0, kl);
             System.arraycopy(a[i + 3], k0, p.x3, 0, kl);
             if (noZeroColumn(p, kl)) {
-                for (int q = 0; q < kl; q++) {
-                    p.ks[q] = k0 + q;
-                }
                 p.count = kl;
                 p.dense = true;
                 return;
