@@ -49,4 +49,19 @@ class BenchmarkTest {
                 .noneMatch(s -> s.openblasCore().equals("SkylakeX"));
         assertThat(ReferenceRunner.settings(2, "unknown")).isEqualTo(ReferenceRunner.settings(2));
     }
+
+    @Test
+    @DisplayName("The search keeps PyTorch's two fastest settings, fastest first, for the rounds to measure again; a "
+            + "setting that failed is never kept")
+    void theTwoFastestSettingsAreKept() {
+        var a = new Setting(1, false, "SkylakeX");
+        var b = new Setting(2, true, "SkylakeX");
+        var c = new Setting(1, true, "");
+        var d = new Setting(2, false, "");
+        var tokensPerSec = java.util.Map.of(a, 14_538.0, b, 17_949.0, c, Double.NaN, d, 2_836.0);
+        assertThat(Benchmark.fastest(java.util.List.of(a, b, c, d), tokensPerSec))
+                .as("kept of a 14,538, b 17,949, c failed, d 2,836").containsExactly(b, a);
+        assertThat(Benchmark.fastest(java.util.List.of(c, d), tokensPerSec)).as("kept when only one ran")
+                .containsExactly(d);
+    }
 }
