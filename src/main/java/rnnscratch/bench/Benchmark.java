@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import rnnscratch.bench.ReferenceRunner.Setting;
@@ -199,8 +202,8 @@ public final class Benchmark {
                 + "one warm-up; OPENBLAS_L2_SIZE unset, OPENBLAS_CORETYPE unset or named), each setting tried once%n",
                 SEARCH_EPOCHS);
         out.printf(Locale.ROOT, "  %-52s %10s %10s%n", "setting", "float64", "float32");
-        var t64 = new java.util.HashMap<Setting, Double>();
-        var t32 = new java.util.HashMap<Setting, Double>();
+        var t64 = new HashMap<Setting, Double>();
+        var t32 = new HashMap<Setting, Double>();
         for (Setting s : settings) {
             t64.put(s, torch(runner, corpus, "float64", SEARCH_EPOCHS, s, out));
             t32.put(s, torch(runner, corpus, "float32", SEARCH_EPOCHS, s, out));
@@ -211,14 +214,14 @@ public final class Benchmark {
         f.kept32 = fastest(settings, t32);
         f.best64 = f.kept64.stream().findFirst();
         f.best32 = f.kept32.stream().findFirst();
-        out.printf(Locale.ROOT, "  kept, each measured again in every round below and the faster of the two taken "
-                + "there: float64 %s; float32 %s%n", describe(f.kept64), describe(f.kept32));
+        out.printf(Locale.ROOT, "  kept, each measured again in every round below and the faster taken there: "
+                + "float64 %s; float32 %s%n", describe(f.kept64), describe(f.kept32));
     }
 
     /** The {@link #KEPT} settings with the most tokens/s, fastest first; those that failed left out. */
-    static List<Setting> fastest(List<Setting> settings, java.util.Map<Setting, Double> tokensPerSec) {
+    static List<Setting> fastest(List<Setting> settings, Map<Setting, Double> tokensPerSec) {
         return settings.stream().filter(s -> !Double.isNaN(tokensPerSec.get(s)))
-                .sorted(java.util.Comparator.comparingDouble((Setting s) -> tokensPerSec.get(s)).reversed())
+                .sorted(Comparator.comparingDouble((Setting s) -> tokensPerSec.get(s)).reversed())
                 .limit(KEPT).toList();
     }
 
@@ -245,7 +248,7 @@ public final class Benchmark {
     /** PyTorch's figure in one round, and the kept setting that gave it. */
     private record Peer(double tokensPerSec, Setting setting) {}
 
-    /** How often each kept setting was the faster: "A in 2 rounds, B in 1". */
+    /** How often each kept setting was the faster: "A in 2 of 3, B in 1 of 3". */
     private static String wins(List<Setting> kept, List<Setting> won) {
         return String.join(", ", kept.stream().map(s -> s.describe() + " in " + won.stream().filter(s::equals).count()
                 + " of " + won.size()).toList());
@@ -326,13 +329,17 @@ public final class Benchmark {
             if (!f.kept64.isEmpty()) {
                 var peer = fastestPeer(runner, options.corpus(), "float64", epochs, f.kept64, out);
                 torch64.add(peer.tokensPerSec());
-                f.won64.add(peer.setting());
+                if (!Double.isNaN(peer.tokensPerSec())) {
+                    f.won64.add(peer.setting());
+                }
                 line.append(", PyTorch float64 ").append(tokens(last(torch64)));
             }
             if (!f.kept32.isEmpty()) {
                 var peer = fastestPeer(runner, options.corpus(), "float32", epochs, f.kept32, out);
                 torch32.add(peer.tokensPerSec());
-                f.won32.add(peer.setting());
+                if (!Double.isNaN(peer.tokensPerSec())) {
+                    f.won32.add(peer.setting());
+                }
                 line.append(", float32 ").append(tokens(last(torch32)));
             }
             out.println(line);
