@@ -50,7 +50,7 @@ public final class FastTanh {
     public static double[][] tanh(double[][] a) {
         var c = new double[a.length][];
         long size = (long) a.length * (a.length == 0 ? 0 : a[0].length);
-        boolean vector = Kernel.usesVector() && VectorKernel.beatsPlain();
+        boolean vector = Kernel.usesVector() && VectorKernel.beatsPlain() && PlainKernel.FUSED;
         Parallel.forRows(a.length, size >= 1L << 12, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double[] ai = a[i];
@@ -70,29 +70,42 @@ public final class FastTanh {
 
     /** {@code tanh x}, by the formula above; {@link VectorTanh} makes the same operations on 8 elements at once. */
     public static double tanh(double x) {
+        return tanh(x, PlainKernel.FUSED);
+    }
+
+    /**
+     * {@code tanh x} with fused multiply-adds ({@code fused}, where the JVM uses the processor's FMA instruction) or,
+     * where it does not and {@code Math.fma} is a slow library routine, with a multiply and an add (the same formula
+     * to a unit in the last place; the plain kernel makes the same choice).
+     */
+    static double tanh(double x, boolean fused) {
         double ax = Math.abs(x);
         if (ax > SATURATED) {
             return Math.copySign(1.0, x);
         }
         double y = ax + ax;
-        double t = Math.fma(y, INV_LN2, ROUNDER);
+        double t = fma(y, INV_LN2, ROUNDER, fused);
         double n = t - ROUNDER;
         double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) - ROUNDER_BITS + 1023) << 52); // 2ⁿ
-        double r = Math.fma(-n, LN2_HI, y);
-        r = Math.fma(-n, LN2_LO, r);
-        double p = Math.fma(C13, r, C12);
-        p = Math.fma(p, r, C11);
-        p = Math.fma(p, r, C10);
-        p = Math.fma(p, r, C9);
-        p = Math.fma(p, r, C8);
-        p = Math.fma(p, r, C7);
-        p = Math.fma(p, r, C6);
-        p = Math.fma(p, r, C5);
-        p = Math.fma(p, r, C4);
-        p = Math.fma(p, r, C3);
-        p = Math.fma(p, r, C2);
-        p = Math.fma(p, r, 1.0);
-        double m = Math.fma(scale, p * r, scale - 1.0); // e^y − 1 = 2ⁿ(e^r − 1) + (2ⁿ − 1)
+        double r = fma(-n, LN2_HI, y, fused);
+        r = fma(-n, LN2_LO, r, fused);
+        double p = fma(C13, r, C12, fused);
+        p = fma(p, r, C11, fused);
+        p = fma(p, r, C10, fused);
+        p = fma(p, r, C9, fused);
+        p = fma(p, r, C8, fused);
+        p = fma(p, r, C7, fused);
+        p = fma(p, r, C6, fused);
+        p = fma(p, r, C5, fused);
+        p = fma(p, r, C4, fused);
+        p = fma(p, r, C3, fused);
+        p = fma(p, r, C2, fused);
+        p = fma(p, r, 1.0, fused);
+        double m = fma(scale, p * r, scale - 1.0, fused); // e^y − 1 = 2ⁿ(e^r − 1) + (2ⁿ − 1)
         return Math.copySign(m / (m + 2.0), x);
+    }
+
+    private static double fma(double a, double b, double c, boolean fused) {
+        return fused ? Math.fma(a, b, c) : a * b + c;
     }
 }

@@ -24,9 +24,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FastTanh}'s formula on whole vectors (8 doubles with AVX-512): the same operations in the same order, so
- * the same bits as {@link FastTanh#tanh(double)}, element for element. Used with the vector kernel, whose JVM has the
- * Vector API module.
+ * {@link FastTanh}'s formula on whole vectors (8 doubles with AVX-512): the same operations in the same order, with
+ * fused multiply-adds, so the same bits as {@link FastTanh#tanh(double)} where the JVM uses the FMA instruction,
+ * element for element. Used with the vector kernel (whose JVM has the Vector API module) where it does.
  *
  * <p>Docs: docs/performance.md
  */
@@ -69,7 +69,7 @@ final class VectorTanh {
             th.intoArray(out, j);
         }
         for (; j < in.length; j++) {
-            out[j] = FastTanh.tanh(in[j]);
+            out[j] = FastTanh.tanh(in[j], true);
         }
     }
 }

@@ -32,4 +32,19 @@ class FastTanhTest {
         assertThat(FastTanh.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
         assertThat(FastTanh.tanh(Double.NaN)).isNaN();
     }
+
+    @Test
+    @DisplayName("Without fused multiply-adds (a JVM whose processor has no FMA instruction) the fast tanh still agrees "
+            + "with Math.tanh to within 4e-15 relative")
+    void fastTanhWithoutFusedMultiplyAdds() {
+        Props.qt().forAll(doubles().between(-30, 30), integers().between(-12, 0)).checkAssert((x, e) -> {
+            double v = x * Math.pow(10, e);
+            double expected = Math.tanh(v);
+            assertThat(Math.abs(FastTanh.tanh(v, false) - expected))
+                    .as("tanh(%s) with a multiply and an add: %s vs Math.tanh %s", v, FastTanh.tanh(v, false), expected)
+                    .isLessThanOrEqualTo(4e-15 * Math.abs(expected));
+        });
+        assertThat(Double.doubleToRawLongBits(FastTanh.tanh(-0.0, false))).as("tanh(−0) is −0")
+                .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
 }
