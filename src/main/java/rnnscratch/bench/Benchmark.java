@@ -95,8 +95,6 @@ public final class Benchmark {
         boolean bookVector;
         double bookPredict = Double.NaN;
         double bookRss = Double.NaN;
-        Optional<Setting> best64 = Optional.empty();
-        Optional<Setting> best32 = Optional.empty();
         /** The fastest settings of the search, fastest first (at most {@link #KEPT}), measured again in every round. */
         List<Setting> kept64 = List.of();
         List<Setting> kept32 = List.of();
@@ -212,8 +210,6 @@ public final class Benchmark {
         f.searched = settings.size();
         f.kept64 = fastest(settings, t64);
         f.kept32 = fastest(settings, t32);
-        f.best64 = f.kept64.stream().findFirst();
-        f.best32 = f.kept32.stream().findFirst();
         out.printf(Locale.ROOT, "  kept, each measured again in every round below and the faster taken there: "
                 + "float64 %s; float32 %s%n", describe(f.kept64), describe(f.kept32));
     }
@@ -471,7 +467,7 @@ public final class Benchmark {
         out.println();
         out.println("targets (issue 23), each from the README's book command (its own JVM, the README's options) "
                 + "against PyTorch at its fastest setting, in the interleaved rounds above:");
-        boolean searched = f.best64.isPresent() && f.best32.isPresent();
+        boolean searched = !f.kept64.isEmpty() && !f.kept32.isEmpty();
         out.printf(Locale.ROOT, "  1. honest comparison: PyTorch at its fastest: %d settings tried, the %d fastest "
                 + "measured again in every round and the faster taken (float64: %s; float32: %s); machine named "
                 + "above: %s%n", f.searched, KEPT, describe(f.kept64), describe(f.kept32), verdict(searched));

@@ -98,8 +98,8 @@ final class PlainKernel {
 
     /**
      * {@code c[j] += x0·b0[j] + x1·b1[j] + x2·b2[j] + x3·b3[j]} for {@code j} in {@code [j0, j1)}, summed left to
-     * right (fused or not, {@link #FUSED}), exactly the order of four single updates; one pass over {@code c} for four rows of {@code B} saves three
-     * loads and stores of {@code c}. Skipped when all four coefficients are zero. (Four, not more: with a longer body
+     * right (fused or not, {@link #FUSED}), exactly the order of four single updates; one pass over {@code c} for four
+     * rows of {@code B} saves three loads and stores of {@code c}. Skipped when all four coefficients are zero. (Four, not more: with a longer body
      * the JIT of JDK 17 no longer vectorises the loop.)
      */
     private static void axpy4(double[] c, double x0, double x1, double x2, double x3, double[] b0, double[] b1,

@@ -111,8 +111,8 @@ final class VectorKernel {
     }
 
     /**
-     * A thread's working arrays, kept from product to product: the panel and the coefficients of each group, 2.3 KB a
-     * group, as many groups as the tallest block the thread has computed. (Made anew for every product, they were
+     * A thread's working arrays, kept from product to product: the panel, and each group's coefficients and widened
+     * rows, 3.3 KB a group, as many groups as the tallest block the thread has computed. (Made anew for every product, they were
      * some 40 KB of garbage per piece, 70 products a minibatch.)
      */
     private static final class Scratch {
