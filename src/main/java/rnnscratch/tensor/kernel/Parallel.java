@@ -1,6 +1,7 @@
 package rnnscratch.tensor.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A hand-off costs tens of microseconds, so callers only split products large enough to be worth it; and a piece
  * that a worker has not started when the caller is done with its own is run by the caller, so a busy machine that
- * does not schedule the worker in time costs no more than one thread.
+ * does not schedule the worker in time costs no more than one thread. A kernel may also ask for its column slices to be
+ * shared ({@link Split#shareChunks()}): a thread done with its own then takes the chunks of another's that it has not
+ * started, so a worker held up in the middle of its slice costs the product at most the chunk it is in.
  *
  * <p>The number of threads is the number of cores, at most {@value #DEFAULT_MAX}, unless the system property
  * {@code rnnscratch.threads} says otherwise; {@link #setThreads(int)} changes it at run time.
@@ -102,8 +105,15 @@ public final class Parallel {
      * @param minRows     the fewest rows per thread for which a split by rows is still kept
      * @param columnAlign every column slice but the first is a multiple of this many columns
      * @param minWork     products with fewer multiply-adds than this run on the calling thread alone
+     * @param shareChunks whether a column slice is run as chunks of {@code columnAlign} columns that a thread done
+     *                    with its own slice takes from the end of a slower thread's ({@link #forChunks})
      */
-    record Split(int minRows, int columnAlign, long minWork) {}
+    record Split(int minRows, int columnAlign, long minWork, boolean shareChunks) {
+        /** A split whose column slices are not shared ({@code shareChunks} false). */
+        Split(int minRows, int columnAlign, long minWork) {
+            this(minRows, columnAlign, minWork, false);
+        }
+    }
 
     /**
      * The plain kernel's split: {@value #MIN_ROWS} rows, slices of whole cache lines ({@value #COLUMN_ALIGN} columns),
@@ -139,6 +149,8 @@ public final class Parallel {
             int pieces = Math.min(t, Math.max(1, cols / Math.max(MIN_SLICE, align)));
             if (pieces <= 1) {
                 body.run(0, rows, 0, cols);
+            } else if (split.shareChunks()) {
+                forChunks(rows, cols, pieces, align, body);
             } else {
                 forRowsSplit(pieces, pieces, (from, to) -> {
                     for (int p = from; p < to; p++) {
@@ -158,6 +170,89 @@ public final class Parallel {
      */
     private static int sliceStart(int p, int pieces, int cols, int align) {
         return p == 0 ? 0 : cols - Math.round((float) (pieces - p) * cols / pieces / align) * align;
+    }
+
+    /**
+     * The column split with its slices shared: the {@code cols} columns are cut into chunks of {@code align} columns
+     * (the first chunk also takes the columns left over), and thread {@code p} owns the chunks of the {@code p}-th slice,
+     * the same slices as {@link #sliceStart} gives. Each thread runs its own chunks from the front of its slice; one
+     * that is done takes, one at a time, the chunks that another has not started, from the end of that one's slice.
+     * A thread that the machine does not schedule for a while (the hypervisor, the JIT compiler, another program) so
+     * holds up the product by at most the chunk it is in, not the rest of its slice; and as long as the threads keep
+     * pace, each runs just its own slice, as without sharing, and keeps its slice of {@code W_hh} in its own cache.
+     * Each chunk is run by one thread, whole, so the bits are those of any other split.
+     */
+    private static void forChunks(int rows, int cols, int pieces, int align, Block body) {
+        int chunks = Math.max(1, cols / align);
+        var slices = new ChunkRange[pieces];
+        for (int p = 0; p < pieces; p++) {
+            slices[p] = new ChunkRange(chunkOf(sliceStart(p, pieces, cols, align), cols, chunks, align),
+                    chunkOf(sliceStart(p + 1, pieces, cols, align), cols, chunks, align));
+        }
+        forRowsSplit(pieces, pieces, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                for (int c = slices[p].takeFirst(); c >= 0; c = slices[p].takeFirst()) {
+                    body.run(0, rows, chunkStart(c, cols, chunks, align), chunkStart(c + 1, cols, chunks, align));
+                }
+                for (int q = 1; q < pieces; q++) {
+                    var other = slices[(p + q) % pieces];
+                    for (int c = other.takeLast(); c >= 0; c = other.takeLast()) {
+                        body.run(0, rows, chunkStart(c, cols, chunks, align), chunkStart(c + 1, cols, chunks, align));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Where chunk {@code c} of {@code chunks} starts: chunk 0 at 0, every later one {@code align} wide, up to {@code cols}. */
+    private static int chunkStart(int c, int cols, int chunks, int align) {
+        return c == 0 ? 0 : cols - (chunks - c) * align;
+    }
+
+    /** The chunk that starts at column {@code start} (a slice's start: 0 or {@code cols} less whole chunks). */
+    private static int chunkOf(int start, int cols, int chunks, int align) {
+        return start == 0 ? 0 : chunks - (cols - start) / align;
+    }
+
+    /**
+     * The chunks {@code [first, end)} of one slice not yet taken: its owner takes them from the front, the other threads
+     * from the back, each chunk by exactly one thread (one compare-and-set on both ends together).
+     */
+    private static final class ChunkRange {
+        private final AtomicLong range;
+
+        ChunkRange(int first, int end) {
+            range = new AtomicLong(pack(first, end));
+        }
+
+        private static long pack(int first, int end) {
+            return ((long) first << 32) | (end & 0xffffffffL);
+        }
+
+        /** The first chunk not yet taken, now taken, or -1 if none is left. */
+        int takeFirst() {
+            return take(true);
+        }
+
+        /** The last chunk not yet taken, now taken, or -1 if none is left. */
+        int takeLast() {
+            return take(false);
+        }
+
+        private int take(boolean first) {
+            while (true) {
+                long r = range.get();
+                int from = (int) (r >>> 32);
+                int end = (int) r;
+                if (from >= end) {
+                    return -1;
+                }
+                long rest = first ? pack(from + 1, end) : pack(from, end - 1);
+                if (range.compareAndSet(r, rest)) {
+                    return first ? from : end - 1;
+                }
+            }
+        }
     }
 
     private static synchronized void forRowsSplit(int n, int t, RowRange body) {

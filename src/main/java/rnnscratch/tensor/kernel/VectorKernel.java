@@ -16,10 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@code k} is cut into blocks of {@link #K_BLOCK} rows of {@code B}, and a block's piece of one panel of
  *       {@code B} (one tile wide) is copied into one contiguous array, which stays in the L1 cache while every tile of
  *       rows passes over it and is read without looking up rows;</li>
- *   <li>for each block, the coefficients of each group of 4 rows of {@code C} are first copied into four
- *       contiguous arrays, one per row (for {@code A·B} the four rows' pieces whole, with {@code System.arraycopy};
- *       for {@code Aᵀ·B} gathered from {@code A}'s columns, which so needs no transpose), leaving out every row of
- *       {@code B} whose 4 coefficients are all zero;</li>
+ *   <li>for each block, the coefficients of each group of 4 rows of {@code C}: for {@code A·B}, where no row of
+ *       the block has all four coefficients zero, {@code A}'s four rows themselves, read in place; otherwise
+ *       gathered into four arrays of the group's own (for {@code Aᵀ·B} from {@code A}'s columns, which so needs no
+ *       transpose), leaving out every row of {@code B} whose 4 coefficients are all zero. A thread finds them once
+ *       per product when they are few (the 32 rows of {@code H·W_hh}: 8 groups × 8 blocks), since it may run
+ *       several chunks of columns, and one block at a time otherwise;</li>
  *   <li>a group that kept every row (a dense left operand, as in {@code H·W_hh}) runs the register tile, whose loop
  *       reads the panel and the coefficients at offsets that grow by a constant step: the JIT checks the bounds once
  *       per loop instead of once per load (the tile went from 44% to 61% of the FMA peak on one thread, 4 × 4 with
@@ -32,8 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>It is used only when {@link Kernel#use(Kernel.Choice)} switched it on ({@code VECTOR}, as {@code train} does by
  * default where it is the faster kernel), which needs the JVM flag
  * {@code --add-modules jdk.incubator.vector} (the JVM then prints a warning that the module is incubating). The work
- * is split over the threads by {@link Parallel#forBlocks}, with a split of its own ({@link #SPLIT}). Every element is
- * one chain of fused multiply-adds over {@code k} in increasing order, computed by one thread, so any number of
+ * is split over the threads by {@link Parallel#forBlocks}, with a split of its own ({@link #SPLIT}: {@code H·W_hh}
+ * by columns, in chunks of one tile that a thread done with its own slice takes from a held-up one's). Every element
+ * is one chain of fused multiply-adds over {@code k} in increasing order, computed by one thread, so any number of
  * threads agrees bit for bit, and so does the plain kernel where the JVM uses the FMA instruction.
  *
  * <p>Docs: docs/performance.md
@@ -49,7 +52,11 @@ final class VectorKernel {
     static final int K_BLOCK = 64;
 
     /**
-     * Split a short, wide result by columns unless every thread gets at least 32 rows (8 groups of 4): a thread then
+     * Split a short, wide result by columns unless every thread gets at least 32 rows (8 groups of 4), each slice in
+     * chunks of one wide tile that a thread done with its own slice takes, one at a time, from the end of a slower
+     * thread's ({@link Parallel}; in 20 epochs of the README's command the caller had waited 632 ms of about 6.7 s
+     * for its worker, most of it in some 170 waits of over 1 ms, a worker the machine did not run for a while): a
+     * thread then
      * multiplies its slice of {@code B} (1 MB of {@code W_hh} on 2 threads) with all the rows, which stays in its L2
      * cache from step to step and is copied into panels once for 8 groups instead of 4; every slice but the first (the
      * caller's, which takes the columns left over) is whole wide tiles. Products under 2²⁰ multiply-adds stay on the
@@ -58,7 +65,7 @@ final class VectorKernel {
      * 458,752 each). Measured: the README's command 3.5% faster, median of 12 interleaved pairs, but 6 faster and 5
      * slower, so within the noise of the machine it was measured on; kept for the reason above.
      */
-    private static final Parallel.Split SPLIT = new Parallel.Split(32, WIDE, 1L << 20);
+    private static final Parallel.Split SPLIT = new Parallel.Split(32, WIDE, 1L << 20, true);
 
     private VectorKernel() {}
 
@@ -86,67 +93,152 @@ final class VectorKernel {
         int k = b.length;
         int m = c.length;
         int n = b[0].length;
-        Parallel.forBlocks(m, n, (long) m * k * n, SPLIT, (i0, i1, j0, j1) -> block(a, transA, b, c, i0, i1, j0, j1, k));
+        var product = new Object();
+        Parallel.forBlocks(m, n, (long) m * k * n, SPLIT,
+                (i0, i1, j0, j1) -> block(a, transA, b, c, i0, i1, j0, j1, k, product));
     }
 
     /**
      * The coefficients of one group of 4 rows of {@code C} for one block of {@code k}: entry {@code q} says that row
-     * {@code ks[q]} of {@code B} is added with coefficients {@code x0[q] … x3[q]} (one per row of the group). The
-     * group is dense when it kept every row of the block: entry {@code q} is then row {@code k0 + q}, and {@code ks},
-     * which only the loops for a group that left rows out read, is not filled.
+     * {@code ks[q]} of {@code B} is added with coefficients {@code x0[at + q] … x3[at + q]} (one per row of the
+     * group). The group is dense when it kept every row of the block: entry {@code q} is then row {@code k0 + q}, and
+     * {@code ks}, which only the loops for a group that left rows out read, is not filled. A dense group of four rows
+     * of {@code A} (not {@code Aᵀ}) reads them where they are: {@code x0 … x3} are {@code A}'s rows and {@code at} is
+     * {@code k0}; otherwise the coefficients are gathered into the group's own arrays and {@code at} is 0.
      */
     private static final class Packed {
         final int[] ks = new int[K_BLOCK];
-        final double[] x0 = new double[K_BLOCK];
-        final double[] x1 = new double[K_BLOCK];
-        final double[] x2 = new double[K_BLOCK];
-        final double[] x3 = new double[K_BLOCK];
+        final double[] own0 = new double[K_BLOCK];
+        final double[] own1 = new double[K_BLOCK];
+        final double[] own2 = new double[K_BLOCK];
+        final double[] own3 = new double[K_BLOCK];
+        double[] x0 = own0;
+        double[] x1 = own1;
+        double[] x2 = own2;
+        double[] x3 = own3;
+        int at;
         int count;
         boolean dense;
-        /** The group's four rows of {@code C} in the columns left over ({@link #narrowTile}), widened to one panel. */
-        final double[] t0 = new double[PANEL];
-        final double[] t1 = new double[PANEL];
-        final double[] t2 = new double[PANEL];
-        final double[] t3 = new double[PANEL];
     }
 
     /**
-     * A thread's working arrays, kept from product to product: the panel, and each group's coefficients and widened
-     * rows, 3.3 KB a group, as many groups as the tallest block the thread has computed. (Made anew for every product, they were
-     * some 40 KB of garbage per piece, 70 products a minibatch.)
+     * A thread's working arrays, kept from product to product: the panel, each group's rows of {@code C} widened to
+     * one panel ({@link #narrowTile}), and the groups' coefficients, 2.3 KB a group and block of {@code k}. (Made anew for every
+     * product, they were some 40 KB of garbage per piece, 70 products a minibatch.)
+     *
+     * <p>A product with at most {@link #KEPT_PACKS} groups × blocks (the 32 rows of {@code H·W_hh}: 8 × 8) has all of
+     * its coefficients copied once per thread and kept for the product ({@link #packedFor}): the thread may run
+     * several chunks of its columns ({@link Parallel}'s shared slices), and needs them for each. A larger one (a split
+     * by rows) copies them one block at a time into {@link #groups}.
      */
     private static final class Scratch {
+        static final int KEPT_PACKS = 160;
         final double[] panel = new double[K_BLOCK * WIDE];
+        /** Rows {@code 4g … 4g + 3}: group {@code g}'s rows of {@code C} in the columns left over, one panel wide. */
+        private double[][] wideRows = new double[0][];
+        /** Whether group {@code g}'s {@link #wideRows} hold its current sums (copied from {@code C}, not yet back). */
+        private boolean[] widened = new boolean[0];
         private Packed[] packed = new Packed[0];
+        private Packed[][] kept = new Packed[0][];
+        /** The product and rows whose coefficients {@link #kept} holds (a placeholder before the first). */
+        private Object keptFor = new Object();
+        private int keptFrom;
+        private int keptTo;
+
+        /** Makes room for {@code groups} groups' widened rows, none of them holding sums yet. */
+        void noneWidened(int groups) {
+            if (widened.length < groups) {
+                widened = new boolean[groups];
+                var rows = java.util.Arrays.copyOf(wideRows, 4 * groups);
+                for (int r = wideRows.length; r < rows.length; r++) {
+                    rows[r] = new double[PANEL];
+                }
+                wideRows = rows;
+            }
+            java.util.Arrays.fill(widened, 0, groups, false);
+        }
 
         /** At least {@code groups} coefficient arrays, whose contents {@code pack} overwrites. */
         Packed[] groups(int groups) {
             if (packed.length < groups) {
-                var grown = java.util.Arrays.copyOf(packed, groups);
-                for (int g = packed.length; g < groups; g++) {
-                    grown[g] = new Packed();
-                }
-                packed = grown;
+                packed = grown(packed, groups);
             }
             return packed;
+        }
+
+        /**
+         * The coefficients of rows {@code [i0, i1)} of {@code C} for every block of {@code k}, {@code [block][group]},
+         * copied when this thread first works on those rows of {@code product} (a thread may also run a piece with
+         * other rows that it takes over from a worker that has not started it).
+         */
+        Packed[][] packedFor(Object product, double[][] a, boolean transA, int i0, int i1, int k) {
+            int groups = (i1 - i0 + 3) / 4;
+            int blocks = (k + K_BLOCK - 1) / K_BLOCK;
+            if (keptFor != product || keptFrom != i0 || keptTo != i1) {
+                if (kept.length < blocks) {
+                    kept = java.util.Arrays.copyOf(kept, blocks);
+                }
+                for (int kb = 0; kb < blocks; kb++) {
+                    kept[kb] = grown(kept[kb] == null ? new Packed[0] : kept[kb], groups);
+                    int k0 = kb * K_BLOCK;
+                    for (int g = 0; g < groups; g++) {
+                        int i = i0 + 4 * g;
+                        pack(a, transA, i, Math.min(i1, i + 4), k0, Math.min(k, k0 + K_BLOCK), kept[kb][g]);
+                    }
+                }
+                keptFor = product;
+                keptFrom = i0;
+                keptTo = i1;
+            }
+            return kept;
+        }
+
+        private static Packed[] grown(Packed[] ps, int n) {
+            if (ps.length >= n) {
+                return ps;
+            }
+            var grown = java.util.Arrays.copyOf(ps, n);
+            for (int g = ps.length; g < n; g++) {
+                grown[g] = new Packed();
+            }
+            return grown;
         }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C = A·B} or, with {@code transA}, {@code Aᵀ·B}. */
+    /**
+     * Rows {@code [i0, i1)} × columns {@code [j0, j1)} of {@code C = A·B} or, with {@code transA}, {@code Aᵀ·B}, one
+     * block of {@code k} after another.
+     */
     private static void block(double[][] a, boolean transA, double[][] b, double[][] c, int i0, int i1, int j0,
-            int j1, int k) {
+            int j1, int k, Object product) {
         int groups = (i1 - i0 + 3) / 4;
+        int blocks = (k + K_BLOCK - 1) / K_BLOCK;
         var scratch = SCRATCH.get();
-        var packed = scratch.groups(groups);
-        var panel = scratch.panel;
-        for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
+        boolean keep = (long) groups * blocks <= Scratch.KEPT_PACKS;
+        var kept = keep ? scratch.packedFor(product, a, transA, i0, i1, k) : null;
+        scratch.noneWidened(groups);
+        int narrowFrom = narrowFrom(j0, j1);
+        for (int kb = 0; kb < blocks; kb++) {
+            int k0 = kb * K_BLOCK;
             int k1 = Math.min(k, k0 + K_BLOCK);
+            Packed[] packed;
+            if (keep) {
+                packed = kept[kb];
+            } else {
+                packed = scratch.groups(groups);
+                for (int g = 0; g < groups; g++) {
+                    int i = i0 + 4 * g;
+                    pack(a, transA, i, Math.min(i1, i + 4), k0, k1, packed[g]);
+                }
+            }
             boolean anyDense = false;
             for (int g = 0; g < groups; g++) {
                 int i = i0 + 4 * g;
-                pack(a, transA, i, Math.min(i1, i + 4), k0, k1, packed[g]);
+                if (!packed[g].dense || i + 4 > i1) {
+                    narrowBack(scratch, g, c, i, narrowFrom, j1);
+                }
                 if (i + 4 > i1) {
                     for (int r = 0; i + r < i1; r++) {
                         row(packed[g], r, b, c[i + r], j0, j1);
@@ -158,8 +250,27 @@ final class VectorKernel {
                 }
             }
             if (anyDense) {
-                dense(packed, groups, i0, i1, b, c, j0, j1, k0, k1, panel);
+                dense(packed, groups, i0, i1, b, c, j0, j1, k0, k1, scratch);
             }
+        }
+        for (int g = 0; g < groups; g++) {
+            narrowBack(scratch, g, c, i0 + 4 * g, narrowFrom, j1);
+        }
+    }
+
+    /** Where the columns left over after the wide and the narrow tiles of {@code [j0, j1)} start. */
+    private static int narrowFrom(int j0, int j1) {
+        int j = j0 + (j1 - j0) / WIDE * WIDE;
+        return j + (j1 - j) / PANEL * PANEL;
+    }
+
+    /** Copies group {@code g}'s widened rows back into {@code C}'s columns {@code [from, to)}, if they hold its sums. */
+    private static void narrowBack(Scratch s, int g, double[][] c, int i, int from, int to) {
+        if (s.widened[g]) {
+            for (int r = 0; r < 4; r++) {
+                System.arraycopy(s.wideRows[4 * g + r], 0, c[i + r], from, to - from);
+            }
+            s.widened[g] = false;
         }
     }
 
@@ -168,7 +279,8 @@ final class VectorKernel {
      * then the columns left over.
      */
     private static void dense(Packed[] packed, int groups, int i0, int i1, double[][] b, double[][] c, int j0,
-            int j1, int k0, int k1, double[] panel) {
+            int j1, int k0, int k1, Scratch scratch) {
+        var panel = scratch.panel;
         int kl = k1 - k0;
         int j = j0;
         for (; j + WIDE <= j1; j += WIDE) {
@@ -194,7 +306,7 @@ final class VectorKernel {
             for (int g = 0; g < groups; g++) {
                 int i = i0 + 4 * g;
                 if (i + 4 <= i1 && packed[g].dense) {
-                    narrowTile(packed[g], kl, panel, c[i], c[i + 1], c[i + 2], c[i + 3], j, j1);
+                    narrowTile(packed[g], g, kl, scratch, c, i, j, j1);
                 }
             }
         }
@@ -206,40 +318,43 @@ final class VectorKernel {
      */
     private static void copyPanelPadded(double[][] b, int k0, int k1, int from, int to, double[] panel) {
         int w = to - from;
+        int whole = w / V * V;
         for (int kk = k0; kk < k1; kk++) {
+            double[] bk = b[kk];
             int o = (kk - k0) * PANEL;
-            System.arraycopy(b[kk], from, panel, o, w);
-            java.util.Arrays.fill(panel, o + w, o + PANEL, 0.0);
+            for (int x = 0; x < whole; x += V) {
+                DoubleVector.fromArray(S, bk, from + x).intoArray(panel, o + x);
+            }
+            for (int x = whole; x < w; x++) {
+                panel[o + x] = bk[from + x];
+            }
+            for (int x = w; x < PANEL; x++) {
+                panel[o + x] = 0.0;
+            }
         }
     }
 
     /**
-     * Columns {@code [from, to)}, fewer than one panel, of a dense group (the 28 columns of {@code H_t·W_hq}): its
-     * four rows of {@code C} there are copied into rows one panel wide, padded with zeros, the 4-vector tile adds the
-     * block's rows of the padded panel ({@link #copyPanelPadded}), and the real columns are copied back. The padding
-     * is computed and thrown away; the lanes of a vector do not mix, so every real element is the same chain of fused
-     * multiply-adds as anywhere else. (One vector of a row at a time, as {@link #narrow4} does, leaves each
-     * accumulator waiting for the one before: {@code 32×512 · 512×28} on one thread ran at 9–15 GFLOPS that way and
-     * 16–17 this way, in a harness on a busy host.)
+     * Columns {@code [from, to)}, fewer than one panel, of dense group {@code g} (rows {@code i … i + 3}; the 28 columns
+     * of {@code H_t·W_hq}): the 4-vector tile adds the block's rows of the padded panel ({@link #copyPanelPadded}) to
+     * the group's rows of {@code C} there, copied into rows one panel wide, padded with zeros, when a block first
+     * needs them, and copied back once, after the last block or before a block that leaves rows out
+     * ({@link #narrowBack}). The padding is computed and thrown away; the lanes of a vector do not mix, so every real
+     * element is the same chain of fused multiply-adds as anywhere else. (One vector of a row at a time, as
+     * {@link #narrow4} does, leaves each accumulator waiting for the one before: {@code 32×512 · 512×28} on one
+     * thread ran at 9–15 GFLOPS that way; copying the rows in and out at every block of {@code k}, 17–20 in a harness
+     * on a busy host, and copying them once, with {@code A}'s rows read in place, 22–30, three interleaved pairs.)
      */
-    private static void narrowTile(Packed p, int kl, double[] panel, double[] c0, double[] c1, double[] c2,
-            double[] c3, int from, int to) {
-        int w = to - from;
-        widen(c0, from, w, p.t0);
-        widen(c1, from, w, p.t1);
-        widen(c2, from, w, p.t2);
-        widen(c3, from, w, p.t3);
-        tile4x4(p, kl, panel, p.t0, p.t1, p.t2, p.t3, 0);
-        System.arraycopy(p.t0, 0, c0, from, w);
-        System.arraycopy(p.t1, 0, c1, from, w);
-        System.arraycopy(p.t2, 0, c2, from, w);
-        System.arraycopy(p.t3, 0, c3, from, w);
-    }
-
-    /** {@code w} elements of {@code src} from {@code from} into the start of {@code row}, the rest of it zero. */
-    private static void widen(double[] src, int from, int w, double[] row) {
-        System.arraycopy(src, from, row, 0, w);
-        java.util.Arrays.fill(row, w, row.length, 0.0);
+    private static void narrowTile(Packed p, int g, int kl, Scratch s, double[][] c, int i, int from, int to) {
+        var rows = s.wideRows;
+        if (!s.widened[g]) {
+            for (int r = 0; r < 4; r++) {
+                System.arraycopy(c[i + r], from, rows[4 * g + r], 0, to - from);
+                java.util.Arrays.fill(rows[4 * g + r], to - from, PANEL, 0.0);
+            }
+            s.widened[g] = true;
+        }
+        tile4x4(p, kl, s.panel, rows[4 * g], rows[4 * g + 1], rows[4 * g + 2], rows[4 * g + 3], 0);
     }
 
     /**
@@ -273,23 +388,27 @@ final class VectorKernel {
     }
 
     /**
-     * Copies the coefficients of rows {@code [i, iEnd)} of {@code C} (at most 4; missing rows get 0) for rows
-     * {@code [k0, k1)} of {@code B}, leaving out the rows of {@code B} whose coefficients are all zero.
+     * The coefficients of rows {@code [i, iEnd)} of {@code C} (at most 4; missing rows get 0) for rows
+     * {@code [k0, k1)} of {@code B}, leaving out the rows of {@code B} whose coefficients are all zero: four rows of
+     * {@code A} with no such column are read in place, anything else is gathered.
      */
     private static void pack(double[][] a, boolean transA, int i, int iEnd, int k0, int k1, Packed p) {
         int kl = k1 - k0;
-        if (!transA && iEnd - i == 4) {
-            // Four rows of A: their pieces copied whole; dense unless some k has all four coefficients zero.
-            System.arraycopy(a[i], k0, p.x0, 0, kl);
-            System.arraycopy(a[i + 1], k0, p.x1, 0, kl);
-            System.arraycopy(a[i + 2], k0, p.x2, 0, kl);
-            System.arraycopy(a[i + 3], k0, p.x3, 0, kl);
-            if (noZeroColumn(p, kl)) {
-                p.count = kl;
-                p.dense = true;
-                return;
-            }
+        if (!transA && iEnd - i == 4 && noZeroColumn(a[i], a[i + 1], a[i + 2], a[i + 3], k0, kl)) {
+            p.x0 = a[i];
+            p.x1 = a[i + 1];
+            p.x2 = a[i + 2];
+            p.x3 = a[i + 3];
+            p.at = k0;
+            p.count = kl;
+            p.dense = true;
+            return;
         }
+        p.x0 = p.own0;
+        p.x1 = p.own1;
+        p.x2 = p.own2;
+        p.x3 = p.own3;
+        p.at = 0;
         int q = 0;
         for (int kk = k0; kk < k1; kk++) {
             double x0 = 0.0;
@@ -310,10 +429,10 @@ final class VectorKernel {
             }
             if (x0 != 0.0 || x1 != 0.0 || x2 != 0.0 || x3 != 0.0) {
                 p.ks[q] = kk;
-                p.x0[q] = x0;
-                p.x1[q] = x1;
-                p.x2[q] = x2;
-                p.x3[q] = x3;
+                p.own0[q] = x0;
+                p.own1[q] = x1;
+                p.own2[q] = x2;
+                p.own3[q] = x3;
                 q++;
             }
         }
@@ -321,14 +440,10 @@ final class VectorKernel {
         p.dense = q == kl;
     }
 
-    /** Whether no {@code q < kl} has all four coefficients zero. */
-    private static boolean noZeroColumn(Packed p, int kl) {
-        double[] x0 = p.x0;
-        double[] x1 = p.x1;
-        double[] x2 = p.x2;
-        double[] x3 = p.x3;
-        for (int q = 0; q < kl; q++) {
-            if (x0[q] == 0.0 && x1[q] == 0.0 && x2[q] == 0.0 && x3[q] == 0.0) {
+    /** Whether no {@code k} in {@code [from, from + n)} has all four rows zero. */
+    private static boolean noZeroColumn(double[] x0, double[] x1, double[] x2, double[] x3, int from, int n) {
+        for (int kk = from; kk < from + n; kk++) {
+            if (x0[kk] == 0.0 && x1[kk] == 0.0 && x2[kk] == 0.0 && x3[kk] == 0.0) {
                 return false;
             }
         }
@@ -348,6 +463,7 @@ final class VectorKernel {
         double[] x1 = p.x1;
         double[] x2 = p.x2;
         double[] x3 = p.x3;
+        int at = p.at;
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -380,28 +496,28 @@ final class VectorKernel {
             var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
             var b4 = DoubleVector.fromArray(S, panel, o + 4 * V);
             var b5 = DoubleVector.fromArray(S, panel, o + 5 * V);
-            var a0 = DoubleVector.broadcast(S, x0[q]);
+            var a0 = DoubleVector.broadcast(S, x0[at + q]);
             s00 = a0.fma(b0, s00);
             s01 = a0.fma(b1, s01);
             s02 = a0.fma(b2, s02);
             s03 = a0.fma(b3, s03);
             s04 = a0.fma(b4, s04);
             s05 = a0.fma(b5, s05);
-            var a1 = DoubleVector.broadcast(S, x1[q]);
+            var a1 = DoubleVector.broadcast(S, x1[at + q]);
             s10 = a1.fma(b0, s10);
             s11 = a1.fma(b1, s11);
             s12 = a1.fma(b2, s12);
             s13 = a1.fma(b3, s13);
             s14 = a1.fma(b4, s14);
             s15 = a1.fma(b5, s15);
-            var a2 = DoubleVector.broadcast(S, x2[q]);
+            var a2 = DoubleVector.broadcast(S, x2[at + q]);
             s20 = a2.fma(b0, s20);
             s21 = a2.fma(b1, s21);
             s22 = a2.fma(b2, s22);
             s23 = a2.fma(b3, s23);
             s24 = a2.fma(b4, s24);
             s25 = a2.fma(b5, s25);
-            var a3 = DoubleVector.broadcast(S, x3[q]);
+            var a3 = DoubleVector.broadcast(S, x3[at + q]);
             s30 = a3.fma(b0, s30);
             s31 = a3.fma(b1, s31);
             s32 = a3.fma(b2, s32);
@@ -446,6 +562,7 @@ final class VectorKernel {
         double[] x1 = p.x1;
         double[] x2 = p.x2;
         double[] x3 = p.x3;
+        int at = p.at;
         var s00 = DoubleVector.fromArray(S, c0, j);
         var s01 = DoubleVector.fromArray(S, c0, j + V);
         var s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
@@ -468,22 +585,22 @@ final class VectorKernel {
             var b1 = DoubleVector.fromArray(S, panel, o + V);
             var b2 = DoubleVector.fromArray(S, panel, o + 2 * V);
             var b3 = DoubleVector.fromArray(S, panel, o + 3 * V);
-            var a0 = DoubleVector.broadcast(S, x0[q]);
+            var a0 = DoubleVector.broadcast(S, x0[at + q]);
             s00 = a0.fma(b0, s00);
             s01 = a0.fma(b1, s01);
             s02 = a0.fma(b2, s02);
             s03 = a0.fma(b3, s03);
-            var a1 = DoubleVector.broadcast(S, x1[q]);
+            var a1 = DoubleVector.broadcast(S, x1[at + q]);
             s10 = a1.fma(b0, s10);
             s11 = a1.fma(b1, s11);
             s12 = a1.fma(b2, s12);
             s13 = a1.fma(b3, s13);
-            var a2 = DoubleVector.broadcast(S, x2[q]);
+            var a2 = DoubleVector.broadcast(S, x2[at + q]);
             s20 = a2.fma(b0, s20);
             s21 = a2.fma(b1, s21);
             s22 = a2.fma(b2, s22);
             s23 = a2.fma(b3, s23);
-            var a3 = DoubleVector.broadcast(S, x3[q]);
+            var a3 = DoubleVector.broadcast(S, x3[at + q]);
             s30 = a3.fma(b0, s30);
             s31 = a3.fma(b1, s31);
             s32 = a3.fma(b2, s32);

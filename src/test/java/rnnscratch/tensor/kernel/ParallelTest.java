@@ -91,6 +91,64 @@ class ParallelTest {
                 });
     }
 
+    @Test
+    @DisplayName("With shared slices too, every element of the result goes to exactly one chunk")
+    void sharedSlicesCoverTheResultExactlyOnce() {
+        Props.qt(200).forAll(integers().between(1, 300), integers().between(1, 600), integers().between(1, 20),
+                        integers().between(1, 64))
+                .checkAssert((rows, cols, threads, align) -> {
+                    Parallel.setThreads(threads);
+                    var count = new java.util.concurrent.atomic.AtomicIntegerArray(rows * cols);
+                    Parallel.forBlocks(rows, cols, Parallel.SPLIT_WORK, new Parallel.Split(32, align,
+                                    Parallel.SPLIT_WORK, true),
+                            (i0, i1, j0, j1) -> {
+                                for (int i = i0; i < i1; i++) {
+                                    for (int j = j0; j < j1; j++) {
+                                        count.incrementAndGet(i * cols + j);
+                                    }
+                                }
+                            });
+                    for (int e = 0; e < rows * cols; e++) {
+                        assertThat(count.get(e)).as("element (%d, %d) of a %dx%d result on %d threads, chunks of %d "
+                                + "columns", e / cols, e % cols, rows, cols, threads, align).isEqualTo(1);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("With shared slices, H·W_hh's 512 columns go in chunks of one register tile, the first with the 32 "
+            + "columns left over")
+    void sharedSlicesAreChunksOfOneTile() {
+        Parallel.setThreads(2);
+        var chunks = pieces(32, 512, new Parallel.Split(32, 48, Parallel.SPLIT_WORK, true));
+        assertThat(chunks).as("10 chunks: 0-80, then 48 columns each").hasSize(10).startsWith("0-32x0-80",
+                "0-32x80-128").endsWith("0-32x464-512");
+    }
+
+    @Test
+    @DisplayName("A thread done with its own slice takes the chunks of a held-up thread's slice that it has not started")
+    void aThreadDoneWithItsSliceTakesTheChunksAHeldUpOneHasNotStarted() {
+        Parallel.setThreads(2);
+        var caller = Thread.currentThread();
+        var ranBy = new java.util.concurrent.ConcurrentHashMap<Integer, Thread>();
+        Parallel.forBlocks(32, 512, Parallel.SPLIT_WORK, new Parallel.Split(32, 48, Parallel.SPLIT_WORK, true),
+                (i0, i1, j0, j1) -> {
+                    ranBy.put(j0, Thread.currentThread());
+                    if (Thread.currentThread() != caller) {
+                        try {
+                            Thread.sleep(300); // the worker is held up in the first chunk it takes
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+        assertThat(ranBy).as("every chunk ran").hasSize(10);
+        for (int j0 : new int[] {320, 368, 416, 464}) {
+            assertThat(ranBy.get(j0)).as("the chunk at column %d, the worker's, taken by the calling thread while "
+                    + "the worker was held up in its first", j0).isSameAs(caller);
+        }
+    }
+
     private static java.util.List<String> pieces(int rows, int cols) {
         return pieces(rows, cols, Parallel.PLAIN_SPLIT);
     }
