@@ -14,7 +14,8 @@ import rnnscratch.tensor.Sums;
  *
  * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
  * leaves' gradients twice and nothing else. A node's gradient goes into its tensor's {@code grad()} when the tensor
- * keeps one: a parameter, or a tensor that asked {@link Tensor#retainGrad()}.
+ * keeps one: a parameter, or a tensor that asked {@link Tensor#retainGrad()}; a tensor's hooks
+ * ({@link Tensor#registerHook}) see it there.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
@@ -62,6 +63,9 @@ final class Backprop {
             pass.grads.remove(n).ifPresent(g -> {
                 if (n.keeper != null) {
                     n.keeper.accumulateGrad(g);
+                }
+                for (var hook : n.hooks) {
+                    hook.accept(g);
                 }
                 parents.node = n;
                 n.rule.apply(g, parents);

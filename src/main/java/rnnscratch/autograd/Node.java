@@ -1,5 +1,8 @@
 package rnnscratch.autograd;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * One entry of the tape: how a computed tensor hands its gradient back to its parents.
  *
@@ -25,6 +28,8 @@ final class Node {
     final BackwardRule rule;
     /** The tensor whose {@code grad} this node accumulates: a leaf parameter, or a tensor that asked retainGrad. */
     Tensor keeper;
+    /** What looks at the node's gradient once a pass has summed it ({@link Tensor#registerHook}), in order. */
+    List<Consumer<double[][]>> hooks = List.of();
 
     private Node(String op, Node[] parents, BackwardRule rule, Tensor keeper) {
         this.op = op;

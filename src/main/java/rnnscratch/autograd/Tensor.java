@@ -1,7 +1,9 @@
 package rnnscratch.autograd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.Shapes;
 
@@ -131,6 +133,27 @@ public final class Tensor {
      */
     public Tensor retainGrad() {
         node.ifPresent(n -> n.keeper = this);
+        return this;
+    }
+
+    /**
+     * Calls {@code hook} with {@code ∂loss/∂this}, {@code double[rows][cols]}, each time a backward pass has summed
+     * it, before the pass goes on to this tensor's parents (PyTorch's {@code t.register_hook(fn)}, for a hook that
+     * only looks: it cannot replace the gradient). The array is the pass's own: read it, never keep or change it.
+     * Unlike {@link #retainGrad()} nothing is kept after the pass; the run report reads {@code ‖∂ℓ/∂H_t‖} this way.
+     * Every gradient is computed exactly as without it. Hooks run in the order they were registered; on a constant,
+     * which gets no gradient, a hook is never called.
+     *
+     * <p>Docs: docs/tensor-and-autograd.md
+     *
+     * @return this tensor
+     */
+    public Tensor registerHook(Consumer<double[][]> hook) {
+        node.ifPresent(n -> {
+            var hooks = new ArrayList<>(n.hooks);
+            hooks.add(hook);
+            n.hooks = List.copyOf(hooks);
+        });
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import rnnscratch.bench.ReferenceRunner.Setting;
 import rnnscratch.report.RunRecorder;
@@ -94,7 +95,12 @@ public final class Benchmark {
         /** Whether that is the vector kernel. */
         boolean bookVector;
         double bookPredict = Double.NaN;
+        /** The highest peak resident set of the rounds' short runs, MB of 10⁶ bytes. */
         double bookRss = Double.NaN;
+        /** The epochs of those runs. */
+        int bookEpochs;
+        /** The README's command for all 500 epochs, when {@code bench --book} asked for it. */
+        Optional<BookRun> whole = Optional.empty();
         /** The fastest settings of the search, fastest first (at most {@link #KEPT}), measured again in every round. */
         List<Setting> kept64 = List.of();
         List<Setting> kept32 = List.of();
@@ -159,10 +165,10 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "bit identity: parameters after %d minibatches on 1 thread and on %d threads: plain "
                 + "kernel %s%s%n", CHECK_MINIBATCHES, threads == 1 ? 2 : threads, same(f.identical),
                 f.identicalVector.map(v -> ", vector kernel " + same(Optional.of(v))).orElse(""));
-        targets(out, threads, machine, f, bench.vocabSize());
         if (options.book()) {
-            wholeBook(out, options, f);
+            f.whole = wholeBook(out, options, f);
         }
+        targets(out, threads, machine, f, bench.vocabSize());
     }
 
     private static void kernel(PrintStream out, ReferenceRunner runner, Optional<String> noReference, int threads,
@@ -352,6 +358,7 @@ public final class Benchmark {
         f.bookPlainT = KernelBench.median(bookPlainT);
         f.bookPredict = KernelBench.median(bookPredict);
         f.bookRss = bookRss.isEmpty() ? Double.NaN : Collections.max(bookRss);
+        f.bookEpochs = options.bookEpochs();
         out.println("  median (min-max):");
         out.printf(Locale.ROOT, "    the README's book command (its own JVM, the README's options, %s kernel, %d "
                 + "epochs, the median of its last %d epochs' tokens/s): %s%s; its 500 epochs predicted: %s; peak RSS "
@@ -392,7 +399,7 @@ public final class Benchmark {
     }
 
     /** The README's command for all 500 epochs, beside the prediction made from the rounds. */
-    private static void wholeBook(PrintStream out, Options options, Figures f) {
+    private static Optional<BookRun> wholeBook(PrintStream out, Options options, Figures f) {
         out.println();
         out.printf(Locale.ROOT, "the README's book command, all %d epochs:%n", BookRun.BOOK_EPOCHS);
         var run = book(new Options(options.corpus(), 1, options.epochs(), false, BookRun.BOOK_EPOCHS, true,
@@ -402,6 +409,7 @@ public final class Benchmark {
                 : BookRun.minutes(f.bookPredict), percent(f.bookPredict / b.wallSeconds() - 1), b.perplexity(),
                 b.peakRssMb().isPresent() ? String.format(Locale.ROOT, "%.0f MB", b.peakRssMb().getAsDouble())
                         : "not measured"));
+        return run;
     }
 
     private static double reportSeconds(TrainingBench bench, RunRecorder recorder, PrintStream out) {
@@ -483,9 +491,17 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "  3. the vector kernel, where it is the fastest, / PyTorch float32: %s (>= 1.0x; %s): "
                 + "%s%n", f.bookVector ? ratio(f.bookT, f.torch32) : "-", where,
                 vectorFastest ? verdict(f.bookT, f.torch32) : "no target here");
-        out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s (the real "
-                + "run beside it when asked for)%n", Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
-                Double.isNaN(f.bookPredict) ? "not measured" : verdict(f.bookPredict <= 180));
+        if (f.whole.isPresent()) {
+            double wall = f.whole.get().wallSeconds();
+            out.printf(Locale.ROOT, "  4. 500 epochs of the book command: the real run %s, predicted %s (<= 3 minutes): "
+                    + "%s%n", BookRun.minutes(wall), Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
+                    verdict(wall <= 180));
+        } else {
+            out.printf(Locale.ROOT, "  4. 500 epochs predicted from the book command: %s (<= 3 minutes): %s (the "
+                    + "real run beside it when asked for)%n", Double.isNaN(f.bookPredict) ? "-"
+                    : BookRun.minutes(f.bookPredict), Double.isNaN(f.bookPredict) ? "not measured"
+                    : verdict(f.bookPredict <= 180));
+        }
         double perToken = (double) stepFlops(vocabSize) / (TrainingBench.BATCH * TrainingBench.STEPS);
         double runShare = f.bookT * perToken / 1e9 / f.peakT;
         double wanted = avx512 ? 0.5 : 0.7;
@@ -493,9 +509,8 @@ public final class Benchmark {
                 + "command's tokens/s): %s (>= %.0f%% with %s): %s%n", threads, Double.isNaN(runShare) ? "-"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * runShare), 100 * wanted, machine.vectorUnit(),
                 Double.isNaN(runShare) ? "not measured" : verdict(runShare >= wanted));
-        out.printf(Locale.ROOT, "  6. the book command's peak RSS: %s (<= 200 MB): %s%n", Double.isNaN(f.bookRss)
-                ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss), Double.isNaN(f.bookRss)
-                ? "not measured" : verdict(f.bookRss <= 200));
+        out.println("  6. " + peakRss(f.whole.map(BookRun::peakRssMb).orElse(OptionalDouble.empty()), f.bookRss,
+                f.bookEpochs));
         out.printf(Locale.ROOT, "  7. bit-identical training on 1 and %d threads: %s (golden tests at 1e-9 with both "
                 + "kernels: mvn test)%n", threads == 1 ? 2 : threads, verdict(f.identical.orElse(false)
                 && f.identicalVector.orElse(true)));
@@ -506,6 +521,25 @@ public final class Benchmark {
                 + "longer (each epoch %s, writing the report once %.2f s) (< 5%%): %s%n", REPORT_EPOCHS,
                 percent(overhead), percent(f.reportRatio - 1), f.reportSeconds, Double.isNaN(overhead) ? "not measured"
                 : verdict(overhead < 0.05));
+    }
+
+    /**
+     * Target 6, the peak resident set. A process's peak grows over a run (the old generation fills, the JIT compiles
+     * more), so only the 500-epoch run (asked for with {@code bench --book}) is judged; the rounds' short runs are
+     * shown, not judged.
+     *
+     * @param whole     the 500-epoch run's peak, MB of 10⁶ bytes; empty when there was none or it was not measured
+     * @param shortRuns the highest peak of the rounds' runs of {@code shortEpochs} epochs; NaN when not measured
+     */
+    static String peakRss(OptionalDouble whole, double shortRuns, int shortEpochs) {
+        if (whole.isPresent()) {
+            return String.format(Locale.ROOT, "the book command's peak RSS over 500 epochs: %.0f MB (<= 200 MB of "
+                    + "10^6 bytes): %s", whole.getAsDouble(), verdict(whole.getAsDouble() <= 200));
+        }
+        return String.format(Locale.ROOT, "the book command's peak RSS: %s in its %d-epoch runs (<= 200 MB of 10^6 "
+                + "bytes over 500 epochs): not judged (the peak grows over a run; the whole run is judged when asked "
+                + "for)", Double.isNaN(shortRuns) ? "not measured" : String.format(Locale.ROOT, "%.0f MB",
+                shortRuns), shortEpochs);
     }
 
     private static String ratios(List<Double> xs) {

@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * @param elapsed      seconds since training started, at the end of each epoch (the metrics' {@code elapsed_s})
  * @param tokensPerSec each epoch's training speed (the metrics' {@code tokens_per_sec}, the book's timer)
  * @param perplexity   the last epoch's perplexity
- * @param peakRssMb    the process's peak resident memory, when the system could tell
+ * @param peakRssMb    the process's peak resident memory in MB of 10⁶ bytes, when the system could tell
  * @param kernel       the matrix kernel the command said it ran ({@code vector} or {@code plain}, from its
  *                     {@code kernel: …} line); empty when it did not say
  */

@@ -63,22 +63,31 @@ public final class RunRecorder implements EpochListener {
     private final List<Probe> firstOfEpoch = new ArrayList<>();
     private Optional<Probe> largest = Optional.empty();
     private Optional<TrainResult> result = Optional.empty();
-    /** The hidden states of the model's last forward pass with gradients: the minibatch being trained. */
-    private List<Tensor> watched = List.of();
+    /**
+     * {@code ‖∂ℓ/∂H_t‖} of the minibatch being trained, step by step, filled by its backward pass (zeros for a step
+     * the pass did not reach); empty when its forward pass was not watched.
+     */
+    private double[] watchedNorms = new double[0];
     /** ‖∂ℓ/∂H_t‖ of the minibatch being trained, when its backward pass was written by hand. */
     private double[] byHand = new double[0];
 
     /**
-     * The model's functions with its {@code rnn} watched: every forward pass that records gradients keeps its hidden
-     * states' gradients for this recorder. A model without hidden states to report ({@link Rnn.Output#hiddenStates()}
-     * empty) leaves the gradients through time out of the report.
+     * The model's functions with its {@code rnn} watched: on every forward pass that records gradients, a hook on
+     * each hidden state {@code H_t} ({@link Tensor#registerHook}) takes the norm of {@code ∂ℓ/∂H_t} when the backward
+     * pass has summed it, and keeps the norm, not the gradient. A model without hidden states to report
+     * ({@link Rnn.Output#hiddenStates()} empty) leaves the gradients through time out of the report.
      */
     public RnnFunctions watching(RnnFunctions model) {
         return model.withRnn((inputs, state, params) -> {
             Rnn.Output out = model.rnn().rnn(inputs, state, params);
             if (out.outputs().requiresGrad()) {
-                out.hiddenStates().forEach(Tensor::retainGrad);
-                watched = out.hiddenStates();
+                var hidden = out.hiddenStates();
+                var norms = new double[hidden.size()];
+                for (int t = 0; t < norms.length; t++) {
+                    int step = t;
+                    hidden.get(t).registerHook(g -> norms[step] = Mat.norm(g));
+                }
+                watchedNorms = norms;
             }
             return out;
         });
@@ -113,9 +122,8 @@ public final class RunRecorder implements EpochListener {
         losses[count] = s.loss();
         count++;
         theta = s.theta();
-        double[] hiddenGradNorms = byHand.length > 0 ? byHand
-                : watched.stream().mapToDouble(h -> Mat.norm(h.grad())).toArray();
-        watched = List.of();
+        double[] hiddenGradNorms = byHand.length > 0 ? byHand : watchedNorms;
+        watchedNorms = new double[0];
         byHand = new double[0];
         if (hiddenGradNorms.length == 0) {
             return;

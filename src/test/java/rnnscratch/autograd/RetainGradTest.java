@@ -28,7 +28,7 @@ import rnnscratch.testing.Props;
  */
 class RetainGradTest {
     /** Values of a small RNN and a fixed random weighting R of its outputs. */
-    private record Net(double[][] wxh, double[][] whh, double[][] bh, double[][] whq, List<double[][]> xs,
+    record Net(double[][] wxh, double[][] whh, double[][] bh, double[][] whq, List<double[][]> xs,
             double[][] r) {
         static Net random(int batch, int inputs, int hidden, int steps, long seed) {
             var rng = new Random(seed);
@@ -44,14 +44,14 @@ class RetainGradTest {
     }
 
     /** One forward pass: the parameters (leaves), every step's hidden state H_t, and the loss Σ R ⊙ [H_t·W_hq]_t. */
-    private record Pass(List<Tensor> params, List<Tensor> hidden, Tensor loss) {}
+    record Pass(List<Tensor> params, List<Tensor> hidden, Tensor loss) {}
 
     /**
      * Runs the RNN {@code H_t = tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)}, then {@code l = Σ R ⊙ catRows(H_t·W_hq)}. When
      * {@code replace} is given, the hidden state of step {@code replaceAt} is replaced by that constant value (for
      * finite differences with respect to H_t).
      */
-    private static Pass forward(Net n, int replaceAt, Optional<double[][]> replace) {
+    static Pass forward(Net n, int replaceAt, Optional<double[][]> replace) {
         var wxh = Tensor.param(Mat.copy(n.wxh()));
         var whh = Tensor.param(Mat.copy(n.whh()));
         var bh = Tensor.param(Mat.copy(n.bh()));
@@ -71,7 +71,7 @@ class RetainGradTest {
         return new Pass(List.of(wxh, whh, bh, whq), hidden, loss);
     }
 
-    private static Pass forward(Net n) {
+    static Pass forward(Net n) {
         return forward(n, -1, Optional.empty());
     }
 

@@ -2,6 +2,7 @@ package rnnscratch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.bench.ReferenceRunner.Setting;
@@ -28,6 +29,19 @@ class BenchmarkTest {
         assertThat(Benchmark.stepFlops(28)).as("35 steps × 32 sequences × (6·512² + 6·512·28)")
                 .isEqualTo(35L * 32 * (6L * 512 * 512 + 6L * 512 * 28));
         assertThat(Benchmark.stepFlops(28) / 1e9).isBetween(1.85, 1.87);
+    }
+
+    @Test
+    @DisplayName("Peak memory is judged only over a whole 500-epoch run: the short rounds' peak is shown, never called "
+            + "met, since a run's peak grows as it goes")
+    void peakMemoryIsJudgedOverTheWholeRun() {
+        assertThat(Benchmark.peakRss(OptionalDouble.empty(), 180, 20)).as("only the rounds' 20-epoch runs")
+                .contains("180 MB in its 20-epoch runs").endsWith("not judged (the peak grows over a run; the whole run is "
+                        + "judged when asked for)").doesNotContain(": met");
+        assertThat(Benchmark.peakRss(OptionalDouble.of(188), 180, 20)).as("a 500-epoch run at 188 MB")
+                .isEqualTo("the book command's peak RSS over 500 epochs: 188 MB (<= 200 MB of 10^6 bytes): met");
+        assertThat(Benchmark.peakRss(OptionalDouble.of(212.3), 180, 20)).as("a 500-epoch run at 212 MB")
+                .endsWith("212 MB (<= 200 MB of 10^6 bytes): not met");
     }
 
     @Test

@@ -76,6 +76,13 @@ class BookCommandTest {
     }
 
     @Test
+    @DisplayName("Peak memory is counted in MB of 10^6 bytes, the target's unit: /usr/bin/time's 195,312 KiB is 200 MB")
+    void peakMemoryInMegabytes() {
+        assertThat(BookCommand.megabytes(195_312)).as("195,312 KiB").isBetween(199.99, 200.0);
+        assertThat(BookCommand.megabytes(207_288)).as("207,288 KiB, not 202.4 (that is MiB)").isBetween(212.2, 212.3);
+    }
+
+    @Test
     @DisplayName("Metrics of fewer than two epochs are refused with the reason")
     void tooFewEpochs() {
         assertThatThrownBy(() -> BookRun.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",
