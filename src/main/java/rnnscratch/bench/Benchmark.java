@@ -2,6 +2,7 @@ package rnnscratch.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import rnnscratch.bench.ReferenceRunner.Setting;
 import rnnscratch.report.RunRecorder;
 import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.tensor.kernel.Parallel;
+import rnnscratch.tensor.kernel.ProductTimes;
 import rnnscratch.text.CorpusText;
 import rnnscratch.text.Preprocess;
 
@@ -38,8 +40,10 @@ import rnnscratch.text.Preprocess;
  *       JVM ({@link TrainingBench}), the plain kernel on the default threads and on one, the vector kernel, the plain
  *       kernel while a run report's recorder follows every minibatch as {@code train --report} does; and the book's
  *       code at its fastest settings;</li>
- *   <li>tokens per second for 1, 2, 4, … threads up to the cores, the training step as a share of the peak, and a
- *       check that one thread and the default threads train to the same bits;</li>
+ *   <li>tokens per second for 1, 2, 4, … threads up to the cores, the training step as a share of the peak, where
+ *       the time of training goes (each product shape's share and GFLOPS inside training, the collections', the
+ *       rest's: {@link ProductTimes}), and a check that one thread and the default threads train to the same
+ *       bits;</li>
  *   <li>the targets, each with its figure and "met" or "not met", and what {@code --report} adds to a 20-epoch run
  *       (issue 15).</li>
  * </ol>
@@ -156,6 +160,7 @@ public final class Benchmark {
         training(out, runner, bench, options, threads, vector, f);
         scaling(out, bench, options.epochs(), threads, machine.cores(), vector, f);
         stepShare(out, bench, threads, vector, f);
+        whereTimeGoes(out, bench, options.epochs(), threads, vector);
         out.println();
         f.identical = Optional.of(bench.bitIdentical(threads == 1 ? 2 : threads, CHECK_MINIBATCHES));
         if (vector) {
@@ -459,6 +464,88 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "  plain %d thr %s, plain 1 thr %s%s%n", threads, share(f.plainT * perToken / 1e9,
                 f.peakT), share(f.plain1 * perToken / 1e9, f.peak1), vector ? ", vector " + threads + " thr "
                 + share(f.vectorT * perToken / 1e9, f.peakT) : "");
+    }
+
+    /**
+     * Where the time of training goes: {@code epochs} epochs in this JVM with the kernel {@code train} would use, each
+     * product timed ({@link ProductTimes}), and the collections' time from the JVM's own count. What is left is
+     * everything between the products.
+     */
+    private static void whereTimeGoes(PrintStream out, TrainingBench bench, int epochs, int threads, boolean vector) {
+        long collected = collectionMillis();
+        long allocated = allocatedBytes();
+        var recorded = ProductTimes.recording(() -> vector ? withVector(() -> bench.tokensPerSec(epochs, threads))
+                : bench.tokensPerSec(epochs, threads));
+        allocated = allocatedBytes() - allocated;
+        double wall = recorded.nanos();
+        double collections = (collectionMillis() - collected) * 1e6 / wall;
+        double products = recorded.productNanos() / wall;
+        double minibatches = (double) epochs * bench.tokensPerEpoch() / (TrainingBench.BATCH * TrainingBench.STEPS);
+        out.println();
+        out.printf(Locale.ROOT, "where the time of training goes (the %s kernel on %d threads, in this JVM: %d epochs, "
+                + "%s tokens/s; each product timed from its call to its result, its GFLOPS counting every multiply-add, "
+                + "a one-hot operand's too):%n", vector ? "vector" : "plain", threads, epochs,
+                tokens(recorded.result()));
+        out.printf(Locale.ROOT, "  products %.1f%%%n", 100 * products);
+        for (var t : recorded.products()) {
+            out.printf(Locale.ROOT, "    %-24s %5.1f%%  %4.0f a minibatch  %6.1f GFLOPS  %s%n", t.shape().label(),
+                    100 * t.nanos() / wall, t.products() / minibatches, t.gflops(), role(t.shape(),
+                            bench.vocabSize()));
+        }
+        out.printf(Locale.ROOT, "  collections (GC) %.1f%%%n", 100 * collections);
+        out.printf(Locale.ROOT, "  everything else %.1f%% (element-wise operations and tanh, the loss, the tape and its "
+                + "sums, the transposes of W_hh and W_hq, clipping, the updater, the per-epoch perplexity, and making "
+                + "every result a new array)%n", 100 * (1 - products - collections));
+        if (allocated >= 0) {
+            double[] micros = NewArrays.micros(TrainingBench.BATCH, TrainingBench.HIDDENS);
+            double perMinibatch = allocated / minibatches;
+            double arrays = perMinibatch / NewArrays.bytes(TrainingBench.BATCH, TrainingBench.HIDDENS);
+            double extra = arrays * (micros[0] - micros[1]) * 1e3;
+            out.printf(Locale.ROOT, "  new arrays: the training thread made %.1f MB a minibatch (%.0f of %dx%d); a new "
+                    + "%dx%d array written once took %.1f µs here, the same array written again %.1f µs: about %.1f ms "
+                    + "of a minibatch's %.1f ms (%.0f%%), an estimate%n", perMinibatch / 1e6, arrays,
+                    TrainingBench.BATCH, TrainingBench.HIDDENS, TrainingBench.BATCH, TrainingBench.HIDDENS, micros[0],
+                    micros[1], extra / 1e6, wall / minibatches / 1e6, 100 * extra / (wall / minibatches));
+        }
+    }
+
+    /** Bytes this thread has allocated so far, where the JVM counts them; -1 where it does not. */
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()
+                ? t.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /** Milliseconds the JVM's collectors have spent so far, all of them together. */
+    private static long collectionMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /**
+     * What a product of shape {@code s} is in a minibatch of the book's RNN at the bench's setting, with
+     * {@code vocabSize} characters (the names of docs/bptt.md: {@code A_t} the pre-activation, {@code O_t} the
+     * output, a bar the gradient of the loss); empty for a shape the setting does not have.
+     */
+    static String role(ProductTimes.Shape s, int vocabSize) {
+        int b = TrainingBench.BATCH;
+        int h = TrainingBench.HIDDENS;
+        int rows = TrainingBench.STEPS * b;
+        int v = vocabSize;
+        if (!s.transA() && s.m() == b && s.k() == h && s.n() == h) {
+            return "H_{t-1}·W_hh forward, Ā_t·W_hhᵀ backward";
+        } else if (s.transA() && s.m() == h && s.k() == rows && s.n() == h) {
+            return "W̄_hh = Σ_t H_{t-1}ᵀ·Ā_t, the steps stacked";
+        } else if (s.transA() && s.m() == v && s.k() == rows && s.n() == h) {
+            return "W̄_xh = Σ_t X_tᵀ·Ā_t (one-hot), the steps stacked";
+        } else if (s.transA() && s.m() == h && s.k() == rows && s.n() == v) {
+            return "W̄_hq = Σ_t H_tᵀ·Ō_t, the steps stacked";
+        } else if (!s.transA() && s.m() == b && s.k() == h && s.n() == v) {
+            return "H_t·W_hq, the output layer";
+        } else if (!s.transA() && s.m() == b && s.k() == v && s.n() == h) {
+            return "X_t·W_xh (one-hot) forward, Ō_t·W_hqᵀ backward";
+        }
+        return "";
     }
 
     /**

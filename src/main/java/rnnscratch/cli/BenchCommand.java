@@ -26,8 +26,8 @@ public final class BenchCommand {
     public static final CommandSpec SPEC = new CommandSpec("bench",
             "The machine's FMA peak, matmul GFLOPS (plain and vector kernel, NumPy when available), PyTorch's "
                     + "fastest CPU setting, training tokens/s of the README's book command (its own JVM) "
-                    + "interleaved with the book's PyTorch code, its 500-epoch prediction, thread scaling, and the "
-                    + "targets of issue 23.", List.of(
+                    + "interleaved with the book's PyTorch code, its 500-epoch prediction, thread scaling, where a "
+                    + "training step's time goes, and the targets of issue 23.", List.of(
                     Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
                             + "text when this file is missing)", PATH),
                     Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),

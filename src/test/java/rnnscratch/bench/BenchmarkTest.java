@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnscratch.bench.ReferenceRunner.Setting;
+import rnnscratch.tensor.kernel.ProductTimes;
 
 /** What the benchmark compares and counts, stated as sentences (its speed figures are printed, never asserted). */
 class BenchmarkTest {
@@ -29,6 +30,23 @@ class BenchmarkTest {
         assertThat(Benchmark.stepFlops(28)).as("35 steps × 32 sequences × (6·512² + 6·512·28)")
                 .isEqualTo(35L * 32 * (6L * 512 * 512 + 6L * 512 * 28));
         assertThat(Benchmark.stepFlops(28) / 1e9).isBetween(1.85, 1.87);
+    }
+
+    @Test
+    @DisplayName("The breakdown of a training step names each product of the book's RNN by what it computes")
+    void theBreakdownNamesTheBooksProducts() {
+        int v = 28;
+        assertThat(Benchmark.role(new ProductTimes.Shape(32, 512, 512, false), v))
+                .isEqualTo("H_{t-1}·W_hh forward, Ā_t·W_hhᵀ backward");
+        assertThat(Benchmark.role(new ProductTimes.Shape(512, 1120, 512, true), v))
+                .isEqualTo("W̄_hh = Σ_t H_{t-1}ᵀ·Ā_t, the steps stacked");
+        assertThat(Benchmark.role(new ProductTimes.Shape(28, 1120, 512, true), v)).startsWith("W̄_xh");
+        assertThat(Benchmark.role(new ProductTimes.Shape(512, 1120, 28, true), v)).startsWith("W̄_hq");
+        assertThat(Benchmark.role(new ProductTimes.Shape(32, 512, 28, false), v)).isEqualTo("H_t·W_hq, the output layer");
+        assertThat(Benchmark.role(new ProductTimes.Shape(32, 28, 512, false), v))
+                .isEqualTo("X_t·W_xh (one-hot) forward, Ō_t·W_hqᵀ backward");
+        assertThat(Benchmark.role(new ProductTimes.Shape(1, 512, 28, false), v)).as("predictCh8's one-row step, "
+                + "not part of a minibatch").isEmpty();
     }
 
     @Test

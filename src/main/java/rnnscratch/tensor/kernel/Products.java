@@ -7,7 +7,8 @@ package rnnscratch.tensor.kernel;
  *
  * <p>Every element is summed over {@code k} in increasing order, going on from the value it had in {@code C}; so
  * adding two products one after the other into {@code C} gives the same bits as adding the one product of their rows
- * stacked ({@link StackedProducts}), and any number of threads gives the same bits as one.
+ * stacked ({@link StackedProducts}), and any number of threads gives the same bits as one. While
+ * {@link ProductTimes#recording} runs, each product here is timed.
  *
  * <p>Docs: docs/performance.md
  */
@@ -17,7 +18,9 @@ public final class Products {
     /** {@code A·B} for {@code A: double[m][k]}, {@code B: double[k][n]}: {@code double[m][n]}. */
     public static double[][] mm(double[][] a, double[][] b) {
         var c = new double[a.length][b[0].length];
+        long start = ProductTimes.start();
         addProduct(a, false, b, c);
+        ProductTimes.record(start, new ProductTimes.Shape(a.length, b.length, c[0].length, false));
         return c;
     }
 
@@ -34,6 +37,7 @@ public final class Products {
      * @return {@code c}
      */
     public static double[][] addMmTransA(double[][] c, double[][] a, double[][] b) {
+        long start = ProductTimes.start();
         int m = c.length;
         int n = c[0].length;
         if (n < narrow() && m > n) {
@@ -43,6 +47,7 @@ public final class Products {
         } else {
             addProduct(a, true, b, c);
         }
+        ProductTimes.record(start, new ProductTimes.Shape(m, a.length, n, true));
         return c;
     }
 
