@@ -88,12 +88,16 @@ public final class ProductTimes {
         return on ? System.nanoTime() : OFF;
     }
 
-    /** Adds a product of {@code shape} that started at {@code start} (from {@link #start()}) to the totals. */
-    static void record(long start, Shape shape) {
+    /**
+     * Adds a product of shape {@code m, k, n, transA} ({@link Shape}) that started at {@code start} (from
+     * {@link #start()}) to the totals; nothing while not recording.
+     */
+    static void record(long start, int m, int k, int n, boolean transA) {
         if (start == OFF) {
             return;
         }
         long nanos = System.nanoTime() - start;
+        var shape = new Shape(m, k, n, transA);
         synchronized (totals) {
             long[] t = totals.computeIfAbsent(shape, s -> new long[3]);
             t[0]++;

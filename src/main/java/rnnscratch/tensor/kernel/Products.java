@@ -20,7 +20,7 @@ public final class Products {
         var c = new double[a.length][b[0].length];
         long start = ProductTimes.start();
         addProduct(a, false, b, c);
-        ProductTimes.record(start, new ProductTimes.Shape(a.length, b.length, c[0].length, false));
+        ProductTimes.record(start, a.length, b.length, c[0].length, false);
         return c;
     }
 
@@ -47,7 +47,7 @@ public final class Products {
         } else {
             addProduct(a, true, b, c);
         }
-        ProductTimes.record(start, new ProductTimes.Shape(m, a.length, n, true));
+        ProductTimes.record(start, m, a.length, n, true);
         return c;
     }
 
