@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +36,12 @@ import java.util.stream.Stream;
  *  java tools/rnnscratch/tools/Stubs.java check        write nothing; exit 1 unless every stub is exactly what solutions/ gives
  *                                     (.ci/run, on the teacher's clean tree)
  *  java tools/rnnscratch/tools/Stubs.java compile      the build: compile the student's exercises/ into target/classes, each file that
- *                                     does not compile replaced by its untouched stub and named in one line
+ *                                     does not compile, no longer declares what its tests call, or is missing
+ *                                     replaced by its untouched stub and named in one line
  * </pre>
- * The default build's test checks only what a student cannot change without breaking the tests — the declarations
- * each exercise file must keep ({@link #contractDifferences}) — so that a student's answers never turn it red.
+ * The declarations each exercise file must keep, because its tests call them ({@link #contractBreak}), are checked
+ * by the build's {@code compile} mode, which puts the stub in the place of a file that breaks them, so that nothing
+ * a student writes turns the build red.
  *
  * <p>Docs: docs/exercises.md#for-teachers-regenerating-the-stubs
  */
@@ -53,9 +56,6 @@ public final class Stubs {
     private static final String STUB = "// STUB:";
     /** A stubbed body: the one line that throws until the student writes the method. */
     private static final Pattern STUB_THROW = Pattern.compile("throw new UnsupportedOperationException\\(\".*\"\\);");
-    /** A declaration a student must keep: the exercise's tests call what it declares. */
-    private static final Pattern DECLARATION = Pattern.compile(
-            "(package|public|protected|private|static|final|abstract|sealed|non-sealed|record|class|interface|enum)\\b.*");
     /** A line that only declares or closes something, never a student's statement. */
     private static final Pattern NOT_A_STATEMENT = Pattern.compile("(import|package)\\b.*|.*\\{|\\}.*|@.*");
 
@@ -147,55 +147,159 @@ public final class Stubs {
     }
 
     /**
-     * The declarations of a stub that an exercise file must keep — the package, the class, every method and record
-     * the exercise's tests call — stripped, in order.
+     * The declarations of a Java source that an exercise's tests call, as javac reads them, each with the line of the
+     * source that starts it: the package; every type (its kind, name and type parameters); every method, constructor
+     * and field that is not private, with what a caller depends on — access, {@code static}, type parameters, types,
+     * name and {@code throws}; for a record, its components. Parameter names, {@code final}, annotations, comments
+     * and the layout (a brace on its own line, a signature wrapped over two lines) do not count. Keys read
+     * {@code "Ex10Perplexity: public static double perplexity(double[], int[])"}; in source order.
+     *
+     * @return empty when the source does not parse (javac then names the error)
      */
-    static List<String> contract(String stub) {
-        var lines = new ArrayList<String>();
-        boolean inComment = false;
-        for (String raw : stub.lines().toList()) {
-            String l = raw.strip();
-            if (inComment || l.startsWith("/*")) {
-                inComment = !l.contains("*/");
-                continue;
+    static Map<String, String> contract(String source) {
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java has no compiler: use a JDK 17 or newer, not a JRE");
+        }
+        var file = new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///Contract.java"),
+                javax.tools.JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
             }
-            if (!l.startsWith("*") && !l.startsWith("//") && DECLARATION.matcher(l).matches()) {
-                lines.add(l);
+        };
+        var errors = new java.util.concurrent.atomic.AtomicBoolean();
+        var task = (com.sun.source.util.JavacTask) javac.getTask(null, null, d -> errors.compareAndSet(false,
+                d.getKind() == javax.tools.Diagnostic.Kind.ERROR), List.of("-proc:none"), null, List.of(file));
+        var found = new LinkedHashMap<String, String>();
+        try {
+            var positions = com.sun.source.util.Trees.instance(task).getSourcePositions();
+            var lines = source.split("\n", -1);
+            for (var unit : task.parse()) {
+                java.util.function.Function<com.sun.source.tree.Tree, String> lineOf = t -> {
+                    long at = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t));
+                    return at >= 1 && at <= lines.length ? lines[(int) at - 1].strip() : "";
+                };
+                if (unit.getPackageName() != null) {
+                    found.put("package " + unit.getPackageName(), lineOf.apply(unit.getPackage()));
+                }
+                for (var type : unit.getTypeDecls()) {
+                    if (type instanceof com.sun.source.tree.ClassTree c) {
+                        declarations(c, "", lineOf, found);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return errors.get() ? Map.of() : found;
+    }
+
+    private static void declarations(com.sun.source.tree.ClassTree c, String outer,
+            java.util.function.Function<com.sun.source.tree.Tree, String> lineOf, Map<String, String> found) {
+        if (c.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+            return;
+        }
+        String name = outer + c.getSimpleName();
+        String kind = c.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        found.put(name + ": " + callerModifiers(c.getModifiers()) + kind + " " + c.getSimpleName()
+                + typeParameters(c.getTypeParameters()), lineOf.apply(c));
+        for (var member : c.getMembers()) {
+            if (member instanceof com.sun.source.tree.ClassTree inner) {
+                declarations(inner, name + ".", lineOf, found);
+            } else if (member instanceof com.sun.source.tree.MethodTree m
+                    && !m.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+                var params = m.getParameters().stream().map(v -> v.getType().toString()).toList();
+                found.put(name + ": " + callerModifiers(m.getModifiers()) + typeParameters(m.getTypeParameters())
+                        + (m.getReturnType() == null ? "" : m.getReturnType() + " ") + m.getName() + "("
+                        + String.join(", ", params) + ")" + (m.getThrows().isEmpty() ? "" : " throws "
+                        + String.join(", ", m.getThrows().stream().map(Object::toString).toList())), lineOf.apply(m));
+            } else if (member instanceof com.sun.source.tree.VariableTree v
+                    && !v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+                found.put(name + ": " + callerModifiers(v.getModifiers()) + v.getType() + " " + v.getName(),
+                        lineOf.apply(v));
             }
         }
-        return lines;
+    }
+
+    /** The modifiers a caller depends on: access and {@code static}; not {@code final}, not annotations. */
+    private static String callerModifiers(com.sun.source.tree.ModifiersTree modifiers) {
+        var out = new StringBuilder();
+        for (var m : List.of(javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.PROTECTED,
+                javax.lang.model.element.Modifier.STATIC)) {
+            if (modifiers.getFlags().contains(m)) {
+                out.append(m).append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String typeParameters(List<? extends com.sun.source.tree.TypeParameterTree> ps) {
+        return ps.isEmpty() ? "" : "<" + String.join(", ", ps.stream().map(Object::toString).toList()) + "> ";
     }
 
     /**
-     * What the default build checks, and all it checks: every exercise file still declares, in order, what its stub
-     * declares ({@link #contract}). A student's bodies, comments, imports and helper methods never count; a changed
-     * signature, or a stub older than a changed contract in {@code solutions/}, does. One line per problem, for a
-     * student and a teacher alike.
+     * What an exercise file breaks of its stub's contract ({@link #contract}), as one line for a student that starts
+     * with the file and the line, as javac's errors do:
+     * {@code "exercises/…/Ex10Perplexity.java:12: perplexity is not declared as its exercise gives it, `public
+     * static double perplexity(double[] meanLosses, int[] tokenCounts) {` (its tests call it so) — git diff …"};
+     * empty when it keeps it, or when the file does not parse (javac's error says more).
+     *
+     * @param rel the file, relative to {@link #EXERCISES}
+     */
+    public static java.util.Optional<String> contractBreak(Path rel, String file, String stub) {
+        var have = contract(file);
+        if (have.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        for (var wanted : contract(stub).entrySet()) {
+            if (!have.containsKey(wanted.getKey())) {
+                String key = wanted.getKey();
+                String name = key.replaceAll("\\(.*", "").replaceAll(".*[ .]", "");
+                int line = lineNaming(file, name);
+                return java.util.Optional.of(EXERCISES.resolve(rel) + ":" + line + ": " + name + " is not declared "
+                        + "as its exercise gives it, `" + wanted.getValue() + "` (its tests call it so; `git diff "
+                        + EXERCISES.resolve(rel) + "` shows what changed)");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The first line of {@code file} (from 1) that names {@code name} as a word; 1 if none does. */
+    private static int lineNaming(String file, String name) {
+        var word = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+        var lines = file.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (!l.startsWith("*") && !l.startsWith("/") && word.matcher(l).find()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Every exercise file in {@code exercises/} that does not keep its stub's contract ({@link #contractBreak}), or is
+     * missing, one line each; empty when all keep it. The build does not fail on these: its {@code compile} mode puts
+     * the untouched stub in the place of such a file and names it in one line, so that the exercises' tests always
+     * compile and a student's work never turns {@code mvn test} red.
      */
     public static List<String> contractDifferences(Path root) {
         var problems = new ArrayList<String>();
         for (var e : generate(root).entrySet()) {
-            Path rel = EXERCISES.resolve(e.getKey());
-            Path file = root.resolve(rel);
+            Path file = root.resolve(EXERCISES).resolve(e.getKey());
             if (!Files.exists(file)) {
-                problems.add(rel + " is missing: restore it (git checkout -- " + rel + ")");
-                continue;
-            }
-            var have = read(file).lines().map(String::strip).toList();
-            int at = 0;
-            for (String wanted : contract(e.getValue())) {
-                int found = have.subList(at, have.size()).indexOf(wanted);
-                if (found < 0) {
-                    problems.add(rel + " no longer has the line `" + wanted + "` that its exercise gives (its "
-                            + "tests call it as given): put it back as it was; `git diff " + rel
-                            + "` shows what changed. (Teachers: the stub is older than " + SOLUTIONS.resolve(e.getKey())
-                            + " — see docs/exercises.md#for-teachers-regenerating-the-stubs.)");
-                    break;
-                }
-                at += found + 1;
+                problems.add(missing(e.getKey()));
+            } else {
+                contractBreak(e.getKey(), read(file), e.getValue()).ifPresent(problems::add);
             }
         }
         return problems;
+    }
+
+    private static String missing(Path rel) {
+        return EXERCISES.resolve(rel) + ":1: the file is missing (restore it with git checkout -- "
+                + EXERCISES.resolve(rel) + ")";
     }
 
     /**
@@ -313,8 +417,8 @@ public final class Stubs {
                 Files.writeString(report, String.join("", failed.stream().map(l -> l + "\n").toList()),
                         StandardCharsets.UTF_8);
                 for (String f : failed) {
-                    System.out.println("exercises: " + f + " — until it compiles, its untouched stub stands in "
-                            + "(the watch mode shows the whole error)");
+                    System.out.println("exercises: " + f + " — until then, its untouched stub stands in (the watch "
+                            + "mode shows the whole error)");
                 }
             }
             default -> {
@@ -327,13 +431,14 @@ public final class Stubs {
 
     /**
      * Compiles the student's exercise files into {@code classes} (which holds the library): all together when they
-     * compile, else file by file, and for each file that does not compile, its stub made from {@code solutions/}
-     * instead — so that the tests, the watch mode and "your RNN" always find every exercise class, and one broken
-     * file never stops the others.
+     * compile, else file by file. In the place of a file that does not compile, that no longer declares what its
+     * exercise gives ({@link #contractBreak}: its tests would not compile) or that is missing, its stub made from
+     * {@code solutions/} is compiled instead — so that the tests, the watch mode and "your RNN" always find every
+     * exercise class as its tests call it, and one broken file never stops the others or turns the build red.
      *
-     * @return one line per exercise file that did not compile, its first error as
-     *         {@code "exercises/src/main/java/rnnscratch/exercises/Ex09RnnStep.java:12: ';' expected"}, in path order;
-     *         empty when all compile
+     * @return one line per exercise file whose stub stands in, starting with the file and a line as javac's errors
+     *         do ({@code "exercises/src/main/java/rnnscratch/exercises/Ex09RnnStep.java:12: ';' expected"}), in path
+     *         order; empty when all compile as given
      */
     public static List<String> compileExercises(Path root, Path classes) throws IOException {
         var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
@@ -344,36 +449,60 @@ public final class Stubs {
         try {
             var stubs = generate(root);
             Path dir = root.resolve(EXERCISES);
-            var files = javaFiles(dir);
-            if (compile(javac, files.stream().map(dir::resolve).toList(), classes, scratch, root).isEmpty()) {
-                copyTree(scratch, classes);
-                return List.of();
-            }
-            var failed = new ArrayList<String>();
             Path stubDir = scratch.resolve("stub-sources");
-            for (Path rel : files) {
+            var failed = new TreeMap<Path, String>();
+            var sources = new TreeMap<Path, Path>(); // each exercise file, or the stub that stands in for it
+            for (Path rel : javaFiles(dir)) {
+                var broken = stubs.containsKey(rel)
+                        ? contractBreak(rel, read(dir.resolve(rel)), stubs.get(rel))
+                        : java.util.Optional.<String>empty();
+                broken.ifPresent(line -> failed.put(rel, line));
+                sources.put(rel, broken.isPresent() ? writeStub(stubDir, rel, stubs.get(rel)) : dir.resolve(rel));
+            }
+            for (var e : stubs.entrySet()) {
+                if (!sources.containsKey(e.getKey())) {
+                    failed.put(e.getKey(), missing(e.getKey()));
+                    sources.put(e.getKey(), writeStub(stubDir, e.getKey(), e.getValue()));
+                }
+            }
+            if (compile(javac, List.copyOf(sources.values()), classes, scratch.resolve("all"), root).isEmpty()) {
+                copyTree(scratch.resolve("all"), classes);
+                return List.copyOf(failed.values());
+            }
+            for (var e : sources.entrySet()) {
+                Path rel = e.getKey();
                 Path out = scratch.resolve("one-" + rel.toString().replace('/', '_').replace('\\', '_'));
-                var errors = compile(javac, List.of(dir.resolve(rel)), classes, out, root);
+                var errors = compile(javac, List.of(e.getValue()), classes, out, root);
                 if (errors.isEmpty()) {
                     copyTree(out, classes);
                     continue;
                 }
-                failed.add(errors.get(0));
-                if (stubs.containsKey(rel)) {
-                    Path stub = stubDir.resolve(rel);
-                    Files.createDirectories(stub.getParent());
-                    Files.writeString(stub, stubs.get(rel), StandardCharsets.UTF_8);
-                    var stubErrors = compile(javac, List.of(stub), classes, out, root);
-                    if (!stubErrors.isEmpty()) {
-                        throw new IllegalStateException("the stub of " + rel + " does not compile: " + stubErrors);
-                    }
-                    copyTree(out, classes);
+                if (failed.containsKey(rel)) { // a stub stands in already: the teacher's to fix
+                    throw new IllegalStateException("the stub of " + rel + " does not compile: " + errors);
                 }
+                failed.put(rel, errors.get(0));
+                if (!stubs.containsKey(rel)) { // a student's own extra file: it just stays out
+                    continue;
+                }
+                Path stub = writeStub(stubDir, rel, stubs.get(rel));
+                Path stubOut = scratch.resolve("stub-" + rel.toString().replace('/', '_').replace('\\', '_'));
+                var stubErrors = compile(javac, List.of(stub), classes, stubOut, root);
+                if (!stubErrors.isEmpty()) {
+                    throw new IllegalStateException("the stub of " + rel + " does not compile: " + stubErrors);
+                }
+                copyTree(stubOut, classes);
             }
-            return failed;
+            return List.copyOf(failed.values());
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    private static Path writeStub(Path stubDir, Path rel, String stub) throws IOException {
+        Path file = stubDir.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, stub, StandardCharsets.UTF_8);
+        return file;
     }
 
     /**

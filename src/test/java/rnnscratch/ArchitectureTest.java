@@ -86,10 +86,13 @@ class ArchitectureTest {
             return root.resolve("src/main/java/rnnscratch");
         }
 
-        /** The exercises' stubs and the reference answers: {@code exercises/src/main/java}, {@code solutions/…}. */
+        /**
+         * The reference answers in {@code solutions/…}, and so the stubs, which are made from them ({@code .ci/run}
+         * checks that the committed stubs are exactly that). A student's {@code exercises/} is theirs: what it
+         * imports never turns the build red.
+         */
         List<Path> exerciseRoots() {
-            return List.of(root.resolve("exercises/src/main/java/rnnscratch"),
-                    root.resolve("solutions/src/main/java/rnnscratch"));
+            return List.of(root.resolve("solutions/src/main/java/rnnscratch"));
         }
 
         Path exerciseTests() {
@@ -154,7 +157,7 @@ class ArchitectureTest {
         return wrong;
     }
 
-    /** Rule 5: only tensor, cli and bench name the kernel room's classes, in the library, exercises/ and solutions/. */
+    /** Rule 5: only tensor, cli and bench name the kernel room's classes, in the library and in solutions/. */
     static List<String> kernelRoomStaysBehindTensor(Tree tree) {
         var wrong = new ArrayList<String>();
         for (Path file : sources(tree.main())) {
@@ -204,7 +207,7 @@ class ArchitectureTest {
                         + "tape's helper") : List.of();
     }
 
-    /** Rule 8: no string outside cli names a --flag, in the library and in exercises/ and solutions/. */
+    /** Rule 8: no string outside cli names a --flag, in the library and in solutions/ (and so the stubs). */
     static List<String> onlyCliSpeaksOfFlags(Tree tree) {
         var flags = new ArrayList<String>();
         var files = new ArrayList<Path>(sources(tree.main()));
@@ -247,10 +250,10 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("The exercises' stubs and the reference answers use only the library's model code: tensor, "
+    @DisplayName("The reference answers, and so the stubs made from them, use only the library's model code: tensor, "
             + "autograd, optim, rnn, train, text and seq")
     void exercisesUseOnlyTheModelCode() {
-        assertThat(REPOSITORY.exerciseRoots()).as("exercises/ and solutions/ are read").allMatch(Files::isDirectory);
+        assertThat(REPOSITORY.exerciseRoots()).as("solutions/ is read").allMatch(Files::isDirectory);
         assertThat(exercisesUseTheModelCode(REPOSITORY)).isEmpty();
     }
 
@@ -277,7 +280,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("No string outside cli names a --flag, in the library and in exercises/ and solutions/: the library "
+    @DisplayName("No string outside cli names a --flag, in the library and in solutions/: the library "
             + "states problems, the command line gives advice")
     void onlyCliSpeaksOfFlags() {
         assertThat(onlyCliSpeaksOfFlags(REPOSITORY)).as("strings naming a flag outside cli; state the problem instead "
@@ -363,17 +366,17 @@ class ArchitectureTest {
         }
 
         @Test
-        @DisplayName("Rule 5, the kernel room: train naming Kernel, and a stub in exercises/ importing "
+        @DisplayName("Rule 5, the kernel room: train naming Kernel, and a reference answer importing "
                 + "rnnscratch.tensor.kernel.*")
         void namingTheKernelRoom() {
             var tree = tree();
             plant(tree.main().resolve("train/Planted.java"), "package rnnscratch.train;\n\n"
                     + "import rnnscratch.tensor.kernel.Kernel;\n\nfinal class Planted {\n    Kernel k;\n}\n");
-            plant(copy.resolve("exercises/src/main/java/rnnscratch/exercises/Planted.java"),
+            plant(copy.resolve("solutions/src/main/java/rnnscratch/exercises/Planted.java"),
                     "package rnnscratch.exercises;\n\nimport rnnscratch.tensor.kernel.*;\n\nfinal class Planted {}\n");
             assertThat(kernelRoomStaysBehindTensor(tree)).containsExactlyInAnyOrder(
                     "train/Planted.java names the kernel room",
-                    "exercises/src/main/java/rnnscratch/exercises/Planted.java names the kernel room");
+                    "solutions/src/main/java/rnnscratch/exercises/Planted.java names the kernel room");
         }
 
         @Test

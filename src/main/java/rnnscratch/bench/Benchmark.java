@@ -124,6 +124,9 @@ public final class Benchmark {
      * @param noReference why PyTorch and NumPy are left out; empty to include them
      */
     public static void run(PrintStream out, ReferenceRunner runner, Optional<String> noReference, Options options) {
+        // the corpus first: a text too short for the book's minibatches is refused before minutes of timing
+        Optional<TrainingBench> training = options.kernelOnly() ? Optional.empty()
+                : Optional.of(new TrainingBench(CorpusText.fromFile(options.corpus()).lines(Preprocess.D2L)));
         var machine = Machine.here();
         int threads = Parallel.threads();
         boolean vector = Kernel.vectorApiAvailable();
@@ -146,11 +149,10 @@ public final class Benchmark {
             out.println("FMA peak: needs the Vector API (start the JVM with the module jdk.incubator.vector)");
         }
         kernel(out, runner, noReference, threads, vector, f);
-        if (options.kernelOnly()) {
+        if (training.isEmpty()) {
             return;
         }
-        var lines = CorpusText.fromFile(options.corpus()).lines(Preprocess.D2L);
-        var bench = new TrainingBench(lines);
+        var bench = training.get();
         if (noReference.isEmpty()) {
             searchPyTorch(out, runner, options.corpus(), machine, f);
         } else {

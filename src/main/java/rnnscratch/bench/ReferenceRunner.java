@@ -200,7 +200,7 @@ public final class ReferenceRunner {
         if (!openblasCore.isEmpty()) {
             env.put("OPENBLAS_CORETYPE", openblasCore);
         }
-        Process p = pb.start();
+        Process p = Children.start(pb);
         byte[] bytes = p.getInputStream().readAllBytes();
         try {
             if (!p.waitFor(10, TimeUnit.MINUTES)) {

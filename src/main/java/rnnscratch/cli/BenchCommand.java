@@ -13,6 +13,7 @@ import rnnscratch.bench.Benchmark;
 import rnnscratch.bench.ReferenceRunner;
 import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.BundledCorpus;
+import rnnscratch.text.CorpusTooShortException;
 
 /**
  * {@code bench}: the speed figures of this implementation next to the book's PyTorch code, measured in one run on
@@ -64,17 +65,36 @@ public final class BenchCommand {
             out.println("(the vector kernel and the FMA peak need the Vector API: run java --add-modules "
                     + "jdk.incubator.vector -jar target/rnn-scratch.jar bench)");
         }
-        Path corpus = args.isGiven("--kernel-only") ? Path.of("") : corpusFile(args.path("--corpus").orElseThrow(), out);
-        Benchmark.run(out, runner, noReference, new Benchmark.Options(corpus, args.intValue("--rounds"),
-                args.intValue("--epochs"), args.isGiven("--kernel-only"), args.intValue("--book-epochs"),
-                args.isGiven("--book"), Path.of("target", "bench"), new BookCommand()));
+        if (args.intValue("--book-epochs") < 2) {
+            throw new UserException("--book-epochs must be at least 2: the book command's speed is taken from the "
+                    + "epochs after its first");
+        }
+        Path corpus = args.isGiven("--kernel-only") ? Path.of("")
+                : corpusFile(args.path("--corpus").orElseThrow(), args.isGiven("--corpus"), out);
+        try {
+            Benchmark.run(out, runner, noReference, new Benchmark.Options(corpus, args.intValue("--rounds"),
+                    args.intValue("--epochs"), args.isGiven("--kernel-only"), args.intValue("--book-epochs"),
+                    args.isGiven("--book"), Path.of("target", "bench"), new BookCommand()));
+        } catch (CorpusTooShortException e) {
+            throw new UserException(e.problem() + ": bench trains at the book's setting (32 sequences of 35 "
+                    + "tokens a minibatch): give --corpus a longer text", e);
+        }
         return 0;
     }
 
-    /** The corpus as a file both Java and the Python script can read (the bundled text is copied out if needed). */
-    private static Path corpusFile(Path corpus, PrintStream out) {
+    /**
+     * The corpus as a file both Java and the Python script can read: the file given, or, when the default one is
+     * missing, the bundled text copied out.
+     */
+    private static Path corpusFile(Path corpus, boolean given, PrintStream out) {
         if (Files.isRegularFile(corpus)) {
             return corpus;
+        }
+        if (given || Files.exists(corpus)) {
+            throw new UserException("--corpus " + corpus + (Files.isDirectory(corpus) ? " is a folder" : Files.exists(
+                    corpus) ? " is not a regular file" : " does not exist") + ": give a text file, or leave --corpus "
+                    + "out to use " + SPEC.flags().stream().filter(f -> f.name().equals("--corpus")).findFirst()
+                    .orElseThrow().defaultValue() + " (the bundled text when it is missing)");
         }
         try {
             Path tmp = Files.createTempFile("rnn-scratch-bench", ".txt");

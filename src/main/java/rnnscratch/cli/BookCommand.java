@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import rnnscratch.bench.BookRun;
+import rnnscratch.bench.Children;
 
 /**
  * The README's book command, run as the user runs it, for {@code bench}: a JVM of its own with the README's options,
@@ -83,7 +84,7 @@ public final class BookCommand implements BookRun.Runner {
         }
         var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         long start = System.nanoTime();
-        Process p = pb.start();
+        Process p = Children.start(pb);
         int code;
         try {
             code = p.waitFor();

@@ -53,15 +53,22 @@ public final class DemoCommand {
             return 0;
         }
         var settings = TrainSettings.from(args);
+        var created = new java.util.ArrayList<Path>(); // folders made here, removed again if the input is refused
         for (String flag : List.of("--save", "--metrics", "--plot", "--report")) {
             if (!args.isGiven(flag)) {
-                args.path(flag).ifPresent(DemoCommand::createParent);
+                args.path(flag).ifPresent(p -> createParent(p, created));
             }
         }
         out.printf("rnn-scratch demo: %d epochs of the book's character RNN with %d hidden units "
                 + "(the book's full setting: %d hidden units, %d epochs)%n", settings.epochs(),
                 settings.hiddens(), TrainSettings.BOOK_HIDDENS, TrainSettings.BOOK_EPOCHS);
-        var outcome = TrainCommand.train(settings, out, err, terminal, Parts.library());
+        TrainCommand.Outcome outcome;
+        try {
+            outcome = TrainCommand.train(settings, out, err, terminal, Parts.library());
+        } catch (UserException e) {
+            removeEmpty(created);
+            throw e;
+        }
         if (outcome.exitCode() != 0) {
             return outcome.exitCode();
         }
@@ -87,13 +94,30 @@ public final class DemoCommand {
                 : shared.toString();
     }
 
-    private static void createParent(Path file) {
+    /** Creates the folder of {@code file}, adding each folder it had to make to {@code created}, outermost first. */
+    private static void createParent(Path file, List<Path> created) {
         Path dir = file.toAbsolutePath().getParent();
+        var missing = new java.util.ArrayDeque<Path>();
+        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+            missing.push(d);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserException("cannot create the folder " + dir + " (" + e.getMessage() + "): run the demo "
                     + "from the repository's folder, or pass --save, --metrics, --plot and --report", e);
+        }
+        created.addAll(missing);
+    }
+
+    /** Removes the folders of {@code created} that are still empty, innermost first. */
+    private static void removeEmpty(List<Path> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(created.get(i));
+            } catch (IOException notEmptyOrGone) {
+                // something was written there after all: leave it
+            }
         }
     }
 }

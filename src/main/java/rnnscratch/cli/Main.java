@@ -92,7 +92,8 @@ public final class Main {
                   bench      %s
                   help       This text; help COMMAND: that command's flags.
 
-                exit codes: 0 done, 2 bad input, 3 training diverged (NaN or infinite loss), 130 stopped by Ctrl-C
+                exit codes: 0 done, 2 bad input, 3 training diverged (NaN or infinite loss), 4 trained but an output
+                could not be written (stderr says which, and where the model went), 130 stopped by Ctrl-C
 
                 """.formatted(TrainCommand.SPEC.summary(), GenerateCommand.SPEC.summary(),
                 DemoCommand.SPEC.summary(), SeqModelCommand.SPEC.summary(), BenchCommand.SPEC.summary()));

@@ -1,5 +1,6 @@
 package rnnscratch.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +23,52 @@ final class MetricsLog implements EpochListener {
     static final String HEADER = "epoch,perplexity,tokens_per_sec,offset,elapsed_s";
 
     private final Optional<CsvWriter> csv;
+    private final PrintStream err;
     private final List<EpochStats> epochs = new ArrayList<>();
+    private boolean failed;
 
-    private MetricsLog(Optional<CsvWriter> csv) {
+    private MetricsLog(Optional<CsvWriter> csv, PrintStream err) {
         this.csv = csv;
+        this.err = err;
     }
 
     /**
      * A log that also writes {@code file} if given; the file is created (header only) at once.
      *
+     * @param err where a row that cannot be written is reported (training goes on)
      * @throws rnnscratch.UserException if the file cannot be written
      */
-    static MetricsLog create(Optional<Path> file) {
-        return new MetricsLog(file.map(f -> CsvWriter.create(f, List.of(HEADER.split(",")))));
+    static MetricsLog create(Optional<Path> file, PrintStream err) {
+        return new MetricsLog(file.map(f -> CsvWriter.create(f, List.of(HEADER.split(",")))), err);
     }
 
+    /**
+     * Keeps the epoch and writes its row. A row that cannot be written (a full disk) does not stop training, which
+     * matters more than its log: it is reported in one line, the file keeps the rows before it, and no later row is
+     * tried.
+     */
     @Override
     public void epochEnded(EpochStats s) {
         epochs.add(s);
-        csv.ifPresent(w -> w.row(String.valueOf(s.epoch()), String.valueOf(s.perplexity()),
-                String.format(Locale.ROOT, "%.1f", s.tokensPerSec()),
-                s.offset().isPresent() ? String.valueOf(s.offset().getAsInt()) : "",
-                String.format(Locale.ROOT, "%.3f", s.elapsedSeconds())));
+        if (failed || csv.isEmpty()) {
+            return;
+        }
+        try {
+            csv.get().row(String.valueOf(s.epoch()), String.valueOf(s.perplexity()),
+                    String.format(Locale.ROOT, "%.1f", s.tokensPerSec()),
+                    s.offset().isPresent() ? String.valueOf(s.offset().getAsInt()) : "",
+                    String.format(Locale.ROOT, "%.3f", s.elapsedSeconds()));
+        } catch (rnnscratch.UserException e) {
+            failed = true;
+            err.println("\nrnn-scratch: " + e.getMessage() + " — training goes on; " + csv.get().file()
+                    + " keeps the epochs before epoch " + s.epoch());
+            err.flush();
+        }
+    }
+
+    /** Whether every epoch's row was written (true without {@code --metrics}). */
+    boolean complete() {
+        return !failed;
     }
 
     /** The epochs finished so far, in order. */

@@ -2,6 +2,7 @@ package rnnscratch.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import rnnscratch.UserException;
@@ -18,8 +19,10 @@ final class OutputFiles {
     private OutputFiles() {}
 
     /**
-     * Checks that {@code path} can be written: it is not a folder, its folder exists, an existing file there is of
-     * the kind its ending announces (a {@code .csv} never replaces a checkpoint that happens to be called so), and a
+     * Checks that {@code path} can be written: it is not a folder, its folder exists, it is not a symbolic link or
+     * anything else but a regular file (a named pipe, a device), an existing file there is of the kind its ending
+     * announces (a {@code .csv} never replaces a checkpoint that happens to be called so, and {@code --metrics}
+     * replaces only a metrics file of this program), and a
      * file can be created there (a probe file is created and deleted at once; the target itself is not touched).
      *
      * @throws UserException naming the flag, the path and what to do
@@ -36,6 +39,14 @@ final class OutputFiles {
                     ? " is a file, not a folder: choose another path" : " does not exist: create it first (mkdir -p "
                     + dir + ") or choose another path"));
         }
+        if (Files.isSymbolicLink(absolute)) {
+            throw new UserException(flag + " " + path + " is a symbolic link: it was left as it is; give the path of "
+                    + "the file it points to, or another name");
+        }
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute)) {
+            throw new UserException(flag + " " + path + " exists and is not a regular file (a named pipe, a socket "
+                    + "or a device): it was left as it is; choose another name");
+        }
         Optional<FileKind> kind = FileKind.ofName(absolute);
         if (kind.isPresent() && Files.isRegularFile(absolute)) {
             try {
@@ -49,11 +60,32 @@ final class OutputFiles {
                         .getSimpleName() + "): choose another path", e);
             }
         }
+        if (flag.equals("--metrics") && Files.isRegularFile(absolute)) {
+            requireMetricsFile(path, absolute);
+        }
         try {
             Files.delete(Files.createTempFile(dir, ".rnn-scratch-probe-", ".tmp"));
         } catch (IOException | RuntimeException e) {
             throw new UserException(flag + " " + path + ": cannot write in the folder " + dir + " (" + e.getClass()
                     .getSimpleName() + "): choose another path", e);
+        }
+    }
+
+    /**
+     * A {@code --metrics} file is replaced only when it is empty or a metrics file of this program (its first line
+     * the header {@value MetricsLog#HEADER}): any text is a "CSV", and a text of the user's must not become a log.
+     */
+    private static void requireMetricsFile(Path path, Path absolute) {
+        try (var lines = Files.lines(absolute, java.nio.charset.StandardCharsets.UTF_8)) {
+            var first = lines.findFirst();
+            if (first.isPresent() && !first.get().strip().equals(MetricsLog.HEADER)) {
+                throw new UserException("--metrics " + path + " already exists and is not a metrics file of this "
+                        + "program (its first line is not " + MetricsLog.HEADER + "): it was left as it is; choose "
+                        + "another name, or remove it first if it is not needed");
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserException("--metrics " + path + " already exists and is not a text file of this program ("
+                    + e.getClass().getSimpleName() + "): it was left as it is; choose another name", e);
         }
     }
 

@@ -73,10 +73,17 @@ public final class SeqModelCommand {
             }
             Path dir = flags.path("--out").orElseThrow();
             createDirectory(dir);
+            for (String name : FILES) { // checked before training, as train checks its outputs
+                if (Files.isDirectory(dir.resolve(name))) {
+                    throw new UserException("--out " + dir + ": " + dir.resolve(name) + " is a folder, where seq-model "
+                            + "writes a figure: rename it, or choose another --out");
+                }
+                OutputFiles.requireWritable("--out", dir.resolve(name));
+            }
             demo(flags.longValue("--seed"), dir, out);
             return 0;
         } catch (UserException e) {
-            err.println("seq-model: " + e.getMessage());
+            err.println("rnn-scratch: " + e.getMessage());
             return 2;
         }
     }
@@ -128,9 +135,12 @@ public final class SeqModelCommand {
                     Prediction.kStepPreds(kFeatures, TAU, k), dashes[s]));
         }
         var kStep = SvgPlot.lineChart("k-step-ahead predictions", "time", "x", kSeries);
-        write(dir, "one-step-vs-multi-step.svg", oneVsMulti, out);
-        write(dir, "k-step-predictions.svg", kStep, out);
+        write(dir, FILES.get(0), oneVsMulti, out);
+        write(dir, FILES.get(1), kStep, out);
     }
+
+    /** The figures it writes into {@code --out}. */
+    static final List<String> FILES = List.of("one-step-vs-multi-step.svg", "k-step-predictions.svg");
 
     private static void createDirectory(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

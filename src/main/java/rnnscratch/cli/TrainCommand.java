@@ -57,6 +57,12 @@ public final class TrainCommand {
     public static final int EXIT_DIVERGED = 3;
     /** Exit code after Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int EXIT_STOPPED = 130;
+    /**
+     * Exit code when training ended but an output could not be written (a full disk, a file made read-only during the
+     * run): each such output was one line on stderr, the others were written, and a checkpoint that could not go
+     * where {@code --save} said went to the temporary folder instead, named in that line.
+     */
+    public static final int EXIT_OUTPUT = 4;
 
     private TrainCommand() {}
 
@@ -140,7 +146,7 @@ public final class TrainCommand {
                 ? "vector (" + Kernel.vectorKernelHere() + ")" : "plain", s.threads(), s.threads() == 1 ? "" : "s");
 
         // 2. Train, writing the metrics as we go.
-        var metrics = MetricsLog.create(s.metrics());
+        var metrics = MetricsLog.create(s.metrics(), err);
         var progress = new Progress(out, terminal, s.epochs());
         String title = "Perplexity on " + text.name() + " (" + s.describe(hiddens) + ")";
         try (CtrlC ctrlC = CtrlC.install(err)) {
@@ -164,15 +170,19 @@ public final class TrainCommand {
             }
             progress.endLine();
 
-            // 3. Save, plot, and the book's summary.
+            // 3. Save, plot, and the book's summary; an output that cannot be written is one line, and the others go on.
             int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
-            s.save().ifPresent(p -> {
-                new Checkpoint(net.params(), vocab, s.runConfig(hiddens, epochsDone, text.name()).toMap()).save(p);
-                out.println("saved checkpoint " + p + " (" + epochsDone + (epochsDone == 1 ? " epoch" : " epochs")
-                        + " trained)");
-            });
-            s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
-            s.metrics().ifPresent(p -> out.println("wrote metrics " + p));
+            boolean allWritten = metrics.complete();
+            if (s.save().isPresent()) {
+                var checkpoint = new Checkpoint(net.params(), vocab,
+                        s.runConfig(hiddens, epochsDone, text.name()).toMap());
+                allWritten &= save(checkpoint, s.save().get(), epochsDone, out, err);
+            }
+            allWritten &= s.plot().map(p -> written(() -> writePlot(p, title, metrics.epochs(), out), err))
+                    .orElse(true);
+            if (metrics.complete()) {
+                s.metrics().ifPresent(p -> out.println("wrote metrics " + p));
+            }
             if (result.stopped()) {
                 out.println("stopped by Ctrl-C after " + result.epochsRun() + " of " + s.epochs() + " epochs");
             }
@@ -185,10 +195,11 @@ public final class TrainCommand {
             }
             out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
             result.predictions().forEach(out::println);
-            report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.empty(), out));
+            allWritten &= report.map(r -> written(() -> r.write(s, hiddens, text, corpus, net, prefix,
+                    Optional.empty(), out), err)).orElse(true);
             out.flush();
             err.flush();
-            return new Outcome(result.stopped() ? EXIT_STOPPED : 0, text.name());
+            return new Outcome(result.stopped() ? EXIT_STOPPED : allWritten ? 0 : EXIT_OUTPUT, text.name());
         }
     }
 
@@ -254,6 +265,46 @@ public final class TrainCommand {
             prefixes.add(last);
         }
         return prefixes;
+    }
+
+    /** Runs {@code write}; when its file cannot be written, says so in one line on {@code err} and returns false. */
+    private static boolean written(Runnable write, PrintStream err) {
+        try {
+            write.run();
+            return true;
+        } catch (UserException e) {
+            err.println("rnn-scratch: " + e.getMessage());
+            err.flush();
+            return false;
+        }
+    }
+
+    /**
+     * Saves the trained model to {@code file}; when that fails (a full disk, say), to a new file in the temporary
+     * folder instead, so that the training is not lost, and says where.
+     *
+     * @return whether it went to {@code file}
+     */
+    static boolean save(Checkpoint checkpoint, Path file, int epochsDone, PrintStream out, PrintStream err) {
+        String trained = " (" + epochsDone + (epochsDone == 1 ? " epoch" : " epochs") + " trained)";
+        if (written(() -> checkpoint.save(file), err)) {
+            out.println("saved checkpoint " + file + trained);
+            return true;
+        }
+        try {
+            Path instead = java.nio.file.Files.createTempFile("rnn-scratch-", "-" + file.getFileName());
+            if (written(() -> checkpoint.save(instead), err)) {
+                err.println("rnn-scratch: the trained model is saved in " + instead + " instead" + trained
+                        + ": move it where you want it");
+                return false;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("rnn-scratch: could not save the trained model in the temporary folder either ("
+                    + e.getMessage() + ")");
+        }
+        err.println("rnn-scratch: the trained model could not be saved: free some disk space, or give --save a "
+                + "path on another disk, and train again");
+        return false;
     }
 
     private static void writePlot(Path file, String title, List<EpochStats> epochs, PrintStream out) {

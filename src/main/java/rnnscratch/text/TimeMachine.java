@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class TimeMachine {
     }
 
     /**
-     * The text from the cache, downloading it first if it is not there (or was corrupt, which is then deleted).
+     * The text from the cache, downloading it first if it is not there (or is another text, which is kept aside).
      *
      * @param url     where to download from (a test points it at a local server)
      * @param timeout the connect timeout and the longest wait for each read
@@ -75,28 +76,52 @@ public final class TimeMachine {
      * Like {@link #load(Path, URI, Duration)}, but failing with an {@link IOException} whose message is the short
      * reason, for callers that fall back to another corpus or give their own advice.
      *
-     * @throws IOException if the text is not cached and cannot be downloaded (a corrupt cache is deleted first)
+     * <p>A file in the cache that is not the book's text (another SHA-1) is never deleted: it is renamed aside while
+     * the text is downloaded, kept beside it under a name of its own when the download succeeds, and renamed back
+     * when it fails — the cache may be a folder of the user's ({@code --cache-dir}).
+     *
+     * @throws IOException if the text is not cached and cannot be downloaded
      */
     public static CorpusText fetch(Path cacheDir, URI url, Duration timeout) throws IOException {
         var file = cacheFile(cacheDir);
-        var deleted = "";
+        Optional<Path> aside = Optional.empty();
+        var other = "";
         if (Files.isRegularFile(file)) {
             var bytes = Files.readAllBytes(file);
             var sha1 = Download.sha1Hex(bytes);
             if (sha1.equals(SHA1)) {
                 return corpusText(file, bytes, Optional.empty());
             }
-            Files.delete(file);
-            deleted = "the cached " + file + " had SHA-1 " + sha1 + ", expected " + SHA1 + ", so it was deleted";
+            other = "the cached " + file + " has SHA-1 " + sha1 + ", not the book's " + SHA1;
+            aside = Optional.of(asideName(file, sha1));
+            Files.move(file, aside.get(), StandardCopyOption.ATOMIC_MOVE);
         }
         try {
             Download.fetchVerified(url, file, SHA1, timeout);
         } catch (IOException e) {
-            throw new IOException(deleted.isEmpty() ? e.getMessage() : e.getMessage() + "; " + deleted, e);
+            if (aside.isPresent()) {
+                try {
+                    Files.move(aside.get(), file, StandardCopyOption.ATOMIC_MOVE);
+                    other += ", and was left as it is";
+                } catch (IOException back) {
+                    other += "; it is kept as " + aside.get();
+                }
+            }
+            throw new IOException(other.isEmpty() ? e.getMessage() : e.getMessage() + "; " + other, e);
         }
         var notice = "Downloaded " + NAME + " from " + url + " into " + file
-                + (deleted.isEmpty() ? "" : " (" + deleted + ")");
+                + (aside.isEmpty() ? "" : " (" + other + ": it is kept as " + aside.get() + ")");
         return corpusText(file, Files.readAllBytes(file), Optional.of(notice));
+    }
+
+    /** A name beside {@code file} for a file with SHA-1 {@code sha1} that no file has yet. */
+    private static Path asideName(Path file, String sha1) {
+        String base = file.getFileName() + ".sha1-" + sha1.substring(0, 8);
+        Path aside = file.resolveSibling(base);
+        for (int n = 2; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+            aside = file.resolveSibling(base + "-" + n);
+        }
+        return aside;
     }
 
     private static CorpusText corpusText(Path file, byte[] bytes, Optional<String> notice) {

@@ -52,9 +52,9 @@ public final class TrainCh8 {
     /**
      * One epoch of training, line for line the notes' {@code train_epoch_ch8}. For every minibatch {@code (X, Y)}:
      * <ol>
-     *   <li>the state: a fresh zero state {@code net.beginState(batch)} for the first minibatch and for every
-     *       minibatch drawn at random; otherwise the previous state, detached in place, so that no gradient flows back
-     *       into the previous minibatch;</li>
+     *   <li>the state ({@link #stateForMinibatch}): a fresh zero state {@code net.beginState(batch)} for the first
+     *       minibatch and for every minibatch drawn at random; otherwise the previous state, detached in place, so that
+     *       no gradient flows back into the previous minibatch;</li>
      *   <li>labels {@code y = Yᵀ} flattened ({@code int[t·batch]}, time-major like the outputs);</li>
      *   <li>{@code l} = mean cross-entropy of the outputs {@code ŷ} against {@code y};</li>
      *   <li>the update, in the notes' two branches ({@link Updater}): an {@link Optimizer} — {@code zeroGrad()},
@@ -79,11 +79,7 @@ public final class TrainCh8 {
         int minibatch = 0;
         for (Minibatch batch : trainIter) {
             minibatch++;
-            if (state.isEmpty() || useRandomIter) {
-                state = Optional.of(net.beginState(batch.x().length));
-            } else {
-                state.get().detachInPlace();
-            }
+            state = Optional.of(stateForMinibatch(state, useRandomIter, net, batch.x().length));
             int[] y = flattenTransposed(batch.y());
             Rnn.Output yHat = net.forward(batch.x(), state.get());
             state = Optional.of(yHat.state());
@@ -109,6 +105,25 @@ public final class TrainCh8 {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, Math.exp(lossSum / tokens), tokens / Math.max(seconds, 1e-9), tokens, minibatch,
                 OptionalInt.empty(), seconds);
+    }
+
+    /**
+     * The state a minibatch starts from, the first branch of {@code train_epoch_ch8}: {@code if state is None or
+     * use_random_iter: state = net.begin_state(X.shape[0])}, the model's zero state {@code double[batchSize][H]};
+     * {@code else: for s in state: s.detach_()}, the previous state, detached in place, so that no gradient flows back
+     * into the previous minibatch (exercise ex12 writes it).
+     *
+     * @param previous      the state the previous minibatch ended with; empty before the first minibatch
+     * @param useRandomIter whether the minibatches are drawn at random (then each starts from zeros)
+     * @param batchSize     the rows of this minibatch
+     */
+    public static RnnState stateForMinibatch(Optional<RnnState> previous, boolean useRandomIter, RNNModelScratch net,
+            int batchSize) {
+        if (previous.isEmpty() || useRandomIter) {
+            return net.beginState(batchSize);
+        }
+        previous.get().detachInPlace();
+        return previous.get();
     }
 
     /** {@code Y.T.reshape(-1)}: {@code int[batch][t]} becomes {@code int[t·batch]}, entry {@code t·batch + b}. */

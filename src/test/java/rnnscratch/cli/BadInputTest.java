@@ -83,6 +83,12 @@ class BadInputTest {
                 row("--plot with another ending", "must end in .svg or .png", "tiny", "--plot", "{p.txt}"),
                 row("--metrics into a missing folder", "does not exist: create it first", "tiny", "--metrics",
                         "{no/m.csv}"),
+                row("--metrics over a text of the user's", "is not a metrics file of this program", "tiny",
+                        "--metrics", "{notes}"),
+                row("seq-model over a text of the user's", "already exists and is a text file, not an SVG image",
+                        "seq-model", "--out", "{seqOut}"),
+                row("seq-model where a figure's name is a folder", "is a folder, where seq-model writes a figure",
+                        "seq-model", "--out", "{seqFolder}"),
                 row("generate without --checkpoint", "generate needs --checkpoint", "generate", "--prefix", "a"),
                 row("generate from a truncated file", "truncated or corrupt", "generate", "--checkpoint",
                         "{truncated}"),
@@ -99,11 +105,19 @@ class BadInputTest {
         Path metrics = dir.resolve("keep.csv");
         Path plot = dir.resolve("keep.svg");
         Npz.savez(save, Map.of("x", DoubleArray.vector(new double[] {7})), Map.of());
-        Files.writeString(metrics, "epoch,perplexity\nprecious\n");
+        Files.writeString(metrics, MetricsLog.HEADER + "\nprecious\n");
         Files.writeString(plot, "<svg>precious</svg>\n");
-        for (Path p : List.of(save, metrics, plot)) {
+        Path notes = Files.writeString(dir.resolve("notes.csv"), "my notes, with a comma\n");
+        Path seqOut = Files.createDirectory(dir.resolve("seq"));
+        Path figure = Files.writeString(seqOut.resolve(SeqModelCommand.FILES.get(0)), "my notes\n");
+        Path seqFolder = Files.createDirectory(dir.resolve("seq2"));
+        Files.createDirectory(seqFolder.resolve(SeqModelCommand.FILES.get(1)));
+        for (Path p : List.of(save, metrics, plot, notes, figure)) {
             PRECIOUS.put(p, Files.readAllBytes(p));
         }
+        FILES.put("notes", notes);
+        FILES.put("seqOut", seqOut);
+        FILES.put("seqFolder", seqFolder);
         FILES.put("save", save);
         FILES.put("metrics", metrics);
         FILES.put("plot", plot);
@@ -155,9 +169,47 @@ class BadInputTest {
                     .isEqualTo(p.getValue());
         }
         assertThat(Files.readAllBytes(FILES.get("good"))).as("the --init file is only read").isEqualTo(goodCheckpoint);
+        try (var files = Files.list(FILES.get("seqFolder"))) {
+            assertThat(files).as("seq-model wrote no figure before it refused").hasSize(1);
+        }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left behind")
                     .noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("An output path that is a named pipe is refused before training, and stays a pipe")
+    void namedPipeIsRefused() throws Exception {
+        Path fifo = dir.resolve("pipe.npz");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is not available here (not a Unix system)");
+        CliRun run = CliRun.of(MainTest.tiny("--save", fifo.toString()));
+        assertThat(run.code()).as("%s", run).isEqualTo(2);
+        assertThat(run.err()).contains("is not a regular file").doesNotContain("\tat ");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+        Files.delete(fifo);
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("An output path that is a symbolic link is refused before training, and stays a link")
+    void symbolicLinkIsRefused() throws Exception {
+        Path link = dir.resolve("link.npz");
+        try {
+            Files.createSymbolicLink(link, FILES.get("save"));
+        } catch (IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("this system does not let the test make a symbolic link: " + e);
+        }
+        CliRun run = CliRun.of(MainTest.tiny("--save", link.toString()));
+        assertThat(run.code()).as("%s", run).isEqualTo(2);
+        assertThat(run.err()).contains("is a symbolic link").doesNotContain("\tat ");
+        assertThat(link).isSymbolicLink();
+        Files.delete(link);
     }
 }

@@ -39,7 +39,7 @@ class ProgressAndMetricsTest {
     void metricsHaveOneRowPerEpoch() {
         Path file = dir.resolve("m.csv");
         Props.qt(30).forAll(integers().between(0, 30), booleans().all()).checkAssert((n, random) -> {
-            var log = MetricsLog.create(Optional.of(file));
+            var log = MetricsLog.create(Optional.of(file), System.err);
             epochs(n, random).forEach(log::epochEnded);
             List<List<String>> rows = Csv.read(file);
             assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
@@ -53,6 +53,31 @@ class ProgressAndMetricsTest {
             }
             assertThat(log.epochs()).hasSize(n);
         });
+    }
+
+    @Test
+    @DisplayName("A metrics row that cannot be written does not stop training: one line says so, the file keeps the "
+            + "rows before it, and no later row is tried")
+    void aFailedRowDoesNotStopTraining() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("going"));
+        Path file = folder.resolve("m.csv");
+        var bytes = new ByteArrayOutputStream();
+        var log = MetricsLog.create(Optional.of(file), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var epochs = epochs(4, false);
+        log.epochEnded(epochs.get(0));
+        String before = java.nio.file.Files.readString(file);
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.delete(folder); // the folder is gone: the next row cannot be written
+        log.epochEnded(epochs.get(1));
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(file, before);
+        log.epochEnded(epochs.get(2));
+        assertThat(log.complete()).isFalse();
+        assertThat(log.epochs()).as("every epoch is still kept for the plot").hasSize(3);
+        assertThat(java.nio.file.Files.readString(file)).as("no row is tried after the failed one").isEqualTo(before);
+        assertThat(bytes.toString(StandardCharsets.UTF_8).strip().lines().toList()).singleElement().asString()
+                .startsWith("rnn-scratch: cannot write " + file).contains("training goes on")
+                .contains("keeps the epochs before epoch 2");
     }
 
     @Test

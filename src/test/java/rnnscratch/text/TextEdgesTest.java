@@ -89,16 +89,6 @@ class TextEdgesTest {
     }
 
     @Test
-    @DisplayName("A cached Time Machine with the wrong SHA-1 is deleted even when the download that should replace "
-            + "it fails, and the error says so")
-    void corruptCacheIsDeletedWhenOffline() throws IOException {
-        Files.writeString(TimeMachine.cacheFile(dir), "not the book");
-        assertThatThrownBy(() -> TimeMachine.load(dir, LoopbackServer.refusing(), TIMEOUT))
-                .isInstanceOf(UserException.class).hasMessageContaining(TimeMachine.SHA1);
-        assertThat(TimeMachine.cacheFile(dir)).as("the corrupt cached file").doesNotExist();
-    }
-
-    @Test
     @DisplayName("A download of exactly 64 MiB is kept; one byte more is refused as far larger than expected, naming the "
             + "limit, and leaves nothing behind")
     void downloadSizeLimit() throws IOException {

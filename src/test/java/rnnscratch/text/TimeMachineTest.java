@@ -58,15 +58,34 @@ class TimeMachineTest {
     }
 
     @Test
-    @DisplayName("A cached file with the wrong SHA-1 is deleted and downloaded again, and the notice says so")
-    void corruptCacheIsReplaced() throws IOException {
+    @DisplayName("A cached file with another SHA-1 is kept aside, not deleted, and the book's text downloaded into its "
+            + "place; the notice says where it is")
+    void otherCachedFileIsKeptAside() throws IOException {
         var bytes = rightBytes();
-        Files.writeString(TimeMachine.cacheFile(cache), "not the book");
+        Files.writeString(TimeMachine.cacheFile(cache), "my own notes");
         try (var server = LoopbackServer.serving(bytes)) {
             var text = TimeMachine.load(cache, server.url(), TIMEOUT);
-            assertThat(text.notice()).hasValueSatisfying(n -> assertThat(n).contains("so it was deleted"));
+            assertThat(text.notice()).hasValueSatisfying(n -> assertThat(n).contains("not the book's")
+                    .contains("it is kept as " + TimeMachine.cacheFile(cache) + ".sha1-"));
         }
         assertThat(TimeMachine.cacheFile(cache)).hasBinaryContent(bytes);
+        try (var files = Files.list(cache)) {
+            assertThat(files.filter(f -> !f.equals(TimeMachine.cacheFile(cache))))
+                    .singleElement().satisfies(f -> assertThat(f).hasContent("my own notes"));
+        }
+    }
+
+    @Test
+    @DisplayName("A cached file with another SHA-1 stays where it is when the download fails, and the error says so")
+    void otherCachedFileStaysWhenOffline() throws IOException {
+        Files.writeString(TimeMachine.cacheFile(cache), "my own notes");
+        assertThatThrownBy(() -> TimeMachine.load(cache, LoopbackServer.refusing(), TIMEOUT))
+                .isInstanceOf(UserException.class).hasMessageContaining("not the book's")
+                .hasMessageContaining("was left as it is");
+        assertThat(TimeMachine.cacheFile(cache)).hasContent("my own notes");
+        try (var files = Files.list(cache)) {
+            assertThat(files).as("nothing else is left in the folder").containsExactly(TimeMachine.cacheFile(cache));
+        }
     }
 
     @Test

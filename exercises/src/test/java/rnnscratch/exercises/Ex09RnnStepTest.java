@@ -69,9 +69,14 @@ class Ex09RnnStepTest {
                 .hasNumberOfRows(2);
         assertThat(out.outputs().value()[0][0]).as("Exercise 09: step 1 from H_0 = 0: H_1 = tanh(1·0.5 + 0·2 + 0.1) "
                 + "= tanh(0.6), and Y_1 = [H_1, −H_1 + 0.5]").isCloseTo(h1, within(1e-12));
-        assertThat(out.outputs().value()[1][0]).as("Exercise 09: the state was not carried from step 1 to step 2: "
-                + "step 2 must start from H_1 = tanh(0.6), not from the initial state, so H_2 = tanh(0.5 + "
-                + "tanh(0.6)·2 + 0.1) (keep the new H and give it to the next step)").isCloseTo(h2, within(1e-12));
+        double step2 = out.outputs().value()[1][0];
+        assertThat(step2).as("Exercise 09: " + (Math.abs(step2 - h1) < 1e-12
+                ? "the state was not carried from step 1 to step 2: step 2 gave H_1 again, as if it started from "
+                        + "the initial state; it must start from H_1 = tanh(0.6), so H_2 = tanh(0.5 + tanh(0.6)·2 + 0.1) "
+                        + "(keep the new H and give it to the next step)"
+                : "step 2 must give H_2 = tanh(1·0.5 + H_1·2 + 0.1) with H_1 = tanh(0.6). Step 1 was right, but "
+                        + "there H_0 = 0, so H·W_hh added nothing: look at how the step uses H (H·W_hh, added to "
+                        + "X·W_xh)")).isCloseTo(h2, within(1e-12));
         assertThat(out.state().H().value()[0][0]).as("Exercise 09: the returned state is H_2, the H after the "
                 + "last step").isCloseTo(h2, within(1e-12));
     }

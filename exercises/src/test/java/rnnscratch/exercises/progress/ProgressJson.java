@@ -82,6 +82,32 @@ public final class ProgressJson {
         return List.copyOf(results);
     }
 
+    /**
+     * The results of a run that chose some exercises ({@code -Dgroups=ex09}), with each exercise it did not run given
+     * its result from the file before, so that checking one exercise does not forget the others; an exercise the run
+     * did run, or that the file does not hold, keeps its result of this run.
+     *
+     * @param before the results read from the file before ({@link #read}), empty when there was none
+     */
+    public static List<ExerciseResult> keepingNotRun(List<ExerciseResult> now, List<ExerciseResult> before) {
+        var merged = new ArrayList<ExerciseResult>();
+        for (var r : now) {
+            var earlier = r.status() != ExerciseResult.Status.NOT_RUN ? java.util.Optional.<ExerciseResult>empty()
+                    : before.stream().filter(b -> b.exercise().id().equals(r.exercise().id())).findFirst();
+            merged.add(earlier.orElse(r));
+        }
+        return List.copyOf(merged);
+    }
+
+    /** The results in {@code file}, or none when it is missing or not in {@link #write}'s layout. */
+    public static List<ExerciseResult> readIfThere(Path file) {
+        try {
+            return Files.isRegularFile(file) ? read(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     /** Writes {@code text} to {@code file} through a temporary file in the same folder, renamed into place. */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();

@@ -51,4 +51,28 @@ class ProgressJsonTest {
             assertThat(files).as("no temporary file is left behind").containsExactly(file);
         }
     }
+
+    @Test
+    @DisplayName("A run of some exercises (-Dgroups) keeps the last results of the others: checking one exercise "
+            + "never forgets that another passed")
+    void aRunOfSomeKeepsTheOthers(@TempDir java.nio.file.Path dir) throws Exception {
+        var all = ExerciseCatalog.ALL;
+        var before = all.stream().map(e -> e.id().equals("ex13")
+                ? new ExerciseResult(e, ExerciseResult.Status.PASS, 2, 2, "")
+                : new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, "to do")).toList();
+        var file = dir.resolve("progress.json");
+        ProgressJson.writeAtomically(file, ProgressJson.write("student", before));
+        var now = all.stream().map(e -> e.id().equals("ex09")
+                ? new ExerciseResult(e, ExerciseResult.Status.FAIL, 5, 4, "one left")
+                : new ExerciseResult(e, ExerciseResult.Status.NOT_RUN, 0, 0, "")).toList();
+        var merged = ProgressJson.keepingNotRun(now, ProgressJson.readIfThere(file));
+        assertThat(merged).as("ex13 passed before and was not run now").filteredOn(r -> r.exercise().id().equals("ex13"))
+                .singleElement().extracting(ExerciseResult::status).isEqualTo(ExerciseResult.Status.PASS);
+        assertThat(merged).as("ex09 ran now: this run's result").filteredOn(r -> r.exercise().id().equals("ex09"))
+                .singleElement().extracting(ExerciseResult::passed).isEqualTo(4);
+        assertThat(ProgressJson.keepingNotRun(now, ProgressJson.readIfThere(dir.resolve("none.json"))))
+                .as("no file before: this run's results as they are").isEqualTo(now);
+        Files.writeString(file, "not json");
+        assertThat(ProgressJson.readIfThere(file)).as("a file in another layout counts as none").isEmpty();
+    }
 }

@@ -17,9 +17,9 @@ import rnnscratch.testing.Props;
 import rnnscratch.tools.Stubs;
 
 /**
- * The stubs in exercises/ and the generator that makes them from solutions/: the default build checks only the
- * declarations a student must keep, so a student's answers never turn it red; the generator never overwrites a
- * student's work unless told to. Docs: docs/exercises.md#for-teachers-regenerating-the-stubs
+ * The stubs in exercises/ and the generator that makes them from solutions/: the build puts a stub in the place of
+ * an exercise file that breaks the declarations its tests call, so a student's answers never turn it red; the
+ * generator never overwrites a student's work unless told to. Docs: docs/exercises.md#for-teachers-regenerating-the-stubs
  */
 class StubsTest {
     private static final String SOLUTION = """
@@ -53,10 +53,50 @@ class StubsTest {
     }
 
     @Test
-    @DisplayName("Every exercise file in exercises/ still declares what its stub declares")
-    void exerciseFilesKeepTheirContract() {
-        var problems = Stubs.contractDifferences(Path.of("").toAbsolutePath());
-        assertThat(problems).as("%n  %s", String.join("\n  ", problems)).isEmpty();
+    @DisplayName("The layout of a declaration does not count: a brace on its own line, a wrapped signature, renamed "
+            + "parameters and final keep the contract")
+    void layoutKeepsTheContract(@TempDir Path dir) throws IOException {
+        String stub = Stubs.stub("A.java", SOLUTION);
+        String relaidOut = stub.replace("public static int f(int x) {", "public static\n    int f(final int y)\n    {")
+                .replace("throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
+                        "return y + 1;");
+        repo(dir, SOLUTION, relaidOut);
+        assertThat(Stubs.contractDifferences(dir)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("What a caller depends on counts: a parameter's type, static, the return type, the access")
+    void callersViewBreaksTheContract(@TempDir Path dir) throws IOException {
+        String stub = Stubs.stub("A.java", SOLUTION);
+        for (String changed : java.util.List.of(stub.replace("int f(int x)", "int f(long x)"),
+                stub.replace("public static int f", "public int f"), stub.replace("static int f", "static long f"),
+                stub.replace("public static int f", "static int f"))) {
+            repo(dir, SOLUTION, changed);
+            assertThat(Stubs.contractDifferences(dir)).as(changed).singleElement().asString()
+                    .startsWith("exercises/src/main/java/p/A.java:").contains("`public static int f(int x) {`");
+        }
+    }
+
+    @Test
+    @DisplayName("The build compiles the stub in the place of a file that breaks its contract or is missing, and "
+            + "names it in one line; the student's file stays as it is")
+    void buildPutsTheStubInPlace(@TempDir Path dir) throws Exception {
+        String stub = Stubs.stub("A.java", SOLUTION);
+        String changed = stub.replace("int f(int x)", "int f(int x, int y)");
+        Path ex = repo(dir, SOLUTION, changed);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(Stubs.compileExercises(dir, classes)).singleElement().asString()
+                .startsWith("exercises/src/main/java/p/A.java:").contains("f is not declared as its exercise gives it");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(loader.loadClass("p.A").getMethod("f", int.class)).as("the stub's f(int)").isNotNull();
+        }
+        assertThat(Files.readString(ex)).as("the student's file is untouched").isEqualTo(changed);
+
+        Files.delete(ex);
+        assertThat(Stubs.compileExercises(dir, classes)).singleElement().asString()
+                .isEqualTo("exercises/src/main/java/p/A.java:1: the file is missing (restore it with git checkout -- "
+                        + "exercises/src/main/java/p/A.java)");
+        assertThat(ex).as("nothing is written into exercises/").doesNotExist();
     }
 
     @Test

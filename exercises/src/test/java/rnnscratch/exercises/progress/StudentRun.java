@@ -54,8 +54,15 @@ public final class StudentRun {
             System.out.print("\n Failing tests, each once (your code: exercises/src/main/java/rnnscratch/exercises/)\n\n"
                     + out);
         }
-        ProgressJson.writeAtomically(file, ProgressJson.write("student", outcome.results()));
+        // -Dgroups runs some exercises: the file keeps the others' last results (the table shows this run's)
+        var results = ProgressJson.keepingNotRun(outcome.results(), ProgressJson.readIfThere(file));
+        ProgressJson.writeAtomically(file, ProgressJson.write("student", results));
         System.out.print(ProgressTable.render(outcome.results(), hint));
+        if (!results.equals(outcome.results())) {
+            System.out.println(" With the last results of those not run this time: "
+                    + results.stream().filter(r -> r.status() == ExerciseResult.Status.PASS).count() + " of "
+                    + results.size() + " pass");
+        }
         System.out.println(" Written: " + file);
         System.out.flush();
         long failed = outcome.results().stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).count();

@@ -16,6 +16,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
+import rnnscratch.tools.Stubs;
 
 /**
  * Compiles exercise source files in this JVM with {@code javax.tools} into a scratch folder, and reports a compile
@@ -77,10 +78,42 @@ public final class ExerciseCompiler {
             var options = List.of("-d", outDir.toString(), "-classpath", classPath, "--release", "17",
                     "-encoding", "UTF-8", "-proc:none", "-g", "-nowarn", "-implicit:none");
             boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null, units).call();
-            return new Result(ok, ok ? List.of() : errors(diagnostics.getDiagnostics()));
+            if (!ok) {
+                return new Result(false, errors(diagnostics.getDiagnostics()));
+            }
+            var broken = contractBreaks(sources);
+            for (Path source : sources) {
+                if (broken.stream().anyMatch(b -> b.contains(source.getFileName().toString() + ":"))) {
+                    deleteClassesOf(source); // its tests would call what it no longer declares
+                }
+            }
+            return new Result(broken.isEmpty(), broken);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For each exercise file among {@code sources} that no longer declares what its tests call (a changed signature,
+     * a dropped {@code static}), one message as the build gives it ({@link Stubs#contractBreak}).
+     */
+    private static List<String> contractBreaks(List<Path> sources) {
+        Path root = Path.of("").toAbsolutePath();
+        Path exercises = root.resolve(Stubs.EXERCISES);
+        var stubs = Stubs.generate(root);
+        var broken = new ArrayList<String>();
+        for (Path source : sources) {
+            Path rel = exercises.relativize(source.toAbsolutePath());
+            if (stubs.containsKey(rel)) {
+                try {
+                    Stubs.contractBreak(rel, Files.readString(source, StandardCharsets.UTF_8), stubs.get(rel))
+                            .ifPresent(broken::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return broken;
     }
 
     /** Removes {@code Name.class} and {@code Name$*.class} of a source file {@code Name.java} from the scratch folder. */

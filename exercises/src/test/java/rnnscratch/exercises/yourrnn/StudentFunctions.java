@@ -32,6 +32,7 @@ import rnnscratch.rnn.RnnState;
 import rnnscratch.text.Vocab;
 import rnnscratch.train.GradClipping;
 import rnnscratch.train.Perplexity;
+import rnnscratch.train.TrainCh8;
 
 /**
  * The parts of a training run ({@link Parts}) with a student's answers plugged in for the given exercises (ex07 …
@@ -70,7 +71,7 @@ final class StudentFunctions {
         var loop = new StudentLoop(
                 yours.contains("ex10") ? StudentFunctions::perplexity : Perplexity::perplexity,
                 yours.contains("ex11") ? StudentFunctions::gradClipping : GradClipping::gradClipping,
-                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : StudentLoop::libraryState,
+                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : TrainCh8::stateForMinibatch,
                 yours.contains("ex19") ? Optional.of(StudentBackward.bptt()) : Optional.empty());
         return new Parts(model, yours.contains("ex13") ? StudentFunctions::sgd : lib.sgd(), loop,
                 yours.contains("ex14") ? StudentFunctions::predictCh8 : lib.predictCh8());

@@ -58,16 +58,6 @@ record StudentLoop(PerplexityFn perplexity, GradClippingFn gradClipping, StateFn
                 int batchSize);
     }
 
-    /** The library's state, as {@link TrainCh8#trainEpochCh8} makes it: {@code net.beginState} or detached. */
-    static RnnState libraryState(Optional<RnnState> previous, boolean useRandomIter, RNNModelScratch net,
-            int batchSize) {
-        if (previous.isEmpty() || useRandomIter) {
-            return net.beginState(batchSize);
-        }
-        previous.get().detachInPlace();
-        return previous.get();
-    }
-
     @Override
     public EpochStats trainEpochCh8(RNNModelScratch net, Iterable<Minibatch> trainIter, Updater updater,
             boolean useRandomIter, double theta, int epoch, EpochListener listener) {
