@@ -1,5 +1,13 @@
 package rnnscratch.tools;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +19,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * The exercises' stubs, made from the reference answers: one file, the JDK alone, run as a source-file program
@@ -157,26 +174,26 @@ public final class Stubs {
      * @return empty when the source does not parse (javac then names the error)
      */
     static Map<String, String> contract(String source) {
-        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        var javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("this Java has no compiler: use a JDK 17 or newer, not a JRE");
         }
-        var file = new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///Contract.java"),
-                javax.tools.JavaFileObject.Kind.SOURCE) {
+        var file = new SimpleJavaFileObject(java.net.URI.create("string:///Contract.java"),
+                JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return source;
             }
         };
         var errors = new java.util.concurrent.atomic.AtomicBoolean();
-        var task = (com.sun.source.util.JavacTask) javac.getTask(null, null, d -> errors.compareAndSet(false,
-                d.getKind() == javax.tools.Diagnostic.Kind.ERROR), List.of("-proc:none"), null, List.of(file));
+        var task = (JavacTask) javac.getTask(null, null, d -> errors.compareAndSet(false,
+                d.getKind() == Diagnostic.Kind.ERROR), List.of("-proc:none"), null, List.of(file));
         var found = new LinkedHashMap<String, String>();
         try {
-            var positions = com.sun.source.util.Trees.instance(task).getSourcePositions();
+            var positions = Trees.instance(task).getSourcePositions();
             var lines = source.split("\n", -1);
             for (var unit : task.parse()) {
-                java.util.function.Function<com.sun.source.tree.Tree, String> lineOf = t -> {
+                Function<Tree, String> lineOf = t -> {
                     long at = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t));
                     return at >= 1 && at <= lines.length ? lines[(int) at - 1].strip() : "";
                 };
@@ -184,7 +201,7 @@ public final class Stubs {
                     found.put("package " + unit.getPackageName(), lineOf.apply(unit.getPackage()));
                 }
                 for (var type : unit.getTypeDecls()) {
-                    if (type instanceof com.sun.source.tree.ClassTree c) {
+                    if (type instanceof ClassTree c) {
                         declarations(c, "", lineOf, found);
                     }
                 }
@@ -195,9 +212,9 @@ public final class Stubs {
         return errors.get() ? Map.of() : found;
     }
 
-    private static void declarations(com.sun.source.tree.ClassTree c, String outer,
-            java.util.function.Function<com.sun.source.tree.Tree, String> lineOf, Map<String, String> found) {
-        if (c.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+    private static void declarations(ClassTree c, String outer,
+            Function<Tree, String> lineOf, Map<String, String> found) {
+        if (c.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
             return;
         }
         String name = outer + c.getSimpleName();
@@ -205,17 +222,17 @@ public final class Stubs {
         found.put(name + ": " + callerModifiers(c.getModifiers()) + kind + " " + c.getSimpleName()
                 + typeParameters(c.getTypeParameters()), lineOf.apply(c));
         for (var member : c.getMembers()) {
-            if (member instanceof com.sun.source.tree.ClassTree inner) {
+            if (member instanceof ClassTree inner) {
                 declarations(inner, name + ".", lineOf, found);
-            } else if (member instanceof com.sun.source.tree.MethodTree m
-                    && !m.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+            } else if (member instanceof MethodTree m
+                    && !m.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
                 var params = m.getParameters().stream().map(v -> v.getType().toString()).toList();
                 found.put(name + ": " + callerModifiers(m.getModifiers()) + typeParameters(m.getTypeParameters())
                         + (m.getReturnType() == null ? "" : m.getReturnType() + " ") + m.getName() + "("
                         + String.join(", ", params) + ")" + (m.getThrows().isEmpty() ? "" : " throws "
                         + String.join(", ", m.getThrows().stream().map(Object::toString).toList())), lineOf.apply(m));
-            } else if (member instanceof com.sun.source.tree.VariableTree v
-                    && !v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+            } else if (member instanceof VariableTree v
+                    && !v.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
                 found.put(name + ": " + callerModifiers(v.getModifiers()) + v.getType() + " " + v.getName(),
                         lineOf.apply(v));
             }
@@ -223,10 +240,10 @@ public final class Stubs {
     }
 
     /** The modifiers a caller depends on: access and {@code static}; not {@code final}, not annotations. */
-    private static String callerModifiers(com.sun.source.tree.ModifiersTree modifiers) {
+    private static String callerModifiers(ModifiersTree modifiers) {
         var out = new StringBuilder();
-        for (var m : List.of(javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.PROTECTED,
-                javax.lang.model.element.Modifier.STATIC)) {
+        for (var m : List.of(Modifier.PUBLIC, Modifier.PROTECTED,
+                Modifier.STATIC)) {
             if (modifiers.getFlags().contains(m)) {
                 out.append(m).append(' ');
             }
@@ -234,7 +251,7 @@ public final class Stubs {
         return out.toString();
     }
 
-    private static String typeParameters(List<? extends com.sun.source.tree.TypeParameterTree> ps) {
+    private static String typeParameters(List<? extends TypeParameterTree> ps) {
         return ps.isEmpty() ? "" : "<" + String.join(", ", ps.stream().map(Object::toString).toList()) + "> ";
     }
 
@@ -247,22 +264,22 @@ public final class Stubs {
      *
      * @param rel the file, relative to {@link #EXERCISES}
      */
-    public static java.util.Optional<String> contractBreak(Path rel, String file, String stub) {
+    public static Optional<String> contractBreak(Path rel, String file, String stub) {
         var have = contract(file);
         if (have.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (var wanted : contract(stub).entrySet()) {
             if (!have.containsKey(wanted.getKey())) {
                 String key = wanted.getKey();
                 String name = key.replaceAll("\\(.*", "").replaceAll(".*[ .]", "");
                 int line = lineNaming(file, name);
-                return java.util.Optional.of(EXERCISES.resolve(rel) + ":" + line + ": " + name + " is not declared "
+                return Optional.of(EXERCISES.resolve(rel) + ":" + line + ": " + name + " is not declared "
                         + "as its exercise gives it, `" + wanted.getValue() + "` (its tests call it so; `git diff "
                         + EXERCISES.resolve(rel) + "` shows what changed)");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The first line of {@code file} (from 1) that names {@code name} as a word; 1 if none does. */
@@ -441,7 +458,7 @@ public final class Stubs {
      *         order; empty when all compile as given
      */
     public static List<String> compileExercises(Path root, Path classes) throws IOException {
-        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        var javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("this Java has no compiler: use a JDK 17 or newer, not a JRE");
         }
@@ -455,7 +472,7 @@ public final class Stubs {
             for (Path rel : javaFiles(dir)) {
                 var broken = stubs.containsKey(rel)
                         ? contractBreak(rel, read(dir.resolve(rel)), stubs.get(rel))
-                        : java.util.Optional.<String>empty();
+                        : Optional.<String>empty();
                 broken.ifPresent(line -> failed.put(rel, line));
                 sources.put(rel, broken.isPresent() ? writeStub(stubDir, rel, stubs.get(rel)) : dir.resolve(rel));
             }
@@ -509,10 +526,10 @@ public final class Stubs {
      * javac's errors for {@code sources}, each as "path/File.java:LINE: message" with the path relative to
      * {@code base}; empty when they compiled into {@code out}.
      */
-    private static List<String> compile(javax.tools.JavaCompiler javac, List<Path> sources, Path classes, Path out,
+    private static List<String> compile(JavaCompiler javac, List<Path> sources, Path classes, Path out,
             Path base) throws IOException {
         Files.createDirectories(out);
-        var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (var fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             var units = fm.getJavaFileObjectsFromPaths(sources);
             // The exercises' folder as source path: a file alone still finds a helper class of the student's beside it
@@ -523,7 +540,7 @@ public final class Stubs {
             boolean ok = javac.getTask(null, fm, diagnostics, options, null, units).call();
             var errors = new ArrayList<String>();
             for (var d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
                     String file = d.getSource() == null ? "" : base.relativize(Path.of(d.getSource().toUri()))
                             + ":" + d.getLineNumber() + ": ";
                     errors.add(file + d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse(""));

@@ -39,7 +39,13 @@ final class CheckpointFlags {
      *                       for a vocabulary of words
      */
     static TokenKind token(Checkpoint c, Path file, Optional<TokenKind> given) {
-        Optional<TokenKind> recorded = Optional.ofNullable(c.config().get("token")).map(TokenKind::parse);
+        Optional<TokenKind> recorded;
+        try {
+            recorded = Optional.ofNullable(c.config().get("token")).map(TokenKind::parse);
+        } catch (UserException e) {
+            throw new UserException("checkpoint " + file + ": its config.txt says token=" + c.config().get("token")
+                    + ", which is neither char nor word: fix that line, or pass the checkpoint of another run", e);
+        }
         if (given.isPresent() && recorded.isPresent() && given.get() != recorded.get()) {
             String there = recorded.get().name().toLowerCase(Locale.ROOT);
             throw new UserException("checkpoint " + file + " was trained on " + there + " tokens but --token is "

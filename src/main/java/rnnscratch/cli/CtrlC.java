@@ -31,7 +31,13 @@ final class CtrlC implements AutoCloseable {
             err.println("rnn-scratch: stopping after this minibatch (saving first if --save was given)...");
             err.flush();
             try {
-                done.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                if (!done.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    err.println("rnn-scratch: the run did not finish its minibatch and its outputs within "
+                            + WAIT_SECONDS + " s of the stop, so it stops without them: --save, --plot and --report "
+                            + "were not written (--metrics holds the epochs that ended); a smaller model's minibatches "
+                            + "end sooner");
+                    err.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -171,7 +171,8 @@ public final class TrainCommand {
             progress.endLine();
 
             // 3. Save, plot, and the book's summary; an output that cannot be written is one line, and the others go on.
-            int epochsDone = init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun();
+            int epochsDone = (int) Math.min(Integer.MAX_VALUE,
+                    (long) init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun());
             boolean allWritten = metrics.complete();
             if (s.save().isPresent()) {
                 var checkpoint = new Checkpoint(net.params(), vocab,
@@ -311,7 +312,8 @@ public final class TrainCommand {
         if (PerplexityPlot.write(file, title, epochs)) {
             out.println("wrote plot " + file);
         } else {
-            out.println("no plot: no epoch finished with a finite perplexity");
+            out.println(epochs.isEmpty() ? "no plot: no epoch finished (stopped during the first)"
+                    : "no plot: no epoch finished with a finite perplexity");
         }
     }
 

@@ -42,6 +42,10 @@ public final class TextFiles {
             throw new UserException("corpus " + path + " is a directory, not a text file: give the path of a "
                     + "UTF-8 .txt file");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new UserException("corpus " + path + " is not a regular file (a device, a pipe or a socket): give "
+                    + "the path of a UTF-8 .txt file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);

@@ -212,4 +212,15 @@ class BadInputTest {
         assertThat(link).isSymbolicLink();
         Files.delete(link);
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("A corpus that is a device, not a file, is refused as such at once (not read until memory runs out)")
+    void deviceCorpusIsRefused() {
+        Path device = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "no /dev/zero here (not a Unix system)");
+        CliRun run = CliRun.of("train", "--corpus", device.toString(), "--epochs", "1");
+        assertThat(run.code()).as("%s", run).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("rnn-scratch: corpus /dev/zero is not a regular file (a device, a "
+                + "pipe or a socket): give the path of a UTF-8 .txt file");
+    }
 }
