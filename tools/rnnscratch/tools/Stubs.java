@@ -197,12 +197,18 @@ public final class Stubs {
                     long at = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t));
                     return at >= 1 && at <= lines.length ? lines[(int) at - 1].strip() : "";
                 };
+                Function<Tree, String> textOf = t -> {
+                    long from = positions.getStartPosition(unit, t);
+                    long to = positions.getEndPosition(unit, t);
+                    return from >= 0 && to >= from && to <= source.length() ? source.substring((int) from, (int) to)
+                            : "";
+                };
                 if (unit.getPackageName() != null) {
                     found.put("package " + unit.getPackageName(), lineOf.apply(unit.getPackage()));
                 }
                 for (var type : unit.getTypeDecls()) {
                     if (type instanceof ClassTree c) {
-                        declarations(c, "", lineOf, found);
+                        declarations(c, "", lineOf, textOf, found);
                     }
                 }
             }
@@ -212,8 +218,8 @@ public final class Stubs {
         return errors.get() ? Map.of() : found;
     }
 
-    private static void declarations(ClassTree c, String outer,
-            Function<Tree, String> lineOf, Map<String, String> found) {
+    private static void declarations(ClassTree c, String outer, Function<Tree, String> lineOf,
+            Function<Tree, String> textOf, Map<String, String> found) {
         if (c.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
             return;
         }
@@ -223,20 +229,38 @@ public final class Stubs {
                 + typeParameters(c.getTypeParameters()), lineOf.apply(c));
         for (var member : c.getMembers()) {
             if (member instanceof ClassTree inner) {
-                declarations(inner, name + ".", lineOf, found);
+                declarations(inner, name + ".", lineOf, textOf, found);
             } else if (member instanceof MethodTree m
                     && !m.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
-                var params = m.getParameters().stream().map(v -> v.getType().toString()).toList();
+                // javac prints a varargs parameter as an array; a caller of f(int... x) may write f(1, 2)
+                var params = m.getParameters().stream().map(v -> type(v.getType())
+                        + (textOf.apply(v).contains("...") ? "..." : "")).toList();
+                var checked = m.getThrows().stream().map(Stubs::type).filter(t -> !UNCHECKED.contains(t)
+                        && !t.endsWith("Error")).toList();
                 found.put(name + ": " + callerModifiers(m.getModifiers()) + typeParameters(m.getTypeParameters())
-                        + (m.getReturnType() == null ? "" : m.getReturnType() + " ") + m.getName() + "("
-                        + String.join(", ", params) + ")" + (m.getThrows().isEmpty() ? "" : " throws "
-                        + String.join(", ", m.getThrows().stream().map(Object::toString).toList())), lineOf.apply(m));
+                        + (m.getReturnType() == null ? "" : type(m.getReturnType()) + " ") + m.getName() + "("
+                        + String.join(", ", params) + ")" + (checked.isEmpty() ? "" : " throws "
+                        + String.join(", ", checked)), lineOf.apply(m));
             } else if (member instanceof VariableTree v
                     && !v.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
-                found.put(name + ": " + callerModifiers(v.getModifiers()) + v.getType() + " " + v.getName(),
+                found.put(name + ": " + callerModifiers(v.getModifiers()) + type(v.getType()) + " " + v.getName(),
                         lineOf.apply(v));
             }
         }
+    }
+
+    /** Exceptions a caller need not catch, which a {@code throws} clause may name or not. */
+    private static final List<String> UNCHECKED = List.of("RuntimeException", "IllegalArgumentException",
+            "IllegalStateException", "UnsupportedOperationException", "ArithmeticException", "IndexOutOfBoundsException",
+            "ArrayIndexOutOfBoundsException", "NullPointerException", "ClassCastException", "NumberFormatException",
+            "UncheckedIOException", "NoSuchElementException", "ConcurrentModificationException");
+
+    /**
+     * A type as a caller sees it, however it is written: qualified or not ({@code java.util.List<Tensor>} is
+     * {@code List<Tensor>}, {@code Ex01SequenceProbability.Joint} is {@code Joint}).
+     */
+    private static String type(Tree t) {
+        return t.toString().replaceAll("\\b(?:[A-Za-z_$][\\w$]*\\.)+(?=[A-Za-z_$])", "").replaceAll("\\s+", "");
     }
 
     /** The modifiers a caller depends on: access and {@code static}; not {@code final}, not annotations. */
@@ -433,9 +457,11 @@ public final class Stubs {
                 Files.createDirectories(report.getParent());
                 Files.writeString(report, String.join("", failed.stream().map(l -> l + "\n").toList()),
                         StandardCharsets.UTF_8);
+                var stubbed = generate(root).keySet().stream().map(r -> EXERCISES.resolve(r) + ":").toList();
                 for (String f : failed) {
-                    System.out.println("exercises: " + f + " — until then, its untouched stub stands in (the watch "
-                            + "mode shows the whole error)");
+                    System.out.println("exercises: " + f + (stubbed.stream().anyMatch(f::startsWith)
+                            ? " — until then, its untouched stub stands in (the watch mode shows the whole error)"
+                            : " — until then, it is left out"));
                 }
             }
             default -> {
@@ -469,7 +495,14 @@ public final class Stubs {
             Path stubDir = scratch.resolve("stub-sources");
             var failed = new TreeMap<Path, String>();
             var sources = new TreeMap<Path, Path>(); // each exercise file, or the stub that stands in for it
+            var exerciseNames = stubs.keySet().stream().map(r -> r.getFileName().toString()).toList();
             for (Path rel : javaFiles(dir)) {
+                if (!stubs.containsKey(rel) && exerciseNames.contains(rel.getFileName().toString())) {
+                    // a copy of an exercise in another folder (a backup) would declare its class a second time
+                    failed.put(rel, EXERCISES.resolve(rel) + ":1: declares a class of the same name as an exercise "
+                            + "file does (a copy?): move it out of " + EXERCISES);
+                    continue;
+                }
                 var broken = stubs.containsKey(rel)
                         ? contractBreak(rel, read(dir.resolve(rel)), stubs.get(rel))
                         : Optional.<String>empty();
@@ -497,7 +530,9 @@ public final class Stubs {
                 if (failed.containsKey(rel)) { // a stub stands in already: the teacher's to fix
                     throw new IllegalStateException("the stub of " + rel + " does not compile: " + errors);
                 }
-                failed.put(rel, errors.get(0));
+                String own = EXERCISES.resolve(rel) + ":";
+                failed.put(rel, errors.stream().filter(err -> err.startsWith(own)).findFirst()
+                        .orElse(own + "1: it uses a file that does not compile (" + errors.get(0) + ")"));
                 if (!stubs.containsKey(rel)) { // a student's own extra file: it just stays out
                     continue;
                 }
@@ -593,7 +628,9 @@ public final class Stubs {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".java")).map(dir::relativize).sorted().toList();
+            // regular files only: an editor's lock file (.#Ex13Sgd.java, a dangling link) is not a source
+            return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).map(dir::relativize)
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,7 +35,10 @@ public final class ProgressTable {
         var sb = new StringBuilder();
         String rule = "-".repeat(Math.min(120, titleWidth + 50));
         sb.append('\n').append(rule).append('\n');
-        sb.append(" Exercise progress: ").append(progressLine(results)).append('\n');
+        sb.append(ran < results.size() && ran > 0
+                ? " This run (" + ran + " of " + results.size() + " exercises): " + passed + " of " + ran + " pass"
+                        + "    (your answers: exercises/src/main/java/rnnscratch/exercises/)"
+                : " Exercise progress: " + progressLine(results)).append('\n');
         sb.append(rule).append('\n');
         for (var r : results) {
             var e = r.exercise();

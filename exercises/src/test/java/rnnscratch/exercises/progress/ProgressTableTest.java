@@ -38,7 +38,8 @@ class ProgressTableTest {
     }
 
     @Test
-    @DisplayName("A wrong answer says how many tests pass; a solved one shows ✓ and its reference answer; not run ·")
+    @DisplayName("A wrong answer says how many tests pass; a solved one shows ✓ and its reference answer; not run ·; "
+            + "the header counts the exercises this run ran")
     void mixedResults() {
         var results = new ArrayList<ExerciseResult>();
         for (var e : ExerciseCatalog.ALL) {
@@ -53,7 +54,8 @@ class ProgressTableTest {
                 .contains("· = not run this time")
                 .contains("✗ ex02").contains("why:  1 of 3 tests pass; each failure is shown once, above the table")
                 .doesNotContain("row 0 is wrong")
-                .contains("· ex03").contains("1 of " + results.size() + " pass").contains("Next: ex02");
+                .contains("· ex03").contains("This run (2 of " + results.size() + " exercises): 1 of 2 pass")
+                .doesNotContain("Exercise progress").contains("Next: ex02");
     }
 
     @Test

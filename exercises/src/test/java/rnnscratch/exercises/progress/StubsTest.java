@@ -65,6 +65,21 @@ class StubsTest {
     }
 
     @Test
+    @DisplayName("How a type is written does not count: qualified or imported, a nested type with its outer class's "
+            + "name, an unchecked exception in throws; a varargs parameter stays varargs")
+    void spellingOfTypesKeepsTheContract(@TempDir Path dir) throws IOException {
+        String solution = SOLUTION.replace("public static int f(int x) {", "public static int f(List<Integer> xs, "
+                + "Inner in, int... x) {").replace("    private A() {}", "    private A() {}\n\n    /** Inner. */\n"
+                + "    public static final class Inner {}");
+        String stub = Stubs.stub("A.java", solution);
+        repo(dir, solution, stub.replace("f(List<Integer> xs, Inner in, int... x) {",
+                "f(java.util.List<java.lang.Integer> xs, A.Inner in, int ... x) throws IllegalArgumentException {"));
+        assertThat(Stubs.contractDifferences(dir)).isEmpty();
+        repo(dir, solution, stub.replace("int... x", "int[] x"));
+        assertThat(Stubs.contractDifferences(dir)).as("f(…, 1, 2) no longer compiles").hasSize(1);
+    }
+
+    @Test
     @DisplayName("What a caller depends on counts: a parameter's type, static, the return type, the access")
     void callersViewBreaksTheContract(@TempDir Path dir) throws IOException {
         String stub = Stubs.stub("A.java", SOLUTION);
@@ -112,6 +127,36 @@ class StubsTest {
         assertThat(Stubs.contractDifferences(dir)).isEmpty();
         assertThat(Stubs.differences(dir)).as("the exact check of .ci/run does see the difference")
                 .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("The build names the exercise file itself when it uses a helper of the student's that does not "
+            + "compile, and leaves out a copy of an exercise file in another folder, keeping the student's answer")
+    void buildNamesTheRightFile(@TempDir Path dir) throws Exception {
+        String stub = Stubs.stub("A.java", SOLUTION);
+        String answered = stub.replace(
+                "throw new UnsupportedOperationException(\"Exercise 99 (f): write f — read docs/x.md\");",
+                "return x + 2;");
+        repo(dir, SOLUTION, answered);
+        Path copy = dir.resolve(Stubs.EXERCISES).resolve("p/old/A.java");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, stub);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(Stubs.compileExercises(dir, classes)).singleElement().asString()
+                .startsWith("exercises/src/main/java/p/old/A.java:1: declares a class of the same name");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(loader.loadClass("p.A").getMethod("f", int.class).invoke(null, 1)).as("the student's f")
+                    .isEqualTo(3);
+        }
+        Files.delete(copy);
+
+        Files.writeString(dir.resolve(Stubs.EXERCISES).resolve("p/Helper.java"),
+                "package p;\n\nfinal class Helper {\n    static int two() { return 2 }\n}\n");
+        repo(dir, SOLUTION, answered.replace("return x + 2;", "return x + Helper.two();"));
+        assertThat(Stubs.compileExercises(dir, classes)).containsExactly(
+                "exercises/src/main/java/p/A.java:1: it uses a file that does not compile "
+                        + "(exercises/src/main/java/p/Helper.java:4: ';' expected)",
+                "exercises/src/main/java/p/Helper.java:4: ';' expected");
     }
 
     @Test
