@@ -94,7 +94,12 @@ public final class TimeMachine {
             }
             other = "the cached " + file + " has SHA-1 " + sha1 + ", not the book's " + SHA1;
             aside = Optional.of(asideName(file, sha1));
-            Files.move(file, aside.get(), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(file, aside.get(), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new IOException(other + ", and it could not be renamed aside to make room for the download ("
+                        + e.getClass().getSimpleName() + "); it was left as it is", e);
+            }
         }
         try {
             Download.fetchVerified(url, file, SHA1, timeout);

@@ -115,9 +115,14 @@ class Ex16ManyToOneTest {
                     sum(logits).backward();
                     sum(addBias(mm(lastHidden(lib, x), lib.W_hc()), lib.b_c())).backward();
                     String[] names = {"W_xh", "W_hh", "b_h", "W_hc", "b_c"};
+                    String[] where = {"X_t·W_xh at every step", "H_{t−1}·W_hh at every step", "+ b_h at every step",
+                        "H_T·W_hc", "+ b_c on the logits"};
                     for (int i = 0; i < names.length; i++) {
                         assertThat(Matrices.maxAbsDiff(yours.params().get(i).grad(), lib.params().get(i).grad()))
-                                .as("Exercise 16: the gradient of %s (build everything from Ops)", names[i])
+                                .as("Exercise 16: the gradient of %s differs from the library's: the logits must use "
+                                        + "%s (H_t = tanh(X_t·W_xh + H_{t−1}·W_hh + b_h), logits = H_T·W_hc + b_c; "
+                                        + "the biases start at 0, so a forgotten one shows only here), built from Ops",
+                                        names[i], where[i])
                                 .isLessThan(1e-9);
                     }
                 });

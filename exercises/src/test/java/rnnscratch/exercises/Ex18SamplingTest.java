@@ -74,8 +74,15 @@ class Ex18SamplingTest {
 
     @Test
     @Order(3)
-    @DisplayName("Large scores at a small temperature give no NaN: the softmax is computed stably")
+    @DisplayName("Large scores, or scores all below 0, at a small temperature give no NaN: the softmax is computed "
+            + "stably")
     void stableForSmallTemperatures() {
+        double[] negative = Ex18Sampling.softmaxWithTemperature(new double[] {-50, -60}, 0.05);
+        assertThat(Arrays.stream(negative).allMatch(Double::isFinite) && Math.abs(negative[0] - 1) < 1e-12)
+                .as("Exercise 18: softmax((−50, −60) / 0.05) must be (1, e^−200 ≈ 0); you gave %s — subtract the "
+                        + "largest score, which here is negative: start the maximum at −∞ (or the first score), not 0",
+                        Arrays.toString(negative))
+                .isTrue();
         Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0.001, 0.05))
                 .checkAssert((v, seed, t) -> {
                     double[] o = logits(v, seed, 60);
@@ -128,9 +135,12 @@ class Ex18SamplingTest {
 
     @Test
     @Order(6)
-    @DisplayName("A token of probability 0 is never drawn, as in the library: when rounding leaves u above the sum of "
-            + "the probabilities, the draw is the last token whose probability is not 0")
+    @DisplayName("A token of probability 0 is never drawn, as in the library: not at u = 0, and when rounding leaves u "
+            + "above the sum of the probabilities, the draw is the last token whose probability is not 0")
     void zeroProbabilityIsNeverDrawn() {
+        assertThat(Ex18Sampling.sample(new double[] {Double.NEGATIVE_INFINITY, 0.0}, 1.0, FixedDraws.always(0.0)))
+                .as("Exercise 18: p = (0, 1) and u = 0.0: the first j whose cumulative probability exceeds u (is "
+                        + "greater, not equal) is 1; token 0, of probability 0, must never be drawn").isOne();
         var logits = new double[11]; // ten tokens of p = 0.1 (their sum in doubles is 0.9999999999999999), one of 0
         logits[10] = Double.NEGATIVE_INFINITY;
         double u = Math.nextDown(1.0);

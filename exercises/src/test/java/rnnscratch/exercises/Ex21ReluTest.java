@@ -77,11 +77,14 @@ class Ex21ReluTest {
                                 MatMul.mm(h, p.W_hh().value())), p.b_h().value()));
                         double[][] y = Mat.addRowVector(MatMul.mm(h, p.W_hq().value()), p.b_q().value());
                         assertThat(Matrices.maxAbsDiff(out.hiddenStates().get(t).value(), h))
-                                .as("Exercise 21: H_%d should be %s, you returned %s", t + 1, Arrays.deepToString(h),
+                                .as("Exercise 21: H_%d should be ReLU(X_t·W_xh + H_{t−1}·W_hh + b_h) = %s, you "
+                                        + "returned %s", t + 1, Arrays.deepToString(h),
                                         Arrays.deepToString(out.hiddenStates().get(t).value())).isLessThan(1e-12);
                         double[][] yours = Arrays.copyOfRange(out.outputs().value(), t * batch, (t + 1) * batch);
                         assertThat(Matrices.maxAbsDiff(yours, y)).as("Exercise 21: Y_%d, rows %d … %d of the outputs "
-                                + "(time-major)", t + 1, t * batch, (t + 1) * batch - 1).isLessThan(1e-12);
+                                + "(time-major), should be H_%d·W_hq + b_q = %s, with no ReLU on the outputs; you "
+                                + "returned %s", t + 1, t * batch, (t + 1) * batch - 1, t + 1, Arrays.deepToString(y),
+                                Arrays.deepToString(yours)).isLessThan(1e-12);
                     }
                     assertThat(out.state().H().value()).as("Exercise 21: the state after the last step")
                             .isDeepEqualTo(out.hiddenStates().get(steps - 1).value());

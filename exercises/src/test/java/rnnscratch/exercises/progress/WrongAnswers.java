@@ -220,7 +220,11 @@ public final class WrongAnswers {
                     "return MatMul.mm(dA, W_hh);"),
             w("ex18", "when rounding leaves u above the sum, returns the last token even if its probability is 0",
                     "return last; // rounding left u above the last sum: the last token that can be drawn",
-                    "return p.length - 1;"));
+                    "return p.length - 1;"),
+            w("ex18", "takes the first j whose cumulative probability reaches u (≤), so u = 0 draws a token of "
+                    + "probability 0", "if (u < cumulative) {", "if (u <= cumulative) {"),
+            w("ex18", "starts the largest score at 0: scores all below 0 at a small temperature give 0/0",
+                    "double max = Double.NEGATIVE_INFINITY;", "double max = 0;"));
 
     private static WrongAnswer w(String id, String what, String find, String write) {
         return new WrongAnswer(id, what, find, write);
