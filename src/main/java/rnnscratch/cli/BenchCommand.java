@@ -23,13 +23,16 @@ import rnnscratch.text.CorpusTooShortException;
  * <p>Docs: docs/performance.md
  */
 public final class BenchCommand {
+    /** The corpus when {@code --corpus} is not given; the bundled text stands in when it is missing. */
+    static final String DEFAULT_CORPUS = "../shared/data/timemachine.txt";
+
     /** The command and its flags. */
     public static final CommandSpec SPEC = new CommandSpec("bench",
             "The machine's FMA peak, matmul GFLOPS (plain and vector kernel, NumPy when available), PyTorch's "
                     + "fastest CPU setting, training tokens/s of the README's book command (its own JVM) "
                     + "interleaved with the book's PyTorch code, its 500-epoch prediction, thread scaling, where a "
                     + "training step's time goes, and the targets of issue 23.", List.of(
-                    Flag.of("--corpus", "PATH", "../shared/data/timemachine.txt", "text to train on (the bundled "
+                    Flag.of("--corpus", "PATH", DEFAULT_CORPUS, "text to train on (the bundled "
                             + "text when this file is missing)", PATH),
                     Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),
                     Flag.count("--epochs", 4, 100, "epochs timed per measurement, after one warm-up epoch"),
@@ -93,8 +96,7 @@ public final class BenchCommand {
         if (given || Files.exists(corpus)) {
             throw new UserException("--corpus " + corpus + (Files.isDirectory(corpus) ? " is a folder" : Files.exists(
                     corpus) ? " is not a regular file" : " does not exist") + ": give a text file, or leave --corpus "
-                    + "out to use " + SPEC.flags().stream().filter(f -> f.name().equals("--corpus")).findFirst()
-                    .orElseThrow().defaultValue() + " (the bundled text when it is missing)");
+                    + "out to use " + DEFAULT_CORPUS + " (the bundled text when it is missing)");
         }
         try {
             Path tmp = Files.createTempFile("rnn-scratch-bench", ".txt");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import rnnscratch.UserException;
 import rnnscratch.text.TimeMachine;
@@ -53,7 +55,7 @@ public final class DemoCommand {
             return 0;
         }
         var settings = TrainSettings.from(args);
-        var created = new java.util.ArrayList<Path>(); // folders made here, removed again if the input is refused
+        var created = new ArrayList<Path>(); // folders made here, removed again if the input is refused
         for (String flag : List.of("--save", "--metrics", "--plot", "--report")) {
             if (!args.isGiven(flag)) {
                 args.path(flag).ifPresent(p -> createParent(p, created));
@@ -97,7 +99,7 @@ public final class DemoCommand {
     /** Creates the folder of {@code file}, adding each folder it had to make to {@code created}, outermost first. */
     private static void createParent(Path file, List<Path> created) {
         Path dir = file.toAbsolutePath().getParent();
-        var missing = new java.util.ArrayDeque<Path>();
+        var missing = new ArrayDeque<Path>();
         for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
             missing.push(d);
         }

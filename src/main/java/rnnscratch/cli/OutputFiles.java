@@ -1,6 +1,8 @@
 package rnnscratch.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -76,14 +78,14 @@ final class OutputFiles {
      * the header {@value MetricsLog#HEADER}): any text is a "CSV", and a text of the user's must not become a log.
      */
     private static void requireMetricsFile(Path path, Path absolute) {
-        try (var lines = Files.lines(absolute, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var lines = Files.lines(absolute, StandardCharsets.UTF_8)) {
             var first = lines.findFirst();
             if (first.isPresent() && !first.get().strip().equals(MetricsLog.HEADER)) {
                 throw new UserException("--metrics " + path + " already exists and is not a metrics file of this "
                         + "program (its first line is not " + MetricsLog.HEADER + "): it was left as it is; choose "
                         + "another name, or remove it first if it is not needed");
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserException("--metrics " + path + " already exists and is not a text file of this program ("
                     + e.getClass().getSimpleName() + "): it was left as it is; choose another name", e);
         }

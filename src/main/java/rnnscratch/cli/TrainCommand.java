@@ -1,6 +1,8 @@
 package rnnscratch.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,13 +295,13 @@ public final class TrainCommand {
             return true;
         }
         try {
-            Path instead = java.nio.file.Files.createTempFile("rnn-scratch-", "-" + file.getFileName());
+            Path instead = Files.createTempFile("rnn-scratch-", "-" + file.getFileName());
             if (written(() -> checkpoint.save(instead), err)) {
                 err.println("rnn-scratch: the trained model is saved in " + instead + " instead" + trained
                         + ": move it where you want it");
                 return false;
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("rnn-scratch: could not save the trained model in the temporary folder either ("
                     + e.getMessage() + ")");
         }

@@ -3,6 +3,7 @@ package rnnscratch.text;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class TimeMachine {
     private static Path asideName(Path file, String sha1) {
         String base = file.getFileName() + ".sha1-" + sha1.substring(0, 8);
         Path aside = file.resolveSibling(base);
-        for (int n = 2; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
             aside = file.resolveSibling(base + "-" + n);
         }
         return aside;

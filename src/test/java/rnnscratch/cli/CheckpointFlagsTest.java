@@ -89,31 +89,4 @@ class CheckpointFlagsTest {
                 .hasMessageEndingWith("re-save it or pass another --checkpoint file");
         assertThat(missing).doesNotExist();
     }
-
-    @Test
-    @DisplayName("A trained model that cannot be saved where --save says goes to the temporary folder instead, "
-            + "named in one line, so the training is not lost")
-    void aFailedSaveKeepsTheModel() throws Exception {
-        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
-        Path folder = java.nio.file.Files.createDirectories(dir.resolve("model.npz")); // a folder: cannot be written
-        var out = new java.io.ByteArrayOutputStream();
-        var err = new java.io.ByteArrayOutputStream();
-        boolean there = TrainCommand.save(checkpoint, folder, 7, new java.io.PrintStream(out, true),
-                new java.io.PrintStream(err, true));
-        assertThat(there).isFalse();
-        var lines = err.toString().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("rnn-scratch: cannot write " + folder);
-        var saved = java.util.regex.Pattern.compile("rnn-scratch: the trained model is saved in (\\S+) instead \\(7 "
-                + "epochs trained\\): move it where you want it").matcher(lines.get(1));
-        assertThat(saved.matches()).as(lines.get(1)).isTrue();
-        Path instead = Path.of(saved.group(1));
-        try {
-            assertThat(Checkpoint.load(instead, "").params().W_hh().value())
-                    .isDeepEqualTo(checkpoint.params().W_hh().value());
-        } finally {
-            java.nio.file.Files.deleteIfExists(instead);
-        }
-        assertThat(out.toString()).as("no 'saved checkpoint' line").isEmpty();
-    }
 }

@@ -7,20 +7,30 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.io.Csv;
+import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Props;
+import rnnscratch.testing.Vocabs;
 import rnnscratch.train.EpochStats;
 
-/** What a run shows and leaves behind: progress lines and the metrics CSV (the plot: plot.PerplexityPlotTest). */
-@DisplayName("Progress lines and the metrics CSV")
+/**
+ * What a run shows and leaves behind: progress lines, the metrics CSV (the plot: plot.PerplexityPlotTest), and the
+ * trained model when a file cannot be written.
+ */
+@DisplayName("Progress lines, the metrics CSV, and outputs that cannot be written")
 class ProgressAndMetricsTest {
     @TempDir
     Path dir;
@@ -59,22 +69,22 @@ class ProgressAndMetricsTest {
     @DisplayName("A metrics row that cannot be written does not stop training: one line says so, the file keeps the "
             + "rows before it, and no later row is tried")
     void aFailedRowDoesNotStopTraining() throws Exception {
-        Path folder = java.nio.file.Files.createDirectories(dir.resolve("going"));
+        Path folder = Files.createDirectories(dir.resolve("going"));
         Path file = folder.resolve("m.csv");
         var bytes = new ByteArrayOutputStream();
         var log = MetricsLog.create(Optional.of(file), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         var epochs = epochs(4, false);
         log.epochEnded(epochs.get(0));
-        String before = java.nio.file.Files.readString(file);
-        java.nio.file.Files.delete(file);
-        java.nio.file.Files.delete(folder); // the folder is gone: the next row cannot be written
+        String before = Files.readString(file);
+        Files.delete(file);
+        Files.delete(folder); // the folder is gone: the next row cannot be written
         log.epochEnded(epochs.get(1));
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.file.Files.writeString(file, before);
+        Files.createDirectories(folder);
+        Files.writeString(file, before);
         log.epochEnded(epochs.get(2));
         assertThat(log.complete()).isFalse();
         assertThat(log.epochs()).as("every epoch is still kept for the plot").hasSize(3);
-        assertThat(java.nio.file.Files.readString(file)).as("no row is tried after the failed one").isEqualTo(before);
+        assertThat(Files.readString(file)).as("no row is tried after the failed one").isEqualTo(before);
         assertThat(bytes.toString(StandardCharsets.UTF_8).strip().lines().toList()).singleElement().asString()
                 .startsWith("rnn-scratch: cannot write " + file).contains("training goes on")
                 .contains("keeps the epochs before epoch 2");
@@ -108,5 +118,32 @@ class ProgressAndMetricsTest {
                 .isEqualTo("epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:33");
         assertThat(Progress.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
         assertThat(Progress.perplexity(5.1e63, 2)).as("an exploded perplexity stays readable").isEqualTo("5.10e+63");
+    }
+
+    @Test
+    @DisplayName("A trained model that cannot be saved where --save says goes to the temporary folder instead, "
+            + "named in one line, so the training is not lost")
+    void aFailedSaveKeepsTheModel() throws Exception {
+        var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
+        Path folder = Files.createDirectories(dir.resolve("model.npz")); // a folder: cannot be written
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        boolean there = TrainCommand.save(checkpoint, folder, 7, new PrintStream(out, true),
+                new PrintStream(err, true));
+        assertThat(there).isFalse();
+        var lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("rnn-scratch: cannot write " + folder);
+        var saved = Pattern.compile("rnn-scratch: the trained model is saved in (\\S+) instead \\(7 "
+                + "epochs trained\\): move it where you want it").matcher(lines.get(1));
+        assertThat(saved.matches()).as(lines.get(1)).isTrue();
+        Path instead = Path.of(saved.group(1));
+        try {
+            assertThat(Checkpoint.load(instead, "").params().W_hh().value())
+                    .isDeepEqualTo(checkpoint.params().W_hh().value());
+        } finally {
+            Files.deleteIfExists(instead);
+        }
+        assertThat(out.toString()).as("no 'saved checkpoint' line").isEmpty();
     }
 }

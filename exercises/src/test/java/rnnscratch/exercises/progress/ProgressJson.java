@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,7 @@ public final class ProgressJson {
     public static List<ExerciseResult> keepingNotRun(List<ExerciseResult> now, List<ExerciseResult> before) {
         var merged = new ArrayList<ExerciseResult>();
         for (var r : now) {
-            var earlier = r.status() != ExerciseResult.Status.NOT_RUN ? java.util.Optional.<ExerciseResult>empty()
+            var earlier = r.status() != ExerciseResult.Status.NOT_RUN ? Optional.<ExerciseResult>empty()
                     : before.stream().filter(b -> b.exercise().id().equals(r.exercise().id())).findFirst();
             merged.add(earlier.orElse(r));
         }
