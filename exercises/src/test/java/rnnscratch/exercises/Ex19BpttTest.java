@@ -83,6 +83,10 @@ class Ex19BpttTest {
         g = Ex19Bptt.bptt(Bptt.forward(new int[][] {{0, 1}}, new int[][] {{0, 1}}, new double[][] {{0}}, p), p);
         double dH1 = -LN3 / 4 + LN3 * LN3 / 2;
         assertThat(g.H()).as("Exercise 19: two steps: Gradients.H() lists ∂ℓ/∂H_1 and ∂ℓ/∂H_2").hasSize(2);
+        boolean reversed = Math.abs(g.H().get(0)[0][0] - LN3 / 2) < 1e-12 && Math.abs(g.H().get(1)[0][0] - dH1) < 1e-12;
+        assertThat(reversed).as("Exercise 19: two steps: Gradients.H() lists ∂ℓ/∂H_t in the order t = 1 … T, but yours "
+                + "holds ∂ℓ/∂H_2 first: the pass goes back from step T, so put each one at the front of the list (or "
+                + "reverse it at the end)").isFalse();
         near(g.H().get(1)[0][0], LN3 / 2, "two steps: ∂ℓ/∂H_2 at step 2 = Ō_2·W_hqᵀ = ¼·2 ln 3 (the loss is the mean "
                 + "over N = 2 predictions)");
         near(g.H().get(0)[0][0], dH1, "two steps: ∂ℓ/∂H_1 at step 1 = Ō_1·W_hqᵀ + Ā_2·W_hhᵀ = −¼ ln 3 + ½ ln 3·ln 3 "

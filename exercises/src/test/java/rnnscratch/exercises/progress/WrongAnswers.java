@@ -200,6 +200,7 @@ public final class WrongAnswers {
                     "Mat.addInPlace(dW_hh, MatMul.mmTransA(f.H(t), dA));"),
             w("ex19", "forgets that the loss is a mean over N = T·batch predictions", "Mat.oneHot(f.Y(t), V)), 1 / N);",
                     "Mat.oneHot(f.Y(t), V)), 1.0);"),
+            w("ex19", "lists ∂ℓ/∂H_t from the last step to the first", "dH.add(0, dHt);", "dH.add(dHt);"),
             w("ex19", "takes tanh's derivative at the previous state H_{t−1}",
                     "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t)));", "dA = Mat.mul(dHt, Mat.oneMinusSquare(f.H(t - 1)));"),
             w("ex20", "overwrites instead of adding: a token read twice keeps only its last row's gradient",
