@@ -120,7 +120,8 @@ public final class Main {
         return String.join(", ", differences);
     }
 
-    private static String oneLine(String message) {
+    /** A message as one line: line breaks (and the spaces around them) become one space. */
+    static String oneLine(String message) {
         return String.valueOf(message).replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

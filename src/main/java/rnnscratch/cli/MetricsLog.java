@@ -60,7 +60,7 @@ final class MetricsLog implements EpochListener {
                     String.format(Locale.ROOT, "%.3f", s.elapsedSeconds()));
         } catch (rnnscratch.UserException e) {
             failed = true;
-            err.println("\nrnn-scratch: " + e.getMessage() + " — training goes on; " + csv.get().file()
+            err.println("\nrnn-scratch: " + Main.oneLine(Advice.of(e)) + " — training goes on; " + csv.get().file()
                     + " keeps the epochs before epoch " + s.epoch());
             err.flush();
         }

@@ -83,7 +83,7 @@ public final class SeqModelCommand {
             demo(flags.longValue("--seed"), dir, out);
             return 0;
         } catch (UserException e) {
-            err.println("rnn-scratch: " + e.getMessage());
+            err.println("rnn-scratch: " + Main.oneLine(Advice.of(e)));
             return 2;
         }
     }

@@ -276,7 +276,7 @@ public final class TrainCommand {
             write.run();
             return true;
         } catch (UserException e) {
-            err.println("rnn-scratch: " + e.getMessage());
+            err.println("rnn-scratch: " + Main.oneLine(Advice.of(e))); // as Main says it: a PNG names --plot FILE.svg
             err.flush();
             return false;
         }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,12 +84,10 @@ public final class ExerciseCompiler {
                 return new Result(false, errors(diagnostics.getDiagnostics()));
             }
             var broken = contractBreaks(sources);
-            for (Path source : sources) {
-                if (broken.stream().anyMatch(b -> b.contains(source.getFileName().toString() + ":"))) {
-                    deleteClassesOf(source); // its tests would call what it no longer declares
-                }
+            for (Path source : broken.keySet()) {
+                deleteClassesOf(source); // its tests would call what it no longer declares
             }
-            return new Result(broken.isEmpty(), broken);
+            return new Result(broken.isEmpty(), List.copyOf(broken.values()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,17 +97,17 @@ public final class ExerciseCompiler {
      * For each exercise file among {@code sources} that no longer declares what its tests call (a changed signature,
      * a dropped {@code static}), one message as the build gives it ({@link Stubs#contractBreak}).
      */
-    private static List<String> contractBreaks(List<Path> sources) {
+    private static Map<Path, String> contractBreaks(List<Path> sources) {
         Path root = Path.of("").toAbsolutePath();
         Path exercises = root.resolve(Stubs.EXERCISES);
         var stubs = Stubs.generate(root);
-        var broken = new ArrayList<String>();
+        var broken = new LinkedHashMap<Path, String>();
         for (Path source : sources) {
             Path rel = exercises.relativize(source.toAbsolutePath());
             if (stubs.containsKey(rel)) {
                 try {
                     Stubs.contractBreak(rel, Files.readString(source, StandardCharsets.UTF_8), stubs.get(rel))
-                            .ifPresent(broken::add);
+                            .ifPresent(line -> broken.put(source, line));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
