@@ -19,11 +19,10 @@ import rnnscratch.train.TrainResult;
  * ‖g‖ (as {@code grad_clipping} returned it) and loss, the samples, and the gradients through time
  * ‖∂l/∂H_t‖, t = 1 … num_steps.
  *
- * <p>The gradients through time come from the model: a model built with {@link #watching} the model's functions asks
- * its {@code rnn} to keep the gradient of every step's hidden state {@code H_t} ({@code retain_grad()}) whenever it
- * computes with gradients — keeping them costs one addition of a {@code double[batch][H]} per step, next to the
- * backward pass's products, and changes no other number — and the recorder reads their norms when the minibatch has
- * ended. It keeps those of the first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far.
+ * <p>The gradients through time come from the model: a model built with {@link #watching} the model's functions puts
+ * a hook on every step's hidden state {@code H_t} (PyTorch's {@code register_hook}) whenever it computes with
+ * gradients; as the backward pass goes by, each hook reads the norm of {@code ∂l/∂H_t}, a {@code double[batch][H]},
+ * keeps no gradient and changes no number, and the recorder takes the norms when the minibatch has ended. It keeps those of the first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far.
  * Memory: four numbers per minibatch and {@code num_steps} per epoch.
  *
  * <p>Docs: docs/gradient-clipping.md, docs/training.md

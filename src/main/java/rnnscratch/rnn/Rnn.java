@@ -19,7 +19,7 @@ import rnnscratch.autograd.Tensor;
  *   Y_t = H_t · W_hq + b_q                               double[batch][V]
  * </pre>
  * The outputs of all steps are concatenated along rows, time-major ({@code torch.cat(outputs, dim=0)}): row
- * {@code t·batch + b} is step {@code t} of sequence {@code b}, {@code double[t·batch][V]} in all.
+ * {@code t·batch + b} is step {@code t} of sequence {@code b}, {@code double[T·batch][V]} in all ({@code T} steps).
  *
  * <p>Docs: docs/rnn.md
  */

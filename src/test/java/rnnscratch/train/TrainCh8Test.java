@@ -291,7 +291,7 @@ class TrainCh8Test {
     }
 
     @Test
-    @DisplayName("Watching the hidden states for a report (retain_grad on every H_t) changes no parameter: training "
+    @DisplayName("Watching the hidden states for a report (a hook on every H_t) changes no parameter: training "
             + "is bit-identical")
     void watchingHiddenStatesChangesNothing() {
         Props.qt(10).forAll(longs().all()).checkAssert(seed -> {
