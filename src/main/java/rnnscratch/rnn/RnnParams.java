@@ -22,16 +22,17 @@ public record RnnParams(Tensor W_xh, Tensor W_hh, Tensor b_h, Tensor W_hq, Tenso
     public RnnParams {
         int v = W_xh.rows();
         int h = W_xh.cols();
-        check("W_hh", W_hh, h, h);
-        check("b_h", b_h, 1, h);
-        check("W_hq", W_hq, h, v);
-        check("b_q", b_q, 1, v);
+        check("W_hh", W_hh, h, h, W_xh);
+        check("b_h", b_h, 1, h, W_xh);
+        check("W_hq", W_hq, h, v, W_xh);
+        check("b_q", b_q, 1, v, W_xh);
     }
 
-    private static void check(String name, Tensor t, int rows, int cols) {
+    private static void check(String name, Tensor t, int rows, int cols, Tensor wXh) {
         if (t.rows() != rows || t.cols() != cols) {
             throw new IllegalArgumentException("RnnParams: " + name + " is " + t.shape() + " but must be (" + rows
-                    + "x" + cols + ") to fit W_xh");
+                    + "x" + cols + ") to fit W_xh " + wXh.shape() + ", which is read as V×H, V = " + wXh.rows()
+                    + " and H = " + wXh.cols() + ": W_xh is V×H, W_hh H×H, b_h 1×H, W_hq H×V and b_q 1×V");
         }
     }
 

@@ -52,8 +52,12 @@ class Ex04TokenizeVocabTest {
         assertThat(Ex04TokenizeVocab.tokenize(List.of("汉🙂a"), TokenKind.CHAR))
                 .as("Exercise 04: the characters of \"汉🙂a\" (use code points: 🙂 is two Java chars but one character)")
                 .isEqualTo(List.of(List.of("汉", "🙂", "a")));
+        assertThat(Ex04TokenizeVocab.vocabTokens(List.of(List.of("a", "b", "a")), 2))
+                .as("Exercise 04: 'a' occurs exactly 2 = minFreq times, so it stays (count ≥ minFreq, not >)")
+                .isEqualTo(List.of("<unk>", "a"));
         assertThat(Ex04TokenizeVocab.vocabTokens(words, 1))
-                .as("Exercise 04: <unk>, then 'the' (twice), then the others in order of first appearance")
+                .as("Exercise 04: with minFreq 1 every token seen at least once stays: <unk>, then 'the' (twice), "
+                        + "then the others in order of first appearance")
                 .isEqualTo(List.of("<unk>", "the", "cat", "sat", "on", "mat"));
         assertThat(Ex04TokenizeVocab.vocabTokens(words, 2)).as("Exercise 04: with minFreq 2 only 'the' stays")
                 .isEqualTo(List.of("<unk>", "the"));

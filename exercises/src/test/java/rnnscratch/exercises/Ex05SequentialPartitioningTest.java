@@ -42,6 +42,19 @@ class Ex05SequentialPartitioningTest {
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: 0..20, batch 2, 5 steps: rows of 10 tokens hold exactly two pieces of 5")
+    void workedExampleExactFit() {
+        var batches = Ex05SequentialPartitioning.seqDataIterSequential(range(21), 2, 5, 0);
+        assertThat(batches).as("Exercise 05: keep ⌊(21 − 0 − 1) / 2⌋·2 = 20 tokens, rows 0..9 and 10..19 of 10 tokens: "
+                + "two pieces of 5 fit exactly, so there are 2 minibatches (a piece may end at the row's end: "
+                + "column + numSteps ≤ rowLength)").hasSize(2);
+        assertThat(batches.get(1)).as("Exercise 05: the second minibatch is columns 5..9 of both rows")
+                .isEqualTo(new Minibatch(new int[][] {{5, 6, 7, 8, 9}, {15, 16, 17, 18, 19}},
+                        new int[][] {{6, 7, 8, 9, 10}, {16, 17, 18, 19, 20}}));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("Worked example: 0..11, batch 2, 2 steps, offset 2 skips two tokens and keeps 8, rows 2..5 and 6..9")
     void workedExampleOffset() {
         var batches = Ex05SequentialPartitioning.seqDataIterSequential(range(12), 2, 2, 2);
@@ -56,7 +69,7 @@ class Ex05SequentialPartitioningTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("The minibatches are the library's seqDataIterSequential, batch for batch")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40),
@@ -74,7 +87,7 @@ class Ex05SequentialPartitioningTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("In every minibatch y is x one token later, and row i of each minibatch continues row i of the last")
     void yIsShiftedAndRowsContinue() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40),

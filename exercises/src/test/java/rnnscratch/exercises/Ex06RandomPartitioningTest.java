@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.testing.Props;
+import rnnscratch.text.Minibatch;
 import rnnscratch.text.SeqDataIter;
 
 /** Exercise 06: random partitioning. Docs: docs/text-pipeline.md */
@@ -33,6 +34,8 @@ class Ex06RandomPartitioningTest {
         var batches = Ex06RandomPartitioning.seqDataIterRandom(range(35), 2, 5, 1, new Random(42));
         assertThat(batches).as("Exercise 06: ⌊(35 − 1 − 1) / 5⌋ = 6 subsequences, 2 per minibatch").hasSize(3);
         var starts = batches.stream().flatMap(m -> Arrays.stream(m.x())).map(row -> row[0]).sorted().toList();
+        assertThat(starts).as("Exercise 06: every piece is used once: minibatch k takes the shuffled starts at "
+                + "positions k·batchSize … k·batchSize + batchSize − 1").doesNotHaveDuplicates();
         assertThat(starts).as("Exercise 06: skip offset = 1 token: every subsequence starts at 1 + 5·j")
                 .containsExactly(1, 6, 11, 16, 21, 26);
         var inOrder = batches.stream().flatMap(m -> Arrays.stream(m.x())).map(row -> row[0]).toList();
@@ -45,6 +48,25 @@ class Ex06RandomPartitioningTest {
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: 0..10, batch 1, 5 steps, offset 1: one piece, since the last token can only be a label")
+    void workedExampleCount() {
+        var batches = Ex06RandomPartitioning.seqDataIterRandom(range(11), 1, 5, 1, new Random(42));
+        assertThat(batches).as("Exercise 06: ⌊(11 − 1 − 1) / 5⌋ = 1 piece, 1..5 with y = 2..6; 6..10 would need the "
+                + "label 11, which the corpus does not have (numSubseqs = ⌊(len − offset − 1) / numSteps⌋)")
+                .containsExactly(new Minibatch(new int[][] {{1, 2, 3, 4, 5}}, new int[][] {{2, 3, 4, 5, 6}}));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Worked example: 0..34, batch 4, 5 steps, offset 1: six pieces make one minibatch, two are left over")
+    void workedExampleLeftover() {
+        var batches = Ex06RandomPartitioning.seqDataIterRandom(range(35), 4, 5, 1, new Random(42));
+        assertThat(batches).as("Exercise 06: ⌊6 pieces / batch 4⌋ = 1 minibatch; the 2 pieces left over are dropped")
+                .hasSize(1);
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("With the same seed, the minibatches are the library's seqDataIterRandom")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40), longs().all())
@@ -61,7 +83,7 @@ class Ex06RandomPartitioningTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     @DisplayName("Every row is a piece of the corpus starting at offset + j·numSteps, used once, and y is x shifted")
     void rowsArePiecesUsedOnce() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(0, 40), longs().all())

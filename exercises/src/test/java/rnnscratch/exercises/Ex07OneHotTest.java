@@ -29,6 +29,9 @@ class Ex07OneHotTest {
                 .isDeepEqualTo(new int[][] {{0, 1}, {2, 0}});
         var steps = Ex07OneHot.oneHot(new int[][] {{0, 1}, {2, 0}}, 3);
         assertThat(steps).as("Exercise 07: one tensor per time step").hasSize(2);
+        assertThat(steps.get(1).value()).as("Exercise 07: every step needs a matrix of its own: make a new "
+                + "double[batch][V] inside the loop, or the ones of all steps pile up in one array")
+                .isNotSameAs(steps.get(0).value());
         assertThat(steps.get(0).value()).as("Exercise 07: step 0 holds tokens 0 and 1")
                 .isDeepEqualTo(new double[][] {{1, 0, 0}, {0, 1, 0}});
         assertThat(steps.get(1).value()).as("Exercise 07: step 1 holds tokens 2 and 0")
@@ -37,6 +40,15 @@ class Ex07OneHotTest {
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: one sequence of three steps, X = [[0, 2, 1]] (1×3), has Xᵀ = [[0], [2], [1]] (3×1)")
+    void workedExampleNotSquare() {
+        assertThat(Ex07OneHot.transpose(new int[][] {{0, 2, 1}}))
+                .as("Exercise 07: X is int[batch = 1][t = 3], so Xᵀ is int[t = 3][batch = 1]: new int[x[0].length][x.length]")
+                .isDeepEqualTo(new int[][] {{0}, {2}, {1}});
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("Xᵀ[s][b] is X[b][s], as the library's transpose")
     void transposeMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), longs().all())
@@ -48,7 +60,7 @@ class Ex07OneHotTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("Each step is a batch×V matrix with a single 1 per row, at the token's column, as the library's")
     void oneHotMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 5), integers().between(1, 6), integers().between(1, 8), longs().all())

@@ -29,12 +29,22 @@ class Ex10PerplexityTest {
         assertThat(Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30}))
                 .as("Exercise 10: exp((1·10 + 2·30) / 40) = exp(1.75); not exp(mean(1, 2)) = exp(1.5)")
                 .isCloseTo(Math.exp(1.75), within(1e-12));
-        assertThat(Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125}))
-                .as("Exercise 10: exp(−(log 0.5 + log 0.125) / 2) = exp(2 log 2) = 4").isCloseTo(4.0, within(1e-12));
     }
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: probabilities 0.5 and 0.125 of the true tokens give perplexity 4")
+    void workedExampleProbabilities() {
+        double got = Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125});
+        String why = Math.abs(got - Math.pow(10, 0.5 * (Math.log10(2) + Math.log10(8)))) < 1e-9
+                ? " — you gave " + got + ", 10 to the mean base-10 log: use Math.log (ln) with Math.exp"
+                : Math.abs(got - 16) < 1e-9 ? " — you gave 16, exp of the whole sum: divide by n = 2 first" : "";
+        assertThat(got).as("Exercise 10: exp(−(log 0.5 + log 0.125) / 2) = exp(2 log 2) = 4" + why)
+                .isCloseTo(4.0, within(1e-12));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("Weighting each minibatch's mean loss by its tokens gives the library's perplexity")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), longs().all()).checkAssert((n, seed) -> {
@@ -55,7 +65,7 @@ class Ex10PerplexityTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("A model that gives every true token probability 1/V has perplexity V")
     void uniformGuessingGivesV() {
         Props.qt().forAll(integers().between(1, 200), integers().between(1, 20)).checkAssert((v, n) -> {
@@ -71,7 +81,7 @@ class Ex10PerplexityTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("Perplexity is at least 1, and exactly 1 only for a model sure of every true token")
     void perplexityIsAtLeastOne() {
         Props.qt().forAll(integers().between(1, 10), doubles().between(1e-6, 0.99), longs().all())

@@ -47,8 +47,10 @@ class Ex13SgdTest {
         p.grad()[0][1] = -2;
         double[][] shared = p.value();
         Ex13Sgd.sgd(List.of(p), 0.5, 2);
-        assertThat(shared[0]).as("Exercise 13: change the values in place, in p.value() itself: the model holds "
-                + "this very array, and it still holds [1, −1]").isNotEqualTo(new double[] {1.0, -1.0});
+        assertThat(shared[0]).as("Exercise 13: the values did not move, the model's array still holds [1, −1]: "
+                        + "change the entries of p.value() itself (not a copy), and use p.grad() before p.zeroGrad() "
+                        + "clears it")
+                .isNotEqualTo(new double[] {1.0, -1.0});
         assertThat(shared).as("Exercise 13: each value moves by lr·grad/batchSize: 1 − 0.5·4/2 = 0 and "
                 + "−1 − 0.5·(−2)/2 = −0.5").isDeepEqualTo(new double[][] {{0.0, -0.5}});
         assertThat(p.grad()).as("Exercise 13: the gradient is zero after the step (p.zeroGrad())")

@@ -91,6 +91,16 @@ class Ex14PredictCh8Test {
 
     @Test
     @Order(5)
+    @DisplayName("Worked example: a character not in the vocabulary (z) is fed as <unk> but kept — \"z\" continues with \"e\"")
+    void workedExampleUnknown() {
+        assertThat(Ex14PredictCh8.predictCh8("z", 1, ECHO, VOCAB))
+                .as("Exercise 14: 'z' is fed as <unk> (index 0), and the model answers 'e' (nothing read before it); the "
+                        + "result keeps the prefix as given, \"z\", not rebuilt from ids (that would give <unk>)")
+                .isEqualTo("ze");
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("The continuation is the library's predictCh8, character for character")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 8), integers().between(1, 6), longs().all())
@@ -107,7 +117,7 @@ class Ex14PredictCh8Test {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("A character outside the Basic Multilingual Plane (🙂) is one character, fed once")
     void charactersAreCodePoints() {
         Props.qt().forAll(integers().between(0, 3), integers().between(0, 3), integers().between(1, 6), longs().all())
@@ -124,7 +134,7 @@ class Ex14PredictCh8Test {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("The result starts with the prefix, and numPreds = 0 returns the prefix alone")
     void resultStartsWithThePrefix() {
         Props.qt().forAll(integers().between(1, 6), integers().between(0, 5), longs().all())
