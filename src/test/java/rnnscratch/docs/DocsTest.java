@@ -135,6 +135,42 @@ class DocsTest {
     }
 
     @Test
+    @DisplayName("docs/exercises.md's table lists every exercise of the catalog in order, with its title, its page and "
+            + "its file, and the README and the docs say how many there are")
+    void theExerciseTableListsTheCatalog() {
+        var rows = read(DOCS.resolve("exercises.md")).lines().filter(l -> l.matches("\\| ex\\d\\d \\|.*")).toList();
+        var soft = new SoftAssertions();
+        soft.assertThat(rows.stream().map(r -> r.substring(2, 6)).toList())
+                .as("the rows of the table in docs/exercises.md (a teacher adding an exercise adds its row)")
+                .isEqualTo(ExerciseCatalog.ALL.stream().map(Exercise::id).toList());
+        for (int i = 0; i < Math.min(rows.size(), ExerciseCatalog.ALL.size()); i++) {
+            var e = ExerciseCatalog.ALL.get(i);
+            soft.assertThat(rows.get(i)).as("docs/exercises.md's row of %s: its title, page and file", e.id())
+                    .contains("| " + e.title() + " |").contains("(" + e.docs().replace("docs/", "") + ")")
+                    .contains("(../" + e.stubPath() + ")");
+        }
+        int n = ExerciseCatalog.ALL.size();
+        String last = ExerciseCatalog.ALL.get(n - 1).id();
+        String word = numberWord(n);
+        soft.assertThat(read(ROOT.resolve("README.md"))).as("the README's Student workflow counts the exercises")
+                .contains(word + " exercises: ");
+        soft.assertThat(read(DOCS.resolve("exercises.md"))).as("docs/exercises.md counts the exercises")
+                .contains(word + " small exercises");
+        soft.assertThat(read(DOCS.resolve("README.md"))).as("docs/README.md's map names the range of exercises")
+                .contains("all of ex01–" + last + " |");
+        soft.assertAll();
+    }
+
+    /** 1 … 99 in words, capitalised, as the README writes the number of exercises ("Twenty-one"). */
+    static String numberWord(int n) {
+        String[] ones = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        String[] tens = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        String w = n < 20 ? ones[n] : tens[n / 10] + (n % 10 == 0 ? "" : "-" + ones[n % 10]);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    @Test
     @DisplayName("Every public top-level class, record, enum and interface of src/main is linked from a docs page")
     void everyPublicClassIsLinkedFromTheDocs() {
         Set<Path> linked = docsPages().stream()

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The last line of {@code mvn test}: where the student stands. The default build never runs the student's code (a
@@ -21,10 +23,34 @@ import java.util.List;
 public final class BuildSummary {
     private BuildSummary() {}
 
-    /** @param args {@code progress=PATH} of {@code target/progress.json} */
+    /**
+     * @param args {@code progress=PATH} of {@code target/progress.json}; {@code test=} and {@code groups=}, the
+     *             {@code -Dtest} and {@code -Dgroups} of this build
+     */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(StudentRun.arg(args, "progress", "target/progress.json"));
+        notYours(StudentRun.arg(args, "test", ""), StudentRun.arg(args, "groups", ""))
+                .ifPresent(System.out::println);
         System.out.println(line(file));
+    }
+
+    /**
+     * The line for a student who asked the default build for an exercise's tests ({@code mvn test
+     * -Dtest=Ex09RnnStepTest}, or {@code -Dgroups=ex09} without {@code -Pexercises}): those ran against the reference
+     * answer in {@code solutions/}, not against the student's code, and a green build says nothing of it.
+     */
+    static Optional<String> notYours(String test, String groups) {
+        String named = groups == null || groups.isBlank() || groups.startsWith("${") ? "" : groups.strip();
+        String flag = "-Dgroups=" + named;
+        if (named.isEmpty() || !named.toLowerCase(Locale.ROOT).startsWith("ex")) {
+            named = ExerciseRun.groupsOfTest(test);
+            flag = "-Dtest=" + test;
+        }
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Note: " + flag + " ran " + named + "'s tests against solutions/ (the reference "
+                + "answers), not against your exercises/. To test yours: mvn test -Pexercises -Dgroups=" + named);
     }
 
     /** The line for the student, from the progress file if there is one. */

@@ -32,4 +32,26 @@ class BuildSummaryTest {
         assertThat(BuildSummary.line(file)).startsWith("Your exercises (exercises/): 2 of " + results.size()
                 + " passed when last checked (").contains("; next: ex03, " + results.get(2).exercise().docs());
     }
+
+    @Test
+    @DisplayName("An exercise's tests asked of the default build (-Dtest=Ex09RnnStepTest, or -Dgroups=ex09 without "
+            + "-Pexercises) get a line saying they tested solutions/, and the command that tests the student's code")
+    void exerciseTestsAskedOfTheDefaultBuild() {
+        assertThat(BuildSummary.notYours("Ex09RnnStepTest", "${groups}")).hasValue("Note: -Dtest=Ex09RnnStepTest ran "
+                + "ex09's tests against solutions/ (the reference answers), not against your exercises/. To test "
+                + "yours: mvn test -Pexercises -Dgroups=ex09");
+        assertThat(BuildSummary.notYours("${test}", "ex09,ex10")).get().asString()
+                .startsWith("Note: -Dgroups=ex09,ex10 ran ex09,ex10's tests against solutions/")
+                .endsWith("mvn test -Pexercises -Dgroups=ex09,ex10");
+        assertThat(BuildSummary.notYours("rnnscratch.exercises.Ex10*,Ex11GradClippingTest#workedExample", ""))
+                .get().asString().contains("ran ex10,ex11's tests");
+    }
+
+    @Test
+    @DisplayName("A library test asked with -Dtest, or no -Dtest at all, adds no line")
+    void libraryTestsAddNoLine() {
+        assertThat(BuildSummary.notYours("${test}", "${groups}")).isEmpty();
+        assertThat(BuildSummary.notYours("MatMulTest", "")).isEmpty();
+        assertThat(BuildSummary.notYours("RnnTest,Ex99Test", "")).isEmpty();
+    }
 }

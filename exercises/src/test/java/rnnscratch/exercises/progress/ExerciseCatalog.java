@@ -310,10 +310,11 @@ public final class ExerciseCatalog {
                             "A one-hot row times a matrix picks one row of the matrix, so an embedding can skip the "
                                     + "product and read the row directly. Going back, every looked-up row hands its "
                                     + "gradient to the row of E it came from; a token read twice collects twice.",
-                            "lookup: a new double[ids.length][d]; row b is a copy of E[ids[b]] (clone() copies a "
-                                    + "row). lookupBackward: start from a double[vocabSize][d] of zeros and, for every "
-                                    + "b, add dX[b] element by element into the row of token ids[b]; the shape is "
-                                    + "E's, V × d.",
+                            "lookup: a double[ids.length][d], one row per id, each holding its token's row of E — "
+                                    + "a copy, so that an update of E does not change an x already looked up. "
+                                    + "lookupBackward: a double[vocabSize][d], E's shape V × d, of zeros at first; "
+                                    + "which of its rows does dX's row b belong to, and what must happen when a token "
+                                    + "occurs twice?",
                             "lookup: x = an array of ids.length rows; for each b: x[b] = ____; return x. "
                                     + "lookupBackward: dE = zeros, V × d; for each b: for each column j: ____; "
                                     + "return dE."),
@@ -323,13 +324,16 @@ public final class ExerciseCatalog {
                             "Only the activation changes: ReLU keeps a positive pre-activation and cuts a negative "
                                     + "one to 0. Going back, an active unit passes its gradient whole and an inactive "
                                     + "one passes nothing — there is no factor below 1 as tanh's 1 − H².",
-                            "rnn is ex09's loop with Ops.relu in place of tanh; keep each step's H_t in a list and "
-                                    + "return new Rnn.Output(outputs stacked with catRows, the last state, that list). "
-                                    + "backOneStep: the mask [H > 0] times dH is Mat.maskWherePositive(dH, H) "
-                                    + "(batch × H); the step back through W_hh multiplies by W_hhᵀ: MatMul.mmTransB.",
-                            "rnn: h = the state's H; for each input x: h = ReLU of (x·W_xh + h·W_hh + b_h); add "
-                                    + "h·W_hq + b_q to the outputs and h to the states; return ____. backOneStep: "
-                                    + "dA = ____ (dH where the unit was active, 0 elsewhere); return ____."),
+                            "rnn is ex09's loop with Ops.relu in place of tanh, which also keeps every step's H_t "
+                                    + "(batch × H) in a list: Rnn.Output's three parts are the outputs stacked "
+                                    + "time-major, the last state and that list. backOneStep: the mask [H > 0] times "
+                                    + "dH is what Mat.maskWherePositive computes (batch × H); the step back through "
+                                    + "W_hh multiplies by W_hhᵀ, which MatMul.mmTransB does without a transpose.",
+                            "rnn: h = ___;  // the state you start from   outputs, states = new lists; for each x in "
+                                    + "inputs { h = ___;  // ex09's step, with ReLU in place of tanh   "
+                                    + "outputs.add(___);  states.add(___); } return new Rnn.Output(___, ___, states);  "
+                                    + "backOneStep: dA = ___;  // dH where the unit was active, 0 elsewhere   "
+                                    + "return ___;  // dA back through W_hh"),
                     "Ex21Relu"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */

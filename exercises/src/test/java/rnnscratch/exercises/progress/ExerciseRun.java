@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -139,6 +140,26 @@ public final class ExerciseRun {
             throw new UncheckedIOException(e);
         }
         return found;
+    }
+
+    /**
+     * The exercises a {@code -Dtest} value names, as a {@code -Dgroups} value: {@code "Ex09RnnStepTest"},
+     * {@code "Ex09*"} or {@code "Ex09RnnStepTest#workedExample,Ex10*"} give {@code "ex09"} and {@code "ex09,ex10"};
+     * {@code ""} when it names none (or is not set).
+     */
+    public static String groupsOfTest(String test) {
+        if (test == null || test.isBlank() || test.startsWith("${")) {
+            return "";
+        }
+        var ids = new ArrayList<String>();
+        var m = Pattern.compile("(?i)(?:^|[,.*/#!\\s])ex(\\d\\d)").matcher(test);
+        while (m.find()) {
+            String id = "ex" + m.group(1);
+            if (ExerciseCatalog.byId(id).isPresent() && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return String.join(",", ids);
     }
 
     /**

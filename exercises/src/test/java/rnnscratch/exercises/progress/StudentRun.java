@@ -27,8 +27,9 @@ public final class StudentRun {
 
     /**
      * @param args {@code progress=PATH} of {@code progress.json}; {@code ignoreFailures=true} to never fail the
-     *             build; {@code groups=} the {@code -Dgroups} value (empty for every exercise); {@code hint=} the
-     *             {@code -Dhint} level (0 for none)
+     *             build; {@code groups=} the {@code -Dgroups} value (empty for every exercise); {@code test=} the
+     *             {@code -Dtest} value, read as the exercises it names when there is no {@code -Dgroups};
+     *             {@code hint=} the {@code -Dhint} level (0 for none)
      * @throws ExercisesFail when an exercise failed and failures are not ignored (Maven reports it as the reason
      *                        of the BUILD FAILURE)
      */
@@ -38,7 +39,18 @@ public final class StudentRun {
         List<Exercise> chosen;
         int hint;
         try {
-            chosen = ExerciseRun.select(arg(args, "groups", ""));
+            String groups = arg(args, "groups", "");
+            String test = arg(args, "test", "");
+            if ((groups.isBlank() || groups.startsWith("${")) && !test.isBlank() && !test.startsWith("${")) {
+                groups = ExerciseRun.groupsOfTest(test);
+                if (groups.isEmpty()) {
+                    throw new IllegalArgumentException("-Dtest=" + test + " names no exercise's tests: student mode "
+                            + "picks exercises with -Dgroups, e.g. mvn test -Pexercises -Dgroups=ex09");
+                }
+                System.out.println(" -Dtest=" + test + ": student mode runs the whole of " + groups
+                        + " (the same as -Dgroups=" + groups + ")");
+            }
+            chosen = ExerciseRun.select(groups);
             hint = parseHint(arg(args, "hint", "0"));
         } catch (IllegalArgumentException e) {
             throw new ExercisesFail(e.getMessage());

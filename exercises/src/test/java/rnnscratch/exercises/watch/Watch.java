@@ -266,14 +266,19 @@ public final class Watch {
 
     /**
      * The exercise to work on next: the one being worked on while it does not pass; once it passes, the first after
-     * it (in catalog order, wrapping round) that does not pass; with none worked on yet, the first that does not
-     * pass. Empty when every exercise passes.
+     * it (in catalog order, wrapping round) that does not pass; with none worked on yet in this session, the first
+     * that the student has started (its failure is not the untouched stub's) and that does not pass, else the first
+     * that does not pass. Empty when every exercise passes.
      */
     static Optional<Exercise> next(List<ExerciseResult> results, Exercise working) {
         var open = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS)
                 .map(ExerciseResult::exercise).toList();
-        if (open.isEmpty() || working == null) {
-            return open.stream().findFirst();
+        if (working == null) {
+            return results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL && !r.notStarted())
+                    .map(ExerciseResult::exercise).findFirst().or(() -> open.stream().findFirst());
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
         }
         if (open.contains(working)) {
             return Optional.of(working);

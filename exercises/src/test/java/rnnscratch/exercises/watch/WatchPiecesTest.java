@@ -98,4 +98,21 @@ class WatchPiecesTest {
         results.set(all.size() - 1, new ExerciseResult(last, ExerciseResult.Status.PASS, 1, 1, ""));
         assertThat(Watch.next(results, last)).as("after the last exercise it wraps round").contains(all.get(3));
     }
+
+    @Test
+    @DisplayName("At start, \"next\" (and the exercise h gives hints for) is the first one the student has started, not "
+            + "an untouched stub before it")
+    void nextAtStartIsTheStartedOne() {
+        var all = ExerciseCatalog.ALL;
+        var ex09 = all.get(8);
+        var results = new java.util.ArrayList<ExerciseResult>();
+        for (var e : all) {
+            String message = e.equals(ex09) ? "Exercise 09: tanh(1.1) expected" : e.label() + " (…): write it";
+            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 1, 0, message));
+        }
+        assertThat(results.get(0).notStarted()).as("ex01 is an untouched stub").isTrue();
+        assertThat(Watch.next(results, null)).as("ex09 is the one with the student's own failure").contains(ex09);
+        results.set(8, new ExerciseResult(ex09, ExerciseResult.Status.PASS, 1, 1, ""));
+        assertThat(Watch.next(results, null)).as("none started: the first that does not pass").contains(all.get(0));
+    }
 }

@@ -108,6 +108,8 @@ public final class YourRnn {
             boolean passes = outcome.passes(e);
             String who = passes ? "yours" : "library's";
             String why = passes ? "its " + r.tests() + " tests pass"
+                    : r.message().startsWith("does not compile") ? r.message().lines().findFirst().orElse("")
+                            + ": the library's runs until it does"
                     : r.tests() == 0 ? "its tests did not run" + outcome.firstFailure(e).map(f -> ": " + f.message())
                             .orElse("")
                     : outcome.failuresOf(e).stream().allMatch(Failure::stub) ? "untouched stub"
