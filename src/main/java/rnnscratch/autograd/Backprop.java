@@ -12,10 +12,10 @@ import rnnscratch.tensor.Sums;
  * the nodes that used it; sums its gradient {@code C̄} from what those nodes added, and applies its backward rule to
  * it once, which adds the parents' shares.
  *
- * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds the
- * leaves' gradients twice and nothing else. A node's gradient goes into its tensor's {@code grad()} when the tensor
- * keeps one: a parameter, or a tensor that asked {@link Tensor#retainGrad()}; a tensor's hooks
- * ({@link Tensor#registerHook}) see it there.
+ * <p>Gradients of intermediate tensors live only for the pass, so calling {@link Tensor#backward()} twice adds twice
+ * into the gradients that are kept — a parameter's, or a tensor's that asked {@link Tensor#retainGrad()} — and into
+ * nothing else. A tensor's hooks ({@link Tensor#registerHook}) are called with the pass's summed gradient of it,
+ * kept or not.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */

@@ -14,8 +14,9 @@ import rnnscratch.tensor.Shapes;
  *
  * <p>A rule receives {@code C̄ = ∂ℓ/∂C}, the gradient of the operation's result, as {@code g}, and adds each input's
  * share into {@code grads} by the input's position: {@code grads.add(0, …)} is {@code Ā += …}. Each rule is the row
- * of the table on the docs page, written with {@link Mat} and the kernel's products ({@link Product#mmTransB},
- * {@link Product#mmTransA}); the element loops live in {@code Mat}, the speed of the products in the kernel.
+ * of the table on the docs page, written with {@link Mat} and two named products, {@link Product#mmTransB}
+ * ({@code C̄·Bᵀ}) and {@link Product#mmTransA} ({@code Aᵀ·C̄}), which the pass computes when it sums the gradient
+ * (the kernel then stacks the steps' products); the element loops live in {@code Mat}.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
@@ -23,7 +24,8 @@ public final class Ops {
     private Ops() {}
 
     /**
-     * Matrix product {@code C = A·B}, {@code (m×k)·(k×n) → (m×n)}. Backward: {@code Ā += C̄·Bᵀ},
+     * Matrix product {@code C = A·B}, {@code double[m][k]·double[k][n] → double[m][n]} (for the RNN, {@code X_t·W_xh}:
+     * {@code double[batch][V]·double[V][H]}). Backward: {@code Ā += C̄·Bᵀ},
      * {@code B̄ += Aᵀ·C̄}.
      */
     public static Tensor mm(Tensor a, Tensor b) {
@@ -52,8 +54,9 @@ public final class Ops {
     }
 
     /**
-     * Adds the one-row bias {@code b} ({@code 1×n}) to every row of {@code A} ({@code m×n}), as PyTorch broadcasts
-     * {@code X + b}. Backward: {@code Ā += C̄}, {@code b̄ += Σᵢ C̄ᵢ} (the column sums of {@code C̄}).
+     * Adds the one-row bias {@code b} ({@code double[1][n]}) to every row of {@code A} ({@code double[m][n]}), as
+     * PyTorch broadcasts {@code X + b}. Backward: {@code Ā += C̄}, {@code b̄ += Σᵢ C̄ᵢ} (the column sums of
+     * {@code C̄}).
      */
     public static Tensor addBias(Tensor a, Tensor b) {
         return Tensor.computed(Mat.addRowVector(a.value(), b.value()), "addBias", List.of(a, b), (g, grads) -> {
@@ -94,8 +97,9 @@ public final class Ops {
     }
 
     /**
-     * The rows of all tensors one after the other ({@code torch.cat(outputs, dim=0)}): {@code T} tensors of
-     * {@code b×n} give {@code (T·b)×n}, tensor {@code t}'s row {@code r} landing in row {@code t·b + r}.
+     * The rows of all tensors one after the other ({@code torch.cat(outputs, dim=0)}): {@code T} tensors
+     * {@code double[batch][n]} give {@code double[T·batch][n]}, tensor {@code t}'s row {@code b} landing in row
+     * {@code t·batch + b}.
      * Backward: each part gets its own rows of {@code C̄}.
      */
     public static Tensor catRows(List<Tensor> parts) {
@@ -106,11 +110,11 @@ public final class Ops {
     }
 
     /**
-     * The mean cross-entropy of the rows of {@code logits} ({@code N×V}) against integer {@code labels}
-     * ({@code N}): {@code c = (1/N) Σᵢ [log Σⱼ exp(Zᵢⱼ) − Zᵢ,yᵢ]}, computed with a stable log-softmax, as
+     * The mean cross-entropy of the rows of {@code logits} ({@code double[N][V]}) against integer {@code labels}
+     * ({@code int[N]}): {@code c = (1/N) Σᵢ [log Σⱼ exp(Zᵢⱼ) − Zᵢ,yᵢ]}, computed with a stable log-softmax, as
      * {@code nn.CrossEntropyLoss()} does. Backward: {@code Z̄ += (softmax(Z) − onehot(y))·c̄/N}.
      *
-     * @return a 1×1 tensor
+     * @return a {@code double[1][1]} tensor
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
         double[][] z = logits.value();

@@ -159,7 +159,8 @@ public final class Tensor {
 
     /**
      * Back-propagates from this 1×1 tensor (a loss): adds {@code ∂this/∂t} to the gradient of every leaf {@code t}
-     * it depends on. Calling it twice adds the gradients twice, as in PyTorch.
+     * it depends on, and of every tensor that asked {@link #retainGrad()}. Calling it twice adds the gradients twice,
+     * as in PyTorch.
      */
     public void backward() {
         if (value.length != 1 || value[0].length != 1) {

@@ -10,8 +10,8 @@ import rnnscratch.tensor.MatMul;
 /**
  * Backpropagation through time (通过时间反向传播, d2l 8.7) written by hand: the gradients of a minibatch's mean loss
  * with respect to the five parameters and the starting state, computed with plain matrices and no tape. It gives the
- * same numbers as the autograd's {@code l.backward()} (to about 1e-16; {@code BpttTest}); {@code train --backward
- * manual} trains with it.
+ * same numbers as the autograd's {@code l.backward()} (to about 1e-16; {@code BpttTest}); the training loop's
+ * hand-written epoch ({@code rnnscratch.train.TrainByHand}) trains with it.
  *
  * <p>In the code's orientation (row-major, one row per sequence of the minibatch), for {@code t = 1 … T}:
  * <pre>

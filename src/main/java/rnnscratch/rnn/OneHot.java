@@ -8,7 +8,7 @@ import rnnscratch.tensor.Mat;
 /**
  * One-hot encoding of a minibatch, time step by time step: the notes' {@code F.one_hot(X.T, vocab_size)}.
  *
- * <p>A minibatch {@code X} is {@code int[batch][t]}. The notes transpose it first, to {@code int[t][batch]}, so that
+ * <p>A minibatch {@code X} is {@code int[batch][T]}. The notes transpose it first, to {@code int[T][batch]}, so that
  * one-hot encoding gives {@code t} matrices of {@code batch × vocab_size}, one per time step, which the RNN can walk
  * through in order.
  *
@@ -17,7 +17,7 @@ import rnnscratch.tensor.Mat;
 public final class OneHot {
     private OneHot() {}
 
-    /** {@code Xᵀ}: {@code int[batch][t]} becomes {@code int[t][batch]}. */
+    /** {@code Xᵀ}: {@code int[batch][T]} becomes {@code int[T][batch]}. */
     public static int[][] transpose(int[][] x) {
         if (x.length == 0 || x[0].length == 0) {
             throw new IllegalArgumentException("transpose: a minibatch needs at least one row and one column");
@@ -39,8 +39,8 @@ public final class OneHot {
      * One-hot of each row of {@code xt}: row {@code s} (time step {@code s}, {@code int[batch]}) becomes a constant
      * {@code double[batch][vocabSize]} with a single 1 per row.
      *
-     * @param xt {@code int[t][batch]}, already transposed
-     * @return {@code t} tensors of {@code batch × vocabSize}
+     * @param xt {@code int[T][batch]}, already transposed
+     * @return {@code T} constant tensors, each {@code double[batch][V]} ({@code V = vocabSize})
      */
     public static List<Tensor> oneHot(int[][] xt, int vocabSize) {
         var steps = new ArrayList<Tensor>(xt.length);

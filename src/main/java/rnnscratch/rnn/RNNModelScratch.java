@@ -47,8 +47,9 @@ public final class RNNModelScratch {
     /**
      * {@code net(X, state)}: one-hot of {@code Xᵀ}, then {@code rnn}.
      *
-     * @param x token ids, {@code int[batch][t]}
-     * @return outputs {@code double[t·batch][V]} (time-major) and the final state {@code double[batch][H]}
+     * @param x token ids, {@code int[batch][T]}
+     * @param state {@code H_0}, {@code double[batch][H]}
+     * @return outputs {@code double[T·batch][V]} (time-major) and the final state {@code double[batch][H]}
      */
     public Rnn.Output forward(int[][] x, RnnState state) {
         for (int[] row : x) {
@@ -63,7 +64,7 @@ public final class RNNModelScratch {
         return functions.rnn().rnn(inputs, state, params);
     }
 
-    /** {@code begin_state}: a zero state for a minibatch of {@code batchSize} sequences. */
+    /** {@code begin_state}: a zero state {@code double[batchSize][H]} for a minibatch of {@code batchSize} sequences. */
     public RnnState beginState(int batchSize) {
         return functions.initRnnState().initRnnState(batchSize, numHiddens);
     }

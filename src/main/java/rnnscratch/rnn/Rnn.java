@@ -16,7 +16,7 @@ import rnnscratch.autograd.Tensor;
  * <p>For each time step {@code t}, with {@code X_t: double[batch][V]} (one-hot) and {@code H: double[batch][H]}:
  * <pre>
  *   H_t = tanh(X_t · W_xh + H_{t−1} · W_hh + b_h)      double[batch][H]
- *   Y_t = H_t · W_hq + b_q                               double[batch][V]
+ *   O_t = H_t · W_hq + b_q                               double[batch][V]   (the book's Y inside rnn)
  * </pre>
  * The outputs of all steps are concatenated along rows, time-major ({@code torch.cat(outputs, dim=0)}): row
  * {@code t·batch + b} is step {@code t} of sequence {@code b}, {@code double[T·batch][V]} in all ({@code T} steps).
@@ -30,7 +30,7 @@ public final class Rnn {
      * What {@code rnn} returns: the book's {@code (torch.cat(outputs, dim=0), (H,))}, plus, for looking inside, the
      * hidden state of every step.
      *
-     * @param outputs      the outputs of all steps, {@code double[steps·batch][V]}, time-major
+     * @param outputs      the outputs of all steps, {@code double[T·batch][V]}, time-major
      * @param state        the state after the last step
      * @param hiddenStates {@code H_1 … H_T}, each {@code double[batch][H]}, as computed (on the tape); empty when the
      *                     function that made this output does not report them
@@ -47,9 +47,13 @@ public final class Rnn {
     }
 
     /**
-     * Runs the RNN over {@code inputs}, starting from {@code state}.
+     * The book's {@code rnn(inputs, state, params)}: for each step {@code H_t = tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)},
+     * {@code O_t = H_t·W_hq + b_q}.
      *
-     * @param inputs one {@code double[batch][V]} per time step (see {@link OneHot})
+     * @param inputs one {@code double[batch][V]} per time step, {@code T} in all (see {@link OneHot})
+     * @param state  {@code H_0}, {@code double[batch][H]}
+     * @return the outputs {@code double[T·batch][V]} (time-major), the last state {@code double[batch][H]}, and
+     *         {@code H_1 … H_T}
      */
     public static Output rnn(List<Tensor> inputs, RnnState state, RnnParams params) {
         Tensor W_xh = params.W_xh();

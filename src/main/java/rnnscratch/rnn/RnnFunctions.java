@@ -10,12 +10,12 @@ import rnnscratch.autograd.Tensor;
  * get_params, init_rnn_state, rnn)} takes the functions it calls.
  *
  * <p>{@link #library()} is this package's own code. {@link RNNModelScratch} calls, for a minibatch {@code X}
- * ({@code int[batch][t]}): {@code rnn(oneHot(transpose(X), V), state, params)}; for a fresh state:
+ * ({@code int[batch][T]}): {@code rnn(oneHot(transpose(X), V), state, params)}; for a fresh state:
  * {@code initRnnState(batch, H)}; and once, to draw its weights: {@code getParams(V, H, rng)}.
  *
  * <p>Docs: docs/rnn.md#the-model-as-functions
  *
- * @param transpose    {@code X.T}: {@code int[batch][t]} to {@code int[t][batch]} ({@link OneHot#transpose})
+ * @param transpose    {@code X.T}: {@code int[batch][T]} to {@code int[T][batch]} ({@link OneHot#transpose})
  * @param oneHot       {@code F.one_hot(X.T, V)}: one constant {@code double[batch][V]} per time step
  *                     ({@link OneHot#oneHot})
  * @param getParams    the book's {@code get_params} ({@link RnnParams#getParams})
@@ -28,14 +28,14 @@ public record RnnFunctions(Transpose transpose, OneHotFn oneHot, GetParams getPa
     /** {@code X.T}. */
     @FunctionalInterface
     public interface Transpose {
-        /** @return {@code int[t][batch]} for {@code x: int[batch][t]} */
+        /** @return {@code int[T][batch]} for {@code x: int[batch][T]} */
         int[][] transpose(int[][] x);
     }
 
     /** {@code F.one_hot(X.T, vocab_size)}. */
     @FunctionalInterface
     public interface OneHotFn {
-        /** @return one constant tensor {@code double[batch][vocabSize]} per row of {@code xt: int[t][batch]} */
+        /** @return one constant tensor {@code double[batch][vocabSize]} per row of {@code xt: int[T][batch]} */
         List<Tensor> oneHot(int[][] xt, int vocabSize);
     }
 
@@ -56,7 +56,7 @@ public record RnnFunctions(Transpose transpose, OneHotFn oneHot, GetParams getPa
     /** The book's {@code rnn}. */
     @FunctionalInterface
     public interface RnnFn {
-        /** @return the outputs of all steps, time-major {@code double[t·batch][V]}, and the last state */
+        /** @return the outputs of all steps, time-major {@code double[T·batch][V]}, and the last state */
         Rnn.Output rnn(List<Tensor> inputs, RnnState state, RnnParams params);
     }
 

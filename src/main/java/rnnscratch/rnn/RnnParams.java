@@ -41,6 +41,8 @@ public record RnnParams(Tensor W_xh, Tensor W_hh, Tensor b_h, Tensor W_hq, Tenso
      * gradients. {@code num_inputs = num_outputs = vocab_size}.
      *
      * @param rng a seeded generator; the weights are drawn in the order W_xh, W_hh, W_hq
+     * @return {@code W_xh: double[V][H]}, {@code W_hh: double[H][H]}, {@code b_h: double[1][H]},
+     *         {@code W_hq: double[H][V]}, {@code b_q: double[1][V]} ({@code V = vocabSize}, {@code H = numHiddens})
      */
     public static RnnParams getParams(int vocabSize, int numHiddens, Random rng) {
         if (vocabSize < 1 || numHiddens < 1) {
@@ -55,7 +57,10 @@ public record RnnParams(Tensor W_xh, Tensor W_hh, Tensor b_h, Tensor W_hq, Tenso
         return new RnnParams(wXh, wHh, bH, wHq, bQ);
     }
 
-    /** Parameters that start from given values (a checkpoint, or the book's initial values in a golden test). */
+    /**
+     * Parameters that start from given values (a checkpoint, or the book's initial values in a golden test), copied,
+     * shaped as the record says: V×H, H×H, 1×H, H×V, 1×V.
+     */
     public static RnnParams of(double[][] wXh, double[][] wHh, double[][] bH, double[][] wHq, double[][] bQ) {
         return new RnnParams(Tensor.param(Mat.copy(wXh)), Tensor.param(Mat.copy(wHh)), Tensor.param(Mat.copy(bH)),
                 Tensor.param(Mat.copy(wHq)), Tensor.param(Mat.copy(bQ)));

@@ -39,7 +39,8 @@ public final class Prediction {
     }
 
     /**
-     * Multi-step predictions: a copy of {@code x} whose first {@code nTrain + τ} values are the observations and
+     * Multi-step predictions: a copy of {@code x} whose first {@code known} values (the book: {@code n_train + τ =
+     * 604}) are the observations and
      * whose every later value {@code i} is {@code net} applied to the {@code τ} values before it, predictions
      * included ({@code multistep_preds[i] = net(multistep_preds[i − τ:i])}).
      *

@@ -20,7 +20,8 @@ import rnnscratch.tensor.kernel.Transpose;
  * mismatch throws an {@link IllegalArgumentException} naming the operation and both shapes. A bias or any other
  * vector is a matrix of one row, {@code double[1][n]}. Products live in {@link MatMul}. The operations a training
  * step runs at every time step — {@link #tanh}, {@link #add}, {@link #mul}, … — say that the kernel runs them
- * ({@code rnnscratch.tensor.kernel}): the same numbers as their definitions here, faster (docs/performance.md).
+ * ({@code rnnscratch.tensor.kernel}): faster, and with the same numbers as their definitions here, except
+ * {@link #tanh}, within 4e-15 relative of {@code Math.tanh} (docs/performance.md).
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */
@@ -336,12 +337,14 @@ public final class Mat {
     }
 
     /**
-     * {@code (softmax(Z) − onehot(y))·s}, the gradient of the mean cross-entropy with {@code s = ∂loss/N}: each row
-     * is {@code exp(z − lse)·s}, and {@code s} is then subtracted at the label's column.
+     * {@code (softmax(Z) − onehot(y))·s}, the gradient of the mean cross-entropy for {@code s = c̄/N} ({@code c̄} the
+     * gradient that reaches the loss, 1 for {@code l.backward()}): each row is {@code exp(z − lse)·s}, and {@code s}
+     * is then subtracted at the label's column.
      *
      * @param z      the logits, {@code double[N][V]}
      * @param lse    {@link #rowLogSumExp} of {@code z}, saved by the forward pass
      * @param labels one column per row, each in {@code [0, V)}
+     * @param s      {@code c̄/N}
      */
     public static double[][] softmaxMinusOneHot(double[][] z, double[] lse, int[] labels, double s) {
         Shapes.requireLabels("softmaxMinusOneHot", z, labels);

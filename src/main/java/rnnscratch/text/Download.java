@@ -21,7 +21,8 @@ import java.util.HexFormat;
  *
  * <p>The bytes go to a temporary file in the target's folder, which is renamed onto the target only after the
  * checksum matched, so the target is never half-written. Failures are {@link IOException}s whose message is a short
- * reason ("connection refused", "no answer within 5 s", "the server answered HTTP 404", a checksum mismatch).
+ * reason ("no connection to d2l-data.s3-accelerate.amazonaws.com (Connection refused)", "no answer from … within
+ * 5000 ms", "the server answered HTTP 404 for …", a checksum mismatch).
  *
  * <p>Docs: docs/text-pipeline.md
  */

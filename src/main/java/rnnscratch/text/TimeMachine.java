@@ -16,7 +16,7 @@ import rnnscratch.UserException;
  * checked against its SHA-1, and read from the cache afterwards (the book's {@code d2l.download}).
  *
  * <p>The cache folder is {@code $RNN_SCRATCH_CACHE} if set, else {@code ~/.cache/rnn-scratch}; every method also
- * takes it as an argument, so the command line can offer a flag for it.
+ * takes it as an argument, so a caller can name another folder.
  *
  * <p>Docs: docs/text-pipeline.md
  */
@@ -79,7 +79,7 @@ public final class TimeMachine {
      *
      * <p>A file in the cache that is not the book's text (another SHA-1) is never deleted: it is renamed aside while
      * the text is downloaded, kept beside it under a name of its own when the download succeeds, and renamed back
-     * when it fails — the cache may be a folder of the user's ({@code --cache-dir}).
+     * when it fails — the cache folder may be one of the user's own.
      *
      * @throws IOException if the text is not cached and cannot be downloaded
      */

@@ -2,6 +2,7 @@ package rnnscratch.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,23 @@ public final class Vocab {
     }
 
     /**
+     * The book's {@code count_corpus(tokens)}: how often each token occurs, in the order of its first occurrence (as
+     * Python's {@code collections.Counter} keeps it).
+     *
+     * @param tokens the tokenized lines, {@code List[line][token]}
+     * @return token → count, unmodifiable
+     */
+    public static Map<String, Integer> countCorpus(List<List<String>> tokens) {
+        var counts = new LinkedHashMap<String, Integer>();
+        for (var line : tokens) {
+            for (var token : line) {
+                counts.merge(token, 1, Integer::sum);
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /**
      * {@code Vocab(tokens, min_freq, reserved_tokens)}.
      *
      * @param tokens         the tokenized lines, {@code List[line][token]}
@@ -46,14 +64,8 @@ public final class Vocab {
      * @throws IllegalArgumentException if a reserved token is {@code <unk>} or given twice
      */
     public static Vocab of(List<List<String>> tokens, int minFreq, List<String> reservedTokens) {
-        var counts = new LinkedHashMap<String, Integer>();
-        for (var line : tokens) {
-            for (var token : line) {
-                counts.merge(token, 1, Integer::sum);
-            }
-        }
         var tokenFreqs = new ArrayList<TokenFreq>();
-        counts.forEach((token, freq) -> tokenFreqs.add(new TokenFreq(token, freq)));
+        countCorpus(tokens).forEach((token, freq) -> tokenFreqs.add(new TokenFreq(token, freq)));
         tokenFreqs.sort(Comparator.comparingInt(TokenFreq::freq).reversed()); // List.sort is stable
 
         var idxToToken = new ArrayList<String>();

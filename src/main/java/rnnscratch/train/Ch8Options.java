@@ -9,6 +9,8 @@ import java.util.List;
  * prefixes and the prediction (word tokens, sampling); the exercises' "your RNN" run changes the epoch to a copy
  * written from the student's parts.
  *
+ * <p>Docs: docs/training.md#the-functions-training-calls
+ *
  * @param theta         clipping threshold θ ({@code Double.POSITIVE_INFINITY}: no clipping)
  * @param samplePrefix  the prefix continued every {@code sampleEvery} epochs
  * @param finalPrefixes the prefixes continued at the end

@@ -10,7 +10,10 @@ public interface EpochListener {
     /** Called after every epoch. */
     void epochEnded(EpochStats stats);
 
-    /** Called every 10 epochs (and after the last) with the sample {@code predict(prefix)}. */
+    /**
+     * Called every {@code sampleEvery} epochs of {@link Ch8Options} (the book: 10) and after the last, with the sample
+     * {@code predictCh8(samplePrefix, numPreds)}.
+     */
     default void sample(int epoch, String text) {}
 
     /** Called once at the end with the book's summary figures. */
@@ -29,8 +32,8 @@ public interface EpochListener {
 
     /**
      * Called, before {@link #minibatchEnded}, by an epoch whose backward pass is written by hand
-     * ({@link TrainByHand}): {@code ∂ℓ/∂H_t} for {@code t = 1 … T}, each {@code double[batch][H]} — what the tape's
-     * run report reads from the hidden states' retained gradients.
+     * ({@link TrainByHand}): {@code ∂ℓ/∂H_t} for {@code t = 1 … T}, each {@code double[batch][H]} — what the run
+     * report reads on the tape through a hook on each hidden state ({@code Tensor.registerHook}).
      */
     default void hiddenStateGradients(java.util.List<double[][]> gradients) {}
 

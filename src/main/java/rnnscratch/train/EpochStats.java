@@ -6,6 +6,8 @@ import java.util.OptionalInt;
  * The figures of one epoch: what {@link TrainCh8#trainEpochCh8} returns — the book's {@code (perplexity,
  * tokens/sec)} and its counts — and what {@link EpochListener#epochEnded} is told, with the epoch's place in the run.
  *
+ * <p>Docs: docs/training.md#trainepochch8-step-by-step
+ *
  * @param epoch          1-based epoch number
  * @param perplexity     {@code exp} of the epoch's mean cross-entropy per token (NaN for an epoch of no minibatch)
  * @param tokensPerSec   tokens trained per second in this epoch

@@ -17,8 +17,11 @@ public final class GradClipping {
     private GradClipping() {}
 
     /**
-     * Clips the gradients of {@code params} in place to a global norm of at most {@code theta}.
+     * Clips the gradients of {@code params} in place to a global norm of at most {@code theta}:
+     * {@code g ← min(1, θ/‖g‖)·g}, with {@code ‖g‖} the L2 norm of all the gradients together.
      *
+     * @param params the parameters, {@code [W_xh, W_hh, b_h, W_hq, b_q]} for the RNN (the book passes {@code net}
+     *               and reads its params)
      * @param theta the threshold θ &gt; 0; {@code Double.POSITIVE_INFINITY} switches clipping off
      * @return the global norm ‖g‖ before clipping (useful to watch gradients explode)
      */

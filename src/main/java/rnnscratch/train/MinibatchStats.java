@@ -4,6 +4,8 @@ package rnnscratch.train;
  * The figures of one minibatch, handed to {@link EpochListener#minibatchEnded} after its update: what a report needs
  * to show what gradient clipping does in a run.
  *
+ * <p>Docs: docs/training.md#seeing-inside-a-run-the-report
+ *
  * @param epoch     1-based epoch
  * @param minibatch 1-based minibatch within the epoch
  * @param loss      the minibatch's mean cross-entropy

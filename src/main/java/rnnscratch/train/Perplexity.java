@@ -12,6 +12,8 @@ public final class Perplexity {
     private Perplexity() {}
 
     /**
+     * {@code exp(lossSum / count)}: the perplexity from the summed losses.
+     *
      * @param lossSum Σ over minibatches of (mean loss of the minibatch × tokens in it)
      * @param count   Σ of the tokens
      */

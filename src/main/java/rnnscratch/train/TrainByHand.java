@@ -14,7 +14,7 @@ import rnnscratch.rnn.RnnState;
 import rnnscratch.text.Minibatch;
 
 /**
- * {@code train_epoch_ch8} with backpropagation through time written by hand ({@code train --backward manual}): the
+ * {@code train_epoch_ch8} with backpropagation through time written by hand: the
  * book's epoch ({@link TrainCh8#trainEpochCh8}) with one change — the forward pass, the loss and
  * {@code l.backward()} are {@link Bptt#forward} on plain matrices and a hand-written backward pass (the library's
  * {@link Bptt#backward}, or a student's from exercise 19), whose gradients are added into every parameter's

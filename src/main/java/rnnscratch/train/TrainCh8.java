@@ -55,8 +55,9 @@ public final class TrainCh8 {
      *   <li>the state ({@link #stateForMinibatch}): a fresh zero state {@code net.beginState(batch)} for the first
      *       minibatch and for every minibatch drawn at random; otherwise the previous state, detached in place, so that
      *       no gradient flows back into the previous minibatch;</li>
-     *   <li>labels {@code y = Yᵀ} flattened ({@code int[t·batch]}, time-major like the outputs);</li>
-     *   <li>{@code l} = mean cross-entropy of the outputs {@code ŷ} against {@code y};</li>
+     *   <li>labels {@code y = Yᵀ} flattened ({@code int[T·batch]}, time-major like the outputs);</li>
+     *   <li>{@code l} = mean cross-entropy of the outputs {@code ŷ} ({@code double[T·batch][V]}) against {@code y},
+     *       {@code (1/N) Σᵢ [log Σⱼ exp(ŷᵢⱼ) − ŷᵢ,yᵢ]}, {@code N = T·batch};</li>
      *   <li>the update, in the notes' two branches ({@link Updater}): an {@link Optimizer} — {@code zeroGrad()},
      *       {@code l.backward()}, clip to θ, {@code step()}; a hand-written updater — {@code l.backward()}, clip to θ,
      *       {@code updater.update(1)} (the loss is already a mean);</li>
@@ -64,8 +65,9 @@ public final class TrainCh8 {
      * </ol>
      * The listener is told each minibatch's figures after its update.
      *
-     * @param theta    clipping threshold ({@code Double.POSITIVE_INFINITY}: none)
-     * @param epoch    the 1-based epoch, for the listener and for a loss that is not finite
+     * @param trainIter the epoch's minibatches, {@code X} and {@code Y} each {@code int[batch][T]}
+     * @param theta     clipping threshold ({@code Double.POSITIVE_INFINITY}: none)
+     * @param epoch     the 1-based epoch, for the listener and for a loss that is not finite
      * @return perplexity {@code exp(Σ l·n / Σ n)} and tokens per second
      * @throws LossNotFiniteException when a loss is NaN or infinite (before any update with it)
      */
@@ -111,7 +113,8 @@ public final class TrainCh8 {
      * The state a minibatch starts from, the first branch of {@code train_epoch_ch8}: {@code if state is None or
      * use_random_iter: state = net.begin_state(X.shape[0])}, the model's zero state {@code double[batchSize][H]};
      * {@code else: for s in state: s.detach_()}, the previous state, detached in place, so that no gradient flows back
-     * into the previous minibatch (exercise ex12 writes it).
+     * into the previous minibatch (exercise ex12 writes it, with {@code batchSize, numHiddens} in place of
+     * {@code net, batchSize}).
      *
      * @param previous      the state the previous minibatch ended with; empty before the first minibatch
      * @param useRandomIter whether the minibatches are drawn at random (then each starts from zeros)
@@ -126,7 +129,7 @@ public final class TrainCh8 {
         return previous.get();
     }
 
-    /** {@code Y.T.reshape(-1)}: {@code int[batch][t]} becomes {@code int[t·batch]}, entry {@code t·batch + b}. */
+    /** {@code Y.T.reshape(-1)}: {@code int[batch][T]} becomes {@code int[T·batch]}, entry {@code t·batch + b}. */
     public static int[] flattenTransposed(int[][] y) {
         int batch = y.length;
         int steps = y[0].length;
@@ -149,8 +152,11 @@ public final class TrainCh8 {
     }
 
     /**
-     * The book's {@code train_ch8(net, train_iter, vocab, lr, num_epochs)}: its settings ({@link Ch8Options#book()})
-     * and the hand-written {@code sgd} updater.
+     * The book's {@code train_ch8(net, train_iter, vocab, lr, num_epochs, device, use_random_iter)}: its settings
+     * ({@link Ch8Options#book()}) and the hand-written {@code sgd} updater. {@code use_random_iter} is the loader's
+     * ({@link SeqDataLoader#useRandomIter()}): it picks both how minibatches are cut and whether each starts from a
+     * zero state (the book's argument does only the latter; its random-iteration run of 8.5 reuses the sequential
+     * {@code train_iter}).
      */
     public static TrainResult trainCh8(RNNModelScratch net, SeqDataLoader trainIter, Vocab vocab, double lr,
             int numEpochs, EpochListener listener) {
@@ -160,8 +166,9 @@ public final class TrainCh8 {
     /**
      * Trains for {@code numEpochs} epochs: each epoch draws fresh minibatches from {@code trainIter} and runs
      * {@code options.trainEpochCh8()} ({@link #trainEpochCh8} unless told otherwise); every epoch's figures go to
-     * {@code listener}, and every {@code sampleEvery} epochs a sample {@code predict(samplePrefix)}. At the end the
-     * listener gets the book's summary: perplexity, tokens/sec, and the predictions for the final prefixes.
+     * {@code listener}, and every {@code sampleEvery} epochs, and after the last, a sample
+     * {@code predict(samplePrefix)}. At the end the listener gets the book's summary: perplexity, tokens/sec, and the
+     * predictions for the final prefixes.
      *
      * <p>The listener may ask to stop ({@link EpochListener#stopRequested}, polled before each minibatch): the epoch
      * in progress then ends after its current minibatch and is not counted.

@@ -192,6 +192,24 @@ class DocsTest {
     }
 
     @Test
+    @DisplayName("Every public class of the book's path (rnn, train, autograd, tensor, text, seq, optim) names its docs "
+            + "page in a 'Docs:' line")
+    void everyPublicClassOfTheBooksPathNamesItsPage() throws IOException {
+        var missing = new ArrayList<String>();
+        for (String pkg : List.of("rnn", "train", "autograd", "tensor", "text", "seq", "optim")) {
+            try (Stream<Path> files = Files.list(ROOT.resolve("src/main/java/rnnscratch").resolve(pkg))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    String text = read(f);
+                    if (text.lines().anyMatch(l -> PUBLIC_TYPE.matcher(l).find()) && !DOCS_LINE.matcher(text).find()) {
+                        missing.add(ROOT.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("public classes a student reads whose Javadoc has no 'Docs: docs/<page>.md' line").isEmpty();
+    }
+
+    @Test
     @DisplayName("Every 'Docs: docs/<page>.md' line in the Javadoc of src/ names an existing page")
     void everyJavadocDocsLineNamesAnExistingPage() {
         var missing = new TreeSet<String>();

@@ -34,6 +34,18 @@ class VocabTest {
     }
 
     @Test
+    @DisplayName("count_corpus counts every token as often as it occurs, listed in the order of first occurrence")
+    void countCorpusCountsInOrderOfFirstOccurrence() {
+        Props.qt().forAll(lines()).checkAssert(lines -> {
+            var counted = Vocab.countCorpus(lines);
+            assertThat(counted).as("count_corpus(%s)", lines).isEqualTo(counts(lines));
+            assertThat(List.copyOf(counted.keySet()))
+                    .as("the tokens of %s in the order they first occur, as a Counter keeps them", lines)
+                    .isEqualTo(lines.stream().flatMap(List::stream).distinct().toList());
+        });
+    }
+
+    @Test
     @DisplayName("Index 0 is <unk>, then the reserved tokens in order")
     void unkThenReserved() {
         Props.qt().forAll(lines()).checkAssert(lines -> {

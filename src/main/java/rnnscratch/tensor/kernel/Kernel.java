@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 /**
  * Which matrix kernel the products use: the plain-Java one (the library's default, {@link PlainKernel}) or the Vector
  * API one ({@link VectorKernel}), which needs the JVM started with {@code --add-modules jdk.incubator.vector}.
- * {@link #fastestHere()} says which is faster on this machine; {@code train --kernel auto} (the command line's
- * default) uses it, so the README's book command, which passes the module, runs the vector kernel on AVX-512.
+ * {@link #fastestHere()} says which is faster on this machine; the command line uses it by default, so the README's
+ * book command, which passes the module, runs the vector kernel on AVX-512.
  *
  * <p>Switch it on with {@code -Drnnscratch.kernel=vector} or {@link #use(Choice)}; run a piece of work with a given
  * kernel and number of threads, and the ones before restored afterwards, with {@link #using}.
@@ -72,7 +72,7 @@ public final class Kernel {
     }
 
     /**
-     * The faster kernel on this machine, which {@code train --kernel auto} (the default) uses: {@code VECTOR} where
+     * The faster kernel on this machine, which the command line uses by default: {@code VECTOR} where
      * the JVM has the Vector API module and the vectors hold 8 doubles (AVX-512), else {@code PLAIN}. The two give the
      * same bits where the JVM uses the processor's FMA instruction (every element is one chain of fused multiply-adds
      * over {@code k} in increasing order in both), so the choice changes the time, not the numbers.
