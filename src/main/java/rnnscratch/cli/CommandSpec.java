@@ -69,7 +69,7 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
             int eq = arg.indexOf('=');
             String flagName = eq < 0 ? arg : arg.substring(0, eq);
             Flag flag = flag(flagName).orElseThrow(() -> new UserException("unknown flag " + flagName + " for "
-                    + name + " " + seeHelp()));
+                    + name + closest(flagName).map(f -> ": did you mean " + f + "?").orElse("") + " " + seeHelp()));
             String value;
             if (flag.kind() == Flag.Kind.SWITCH) {
                 value = eq >= 0 ? arg.substring(eq + 1) : "";
@@ -92,6 +92,38 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
             }
         }
         return new Args(this, given, false);
+    }
+
+    /** The flag a mistyped name most likely meant: one edit or two away (a letter left out, added or changed). */
+    Optional<String> closest(String typed) {
+        String best = null;
+        int bestDistance = 3;
+        for (Flag f : flags) {
+            int d = editDistance(typed, f.name());
+            if (d < bestDistance) {
+                best = f.name();
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance: the fewest letters inserted, deleted or replaced to turn {@code a} into {@code b}. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] row = new int[b.length() + 1];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(replace, Math.min(previous[j], row[j - 1]) + 1);
+            }
+            previous = row;
+        }
+        return previous[b.length()];
     }
 
     private String seeHelp() {

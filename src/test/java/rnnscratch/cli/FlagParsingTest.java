@@ -122,6 +122,10 @@ class FlagParsingTest {
     void mistakesAreExplained() {
         assertThatThrownBy(() -> train("--foo", "1")).isInstanceOf(UserException.class)
                 .hasMessage("unknown flag --foo for train (see: rnn-scratch train --help)");
+        assertThatThrownBy(() -> train("--epoch", "3")).as("a flag one letter off is named").isInstanceOf(UserException.class)
+                .hasMessage("unknown flag --epoch for train: did you mean --epochs? (see: rnn-scratch train --help)");
+        assertThatThrownBy(() -> train("--hidens", "64")).isInstanceOf(UserException.class)
+                .hasMessageContaining("did you mean --hiddens?");
         assertThatThrownBy(() -> train("--lr")).isInstanceOf(UserException.class)
                 .hasMessageStartingWith("--lr needs a value, e.g. --lr 1");
         assertThatThrownBy(() -> train("--lr", "--epochs", "3")).as("a flag is not taken as a value")

@@ -1,6 +1,7 @@
 package rnnscratch.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -42,9 +43,10 @@ class Ex07OneHotTest {
     @Order(2)
     @DisplayName("Worked example: one sequence of three steps, X = [[0, 2, 1]] (1×3), has Xᵀ = [[0], [2], [1]] (3×1)")
     void workedExampleNotSquare() {
-        assertThat(Ex07OneHot.transpose(new int[][] {{0, 2, 1}}))
-                .as("Exercise 07: X is int[batch = 1][t = 3], so Xᵀ is int[t = 3][batch = 1]: new int[x[0].length][x.length]")
-                .isDeepEqualTo(new int[][] {{0}, {2}, {1}});
+        String shapes = "Exercise 07: X is int[batch = 1][t = 3], so Xᵀ is int[t = 3][batch = 1]: as many rows as X has "
+                + "columns, and as many columns as X has rows";
+        assertThatCode(() -> Ex07OneHot.transpose(new int[][] {{0, 2, 1}})).as(shapes).doesNotThrowAnyException();
+        assertThat(Ex07OneHot.transpose(new int[][] {{0, 2, 1}})).as(shapes).isDeepEqualTo(new int[][] {{0}, {2}, {1}});
     }
 
     @Test

@@ -36,8 +36,8 @@ class Ex10PerplexityTest {
     @DisplayName("Worked example: probabilities 0.5 and 0.125 of the true tokens give perplexity 4")
     void workedExampleProbabilities() {
         double got = Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125});
-        String why = Math.abs(got - Math.pow(10, 0.5 * (Math.log10(2) + Math.log10(8)))) < 1e-9
-                ? " — you gave " + got + ", 10 to the mean base-10 log: use Math.log (ln) with Math.exp"
+        String why = Math.abs(got - Math.exp(-0.5 * (Math.log10(0.5) + Math.log10(0.125)))) < 1e-9
+                ? " — you gave " + got + ", exp of the mean base-10 log: use Math.log (ln), whose inverse is Math.exp"
                 : Math.abs(got - 16) < 1e-9 ? " — you gave 16, exp of the whole sum: divide by n = 2 first" : "";
         assertThat(got).as("Exercise 10: exp(−(log 0.5 + log 0.125) / 2) = exp(2 log 2) = 4" + why)
                 .isCloseTo(4.0, within(1e-12));

@@ -41,15 +41,17 @@ public final class BuildSummary {
      */
     static Optional<String> notYours(String test, String groups) {
         String named = groups == null || groups.isBlank() || groups.startsWith("${") ? "" : groups.strip();
-        String flag = "-Dgroups=" + named;
-        if (named.isEmpty() || !named.toLowerCase(Locale.ROOT).startsWith("ex")) {
-            named = ExerciseRun.groupsOfTest(test);
-            flag = "-Dtest=" + test;
+        if (!named.isEmpty() && named.toLowerCase(Locale.ROOT).startsWith("ex")) {
+            // the solutions execution fixes its own groups ("exercise"), so -Dgroups picks nothing there
+            return Optional.of("Note: -Dgroups=" + named + " does not pick exercises in this build: it ran every "
+                    + "exercise's tests against solutions/ (the reference answers), none of the library's, and none "
+                    + "against your exercises/. To test yours: mvn test -Pexercises -Dgroups=" + named);
         }
+        named = ExerciseRun.groupsOfTest(test);
         if (named.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Note: " + flag + " ran " + named + "'s tests against solutions/ (the reference "
+        return Optional.of("Note: -Dtest=" + test + " ran " + named + "'s tests against solutions/ (the reference "
                 + "answers), not against your exercises/. To test yours: mvn test -Pexercises -Dgroups=" + named);
     }
 

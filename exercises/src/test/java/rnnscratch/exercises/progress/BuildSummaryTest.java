@@ -41,7 +41,8 @@ class BuildSummaryTest {
                 + "ex09's tests against solutions/ (the reference answers), not against your exercises/. To test "
                 + "yours: mvn test -Pexercises -Dgroups=ex09");
         assertThat(BuildSummary.notYours("${test}", "ex09,ex10")).get().asString()
-                .startsWith("Note: -Dgroups=ex09,ex10 ran ex09,ex10's tests against solutions/")
+                .startsWith("Note: -Dgroups=ex09,ex10 does not pick exercises in this build: it ran every exercise's "
+                        + "tests against solutions/")
                 .endsWith("mvn test -Pexercises -Dgroups=ex09,ex10");
         assertThat(BuildSummary.notYours("rnnscratch.exercises.Ex10*,Ex11GradClippingTest#workedExample", ""))
                 .get().asString().contains("ran ex10,ex11's tests");

@@ -65,12 +65,21 @@ class CatalogMatchesSolutionsTest {
     @DisplayName("Every exercise class names its docs page, and its test class carries its tag and a worked example")
     void javadocAndTestsAgree() throws IOException {
         for (var e : ExerciseCatalog.ALL) {
-            assertThat(read(e.solutionPath())).as("%s names its docs page", e.solutionPath())
-                    .contains("Docs: " + e.docs()).contains(e.label() + " — ");
+            String solution = read(e.solutionPath());
+            requireText(solution, "Docs: " + e.docs(), e.solutionPath() + " names its docs page in a line 'Docs: "
+                    + e.docs() + "'");
+            requireText(solution, e.label() + " — ", e.solutionPath() + "'s Javadoc starts '" + e.label() + " — '");
             String test = read(e.testPath());
-            assertThat(test).as("%s is tagged with its exercise, and \"exercise\" (which the default build runs against "
-                    + "solutions/ only)", e.testPath()).contains("@Tag(\"" + e.id() + "\")").contains("@Tag(\"exercise\")")
-                    .contains("void workedExample()").contains("rnnscratch.testing.Props");
+            requireText(test, "@Tag(\"" + e.id() + "\")", e.testPath() + " is tagged @Tag(\"" + e.id() + "\")");
+            requireText(test, "@Tag(\"exercise\")", e.testPath() + " is tagged @Tag(\"exercise\"), which the default "
+                    + "build runs against solutions/ only");
+            requireText(test, "void workedExample()", e.testPath() + " has a worked example, void workedExample()");
+            requireText(test, "rnnscratch.testing.Props", e.testPath() + " has properties, through rnnscratch.testing.Props");
         }
+    }
+
+    /** One requirement, one message, without the whole file in it. */
+    private static void requireText(String text, String needed, String requirement) {
+        assertThat(text.contains(needed)).withFailMessage(requirement).isTrue();
     }
 }

@@ -328,12 +328,12 @@ public final class ExerciseCatalog {
                                     + "(batch × H) in a list: Rnn.Output's three parts are the outputs stacked "
                                     + "time-major, the last state and that list. backOneStep: the mask [H > 0] times "
                                     + "dH is what Mat.maskWherePositive computes (batch × H); the step back through "
-                                    + "W_hh multiplies by W_hhᵀ, which MatMul.mmTransB does without a transpose.",
-                            "rnn: h = ___;  // the state you start from   outputs, states = new lists; for each x in "
-                                    + "inputs { h = ___;  // ex09's step, with ReLU in place of tanh   "
-                                    + "outputs.add(___);  states.add(___); } return new Rnn.Output(___, ___, states);  "
-                                    + "backOneStep: dA = ___;  // dH where the unit was active, 0 elsewhere   "
-                                    + "return ___;  // dA back through W_hh"),
+                                    + "W_hh multiplies by W_hhᵀ, which MatMul.mmTransB does in one call, with no transpose of your own.",
+                            "rnn: h = ___ /* the state you start from */; outputs, states = new lists; for each x "
+                                    + "in inputs { h = ___ /* ex09's step, with ReLU in place of tanh */; "
+                                    + "outputs.add(___); states.add(___); } return new Rnn.Output(___, ___, states). "
+                                    + "backOneStep: dA = ___ /* dH where the unit was active, 0 elsewhere */; "
+                                    + "return ___ /* dA back through W_hh */;"),
                     "Ex21Relu"));
 
     /** The exercise with this id ({@code ex07}), if there is one. */

@@ -102,8 +102,10 @@ public final class ProgressTable {
         };
     }
 
+    /** The first failing exercise the student has started (not an untouched stub), else the first failing one. */
     private static ExerciseResult firstFailing(List<ExerciseResult> results) {
-        return results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).findFirst().orElseThrow();
+        var failing = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).toList();
+        return failing.stream().filter(r -> !r.notStarted()).findFirst().orElseGet(() -> failing.get(0));
     }
 
     private static String nextStep(List<ExerciseResult> results, long ran, long failed) {

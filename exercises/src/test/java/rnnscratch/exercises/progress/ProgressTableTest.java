@@ -24,6 +24,19 @@ class ProgressTableTest {
     }
 
     @Test
+    @DisplayName("Next, and the hint offered, are for the first exercise the student has started, not an untouched stub "
+            + "before it")
+    void nextIsTheStartedExercise() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, e.id().equals("ex09")
+                    ? "Exercise 09: tanh(1.1) expected" : e.label() + " (x): write f — read " + e.docs()));
+        }
+        assertThat(ProgressTable.render(results)).contains("Next: ex09")
+                .contains("Stuck? mvn test -Pexercises -Dgroups=ex09 -Dhint=1");
+    }
+
+    @Test
     @DisplayName("-Dhint=N shows level N of the hints of every exercise that ran and failed, and offers the next")
     void hintLevelOnRequest() {
         var results = ExerciseCatalog.ALL.stream().map(e -> new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0,

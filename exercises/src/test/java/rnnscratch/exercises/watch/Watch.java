@@ -295,12 +295,12 @@ public final class Watch {
         }
     }
 
-    /** The exercise the keys act on: the one saved last, else the first that does not pass yet. */
+    /**
+     * The exercise the keys act on: the one saved last while it does not pass, then the next that does not pass ({@link
+     * #next}); with none saved yet, the first the student has started, else the first that does not pass.
+     */
     private Exercise currentExercise() {
-        if (current != null) {
-            return current;
-        }
-        return next(resultList(), null).orElse(ExerciseCatalog.ALL.get(0));
+        return next(resultList(), current).orElse(current != null ? current : ExerciseCatalog.ALL.get(0));
     }
 
     private List<ExerciseResult> resultList() {

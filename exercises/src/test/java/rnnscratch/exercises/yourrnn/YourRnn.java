@@ -15,6 +15,7 @@ import rnnscratch.cli.Advice;
 import rnnscratch.cli.CorpusSpec;
 import rnnscratch.cli.DemoCommand;
 import rnnscratch.cli.TrainCommand;
+import rnnscratch.cli.TrainSettings;
 import rnnscratch.exercises.progress.Exercise;
 import rnnscratch.exercises.progress.ExerciseCatalog;
 import rnnscratch.exercises.progress.ExerciseResult;
@@ -61,6 +62,12 @@ public final class YourRnn {
                     + "defaults are the demo's, writing to " + OUTPUT_DIR + "/. Docs: docs/exercises.md#your-rnn");
             return 0;
         }
+        try { // the flags first: a typo is one line at once, not after every exercise's tests
+            TrainSettings.from(TrainCommand.SPEC.parse(withDefaults(argv, Files.isRegularFile(SHARED_TIME_MACHINE))));
+        } catch (UserException e) {
+            err.println("your-rnn: " + forYourRnn(Advice.of(e)));
+            return 2;
+        }
         List<Exercise> parts = StudentFunctions.PARTS.stream().map(id -> ExerciseCatalog.byId(id).orElseThrow())
                 .toList();
         ExerciseRun.Outcome outcome = ExerciseRun.run(YourRnn.class.getClassLoader(), parts,
@@ -91,9 +98,15 @@ public final class YourRnn {
             }
             return code;
         } catch (StudentCodeFailed | UserException e) {
-            err.println("your-rnn: " + Advice.of(e));
+            err.println("your-rnn: " + forYourRnn(Advice.of(e)));
             return 2;
         }
+    }
+
+    /** The command line's pointer to its help, as a Maven user runs it. */
+    static String forYourRnn(String message) {
+        return message.replace("(see: rnn-scratch train --help)",
+                "(see: java -jar target/rnn-scratch.jar train --help, or docs/command-line.md#train)");
     }
 
     /** The table printed first: each part, its exercise, whose code runs and why. */
