@@ -189,14 +189,12 @@ public final class TrainCommand {
             if (result.stopped()) {
                 out.println("stopped by Ctrl-C after " + result.epochsRun() + " of " + s.epochs() + " epochs");
             }
-            double ppl = result.perplexity();
-            double speed = result.tokensPerSec();
-            List<EpochStats> done = metrics.epochs();
-            if (Double.isNaN(ppl) && !done.isEmpty()) { // stopped before the next epoch's first minibatch
-                ppl = done.get(done.size() - 1).perplexity();
-                speed = done.get(done.size() - 1).tokensPerSec();
+            if (result.epochsRun() > 0) { // the book's summary, of the last completed epoch
+                out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n",
+                        Progress.perplexity(result.perplexity(), 1), result.tokensPerSec());
+            } else {
+                out.println("no epoch completed: no perplexity to report");
             }
-            out.printf(Locale.ROOT, "perplexity %s, %.1f tokens/sec on cpu%n", Progress.perplexity(ppl, 1), speed);
             result.predictions().forEach(out::println);
             allWritten &= report.map(r -> written(() -> r.write(s, hiddens, text, corpus, net, prefix,
                     Optional.empty(), out), err)).orElse(true);

@@ -190,14 +190,14 @@ public final class TrainCh8 {
         for (int epoch = 1; epoch <= numEpochs; epoch++) {
             Epoch data = trainIter.nextEpoch();
             var batches = new UntilStopped(data.batches(), listener);
-            last = trainEpochCh8.trainEpochCh8(net, batches, updater, data.useRandomIter(), options.theta(), epoch,
-                    listener);
-            if (batches.stopped) {
+            EpochStats stats = trainEpochCh8.trainEpochCh8(net, batches, updater, data.useRandomIter(), options.theta(),
+                    epoch, listener);
+            if (batches.stopped) { // the interrupted epoch is not counted, nor are its figures
                 stopped = true;
                 break;
             }
             epochsRun = epoch;
-            last = last.inRun(data.useRandomIter() ? OptionalInt.empty() : OptionalInt.of(data.offset()),
+            last = stats.inRun(data.useRandomIter() ? OptionalInt.empty() : OptionalInt.of(data.offset()),
                     (System.nanoTime() - start) / 1e9);
             listener.epochEnded(last);
             if (epoch % options.sampleEvery() == 0 || epoch == numEpochs) {

@@ -8,8 +8,7 @@ import java.util.List;
  *
  * <p>Docs: docs/training.md#trainch8-many-epochs
  *
- * @param perplexity   the last epoch's perplexity; after a stop, that of the interrupted epoch's minibatches (NaN
- *                     when it trained none)
+ * @param perplexity   the last completed epoch's perplexity (NaN when a stop came before the first epoch ended)
  * @param tokensPerSec the same epoch's tokens per second
  * @param epochsRun    the number of epochs completed
  * @param stopped      true when training stopped early on request

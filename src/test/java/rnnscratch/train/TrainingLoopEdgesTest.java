@@ -182,6 +182,12 @@ class TrainingLoopEdgesTest {
                     assertThat(heard.finished).as("finished is heard once, with the result").containsExactly(result);
                     assertThat(heard.sampleEpochs).as("no sample for the stopped epoch")
                             .doesNotContain(stopEpoch);
+                    if (stopEpoch > 1) {
+                        assertThat(result.perplexity()).as("the summary's perplexity is the last completed epoch's")
+                                .isEqualTo(heard.epochs.get(heard.epochs.size() - 1).perplexity());
+                    } else {
+                        assertThat(result.perplexity()).as("no epoch completed: no perplexity").isNaN();
+                    }
                 });
     }
 
