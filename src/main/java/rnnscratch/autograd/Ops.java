@@ -16,7 +16,8 @@ import rnnscratch.tensor.Shapes;
  * share into {@code grads} by the input's position: {@code grads.add(0, …)} is {@code Ā += …}. Each rule is the row
  * of the table on the docs page, written with {@link Mat} and two named products, {@link Product#mmTransB}
  * ({@code C̄·Bᵀ}) and {@link Product#mmTransA} ({@code Aᵀ·C̄}), which the pass computes when it sums the gradient
- * (the kernel then stacks the steps' products); the element loops live in {@code Mat}.
+ * (the kernel stacks the steps' {@code Aᵀ·C̄} into one product and transposes a {@code B} they share once); the
+ * element loops live in {@code Mat}.
  *
  * <p>Docs: docs/tensor-and-autograd.md
  */

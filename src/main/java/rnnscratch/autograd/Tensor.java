@@ -158,9 +158,9 @@ public final class Tensor {
     }
 
     /**
-     * Back-propagates from this 1×1 tensor (a loss): adds {@code ∂this/∂t} to the gradient of every leaf {@code t}
-     * it depends on, and of every tensor that asked {@link #retainGrad()}. Calling it twice adds the gradients twice,
-     * as in PyTorch.
+     * Back-propagates from this 1×1 tensor (a loss): adds {@code ∂this/∂t} to the gradient of every parameter
+     * {@code t} it depends on, and of every tensor that asked {@link #retainGrad()}. Calling it twice adds the
+     * gradients twice, as PyTorch does with {@code retain_graph=True} (without it, PyTorch refuses a second call).
      */
     public void backward() {
         if (value.length != 1 || value[0].length != 1) {

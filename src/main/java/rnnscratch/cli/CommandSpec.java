@@ -94,18 +94,32 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
         return new Args(this, given, false);
     }
 
-    /** The flag a mistyped name most likely meant: one edit or two away (a letter left out, added or changed). */
+    /**
+     * The flag a mistyped name most likely meant: the only flag it begins ({@code --temp}), else the only flag
+     * nearest to it, a few letters away — at most one for every three letters typed ({@code --epoch}, {@code --sed});
+     * nothing when two flags are as near, or none is near enough.
+     */
     Optional<String> closest(String typed) {
+        var starting = flags.stream().map(Flag::name).filter(n -> n.startsWith(typed)).toList();
+        if (starting.size() == 1) {
+            return Optional.of(starting.get(0));
+        }
+        int letters = typed.replaceFirst("^-+", "").length();
+        int allowed = Math.max(1, letters / 3);
         String best = null;
-        int bestDistance = 3;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
         for (Flag f : flags) {
             int d = editDistance(typed, f.name());
             if (d < bestDistance) {
                 best = f.name();
                 bestDistance = d;
+                tie = false;
+            } else if (d == bestDistance) {
+                tie = true;
             }
         }
-        return Optional.ofNullable(best);
+        return best != null && bestDistance <= allowed && !tie ? Optional.of(best) : Optional.empty();
     }
 
     /** Levenshtein distance: the fewest letters inserted, deleted or replaced to turn {@code a} into {@code b}. */

@@ -9,7 +9,7 @@ import rnnscratch.tensor.Mat;
  * One-hot encoding of a minibatch, time step by time step: the notes' {@code F.one_hot(X.T, vocab_size)}.
  *
  * <p>A minibatch {@code X} is {@code int[batch][T]}. The notes transpose it first, to {@code int[T][batch]}, so that
- * one-hot encoding gives {@code t} matrices of {@code batch × vocab_size}, one per time step, which the RNN can walk
+ * one-hot encoding gives {@code T} constant tensors {@code double[batch][V]}, one per time step, which the RNN can walk
  * through in order.
  *
  * <p>Docs: docs/data-processing.md

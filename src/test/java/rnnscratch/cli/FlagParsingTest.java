@@ -126,6 +126,14 @@ class FlagParsingTest {
                 .hasMessage("unknown flag --epoch for train: did you mean --epochs? (see: rnn-scratch train --help)");
         assertThatThrownBy(() -> train("--hidens", "64")).isInstanceOf(UserException.class)
                 .hasMessageContaining("did you mean --hiddens?");
+        assertThatThrownBy(() -> train("--temp", "1")).as("the start of one flag").isInstanceOf(UserException.class)
+                .hasMessageContaining("did you mean --temperature?");
+        assertThatThrownBy(() -> train("--it", "random")).isInstanceOf(UserException.class)
+                .hasMessageContaining("did you mean --iter?");
+        for (String far : List.of("--x", "--b", "--foo")) {
+            assertThatThrownBy(() -> train(far, "1")).as("%s is near no flag, or as near two", far)
+                    .isInstanceOf(UserException.class).message().doesNotContain("did you mean");
+        }
         assertThatThrownBy(() -> train("--lr")).isInstanceOf(UserException.class)
                 .hasMessageStartingWith("--lr needs a value, e.g. --lr 1");
         assertThatThrownBy(() -> train("--lr", "--epochs", "3")).as("a flag is not taken as a value")

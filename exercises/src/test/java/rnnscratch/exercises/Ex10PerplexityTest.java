@@ -72,7 +72,7 @@ class Ex10PerplexityTest {
             double[] p = new double[n];
             Arrays.fill(p, 1.0 / v);
             assertThat(Ex10Perplexity.perplexityOfProbabilities(p))
-                    .as("Exercise 10: %s tokens each predicted with probability 1/%s", n, v)
+                    .as("Exercise 10: %s token(s), each predicted with probability 1/%s", n, v)
                     .isCloseTo(v, within(1e-9 * v));
             double[] losses = new double[] {Math.log(v)};
             assertThat(Ex10Perplexity.perplexity(losses, new int[] {n}))

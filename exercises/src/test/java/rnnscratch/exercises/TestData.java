@@ -1,6 +1,8 @@
 package rnnscratch.exercises;
 
 import java.util.Random;
+import java.util.function.Supplier;
+import rnnscratch.exercises.progress.Failure;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.testing.Matrices;
@@ -11,6 +13,22 @@ import rnnscratch.testing.Matrices;
  */
 final class TestData {
     private TestData() {}
+
+    /**
+     * The value of {@code call}; when the student's code throws, the test fails with the worked example's explanation
+     * and where the code threw, not with the exception alone. An untouched stub's exception goes through as it is, so
+     * the exercise still counts as not started.
+     */
+    static <T> T explained(String explanation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (e instanceof UnsupportedOperationException && Failure.isStubMessage(e.getMessage())) {
+                throw e;
+            }
+            throw new AssertionError("[" + explanation + "] \n" + Failure.thrown(e), e);
+        }
+    }
 
     /** A {@code rows × cols} matrix of token ids uniform in {@code [low, high)}. */
     static int[][] tokens(int rows, int cols, int low, int high, Random rng) {

@@ -135,7 +135,7 @@ public record Failure(String sentence, boolean stub, String message, List<String
     }
 
     /** "your code threw X: message (Ex07OneHot.java:25)", naming the first line of the student's code it passed. */
-    private static String thrown(Throwable t) {
+    public static String thrown(Throwable t) {
         String where = "";
         for (StackTraceElement f : t.getStackTrace()) {
             if (STUDENT_CLASS.matcher(f.getClassName()).matches() && !f.getClassName().contains("Test")) {
