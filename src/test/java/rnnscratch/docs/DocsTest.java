@@ -317,7 +317,7 @@ class DocsTest {
 
                 ### Write it: ex99 — the norm
 
-                Run `mvn test-compile exec:java@watch` or `mvn test -Pexercises -Dgroups=ex99`.
+                Run `mvn -q test-compile exec:java@watch` or `mvn test -Pexercises -Dgroups=ex99`.
 
                 ## After ex99 passes: the library's version
 
@@ -339,8 +339,8 @@ class DocsTest {
         assertThat(WriteFirst.problems("docs/x.md", inOrder, List.of(answer))).isEmpty();
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("### Write it: ex99 — the norm", ""),
                 List.of(answer))).singleElement().asString().contains("no '### Write it: ex99 — <title>'");
-        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("`mvn test-compile exec:java@watch` or ", ""),
-                List.of(answer))).singleElement().asString().contains("does not give the command `mvn test-compile "
+        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("`mvn -q test-compile exec:java@watch` or ", ""),
+                List.of(answer))).singleElement().asString().contains("does not give the command `mvn -q test-compile "
                         + "exec:java@watch`");
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("## After ex99 passes", "## After ex98 passes"),
                 List.of(answer))).anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));

@@ -145,7 +145,7 @@ final class WriteFirst {
     }
 
     /** The watch mode's command, which every "Write it" subsection gives. */
-    static final String WATCH = "mvn test-compile exec:java@watch";
+    static final String WATCH = "mvn -q test-compile exec:java@watch";
 
     /** The text from the heading at {@code line} to the next heading. */
     private static String subsection(String markdown, List<Object> parts, int line) {

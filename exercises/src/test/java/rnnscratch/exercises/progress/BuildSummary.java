@@ -65,8 +65,7 @@ public final class BuildSummary {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                 .format(Files.getLastModifiedTime(progress).toInstant());
         long passed = results.stream().filter(r -> r.status() == ExerciseResult.Status.PASS).count();
-        var next = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).findFirst()
-                .or(() -> results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS).findFirst());
+        var next = ProgressTable.next(results, r -> r.status() != ExerciseResult.Status.PASS);
         // of every exercise there is now: a file from before new exercises were added holds fewer
         return "Your exercises (exercises/): " + passed + " of " + ExerciseCatalog.ALL.size()
                 + " passed when last checked ("

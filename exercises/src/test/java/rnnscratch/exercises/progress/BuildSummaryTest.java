@@ -16,7 +16,7 @@ class BuildSummaryTest {
     @DisplayName("Before any check of the student's code, the last line points to the watch mode")
     void notCheckedYet(@TempDir Path dir) throws IOException {
         assertThat(BuildSummary.line(dir.resolve("progress.json"))).startsWith("Your exercises (exercises/): not "
-                + "checked yet. Start with the watch mode, mvn test-compile exec:java@watch");
+                + "checked yet. Start with the watch mode, mvn -q test-compile exec:java@watch");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package rnnscratch.exercises.progress;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The progress table a student sees at the end of {@code mvn test -Pexercises}: one line per exercise (✓, ✗ or · for
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public final class ProgressTable {
     /** The watch mode, the student's main loop (docs/exercises.md). */
-    public static final String WATCH_COMMAND = "mvn test-compile exec:java@watch";
+    public static final String WATCH_COMMAND = "mvn -q test-compile exec:java@watch";
     private static final String INDENT = "         ";
 
     private ProgressTable() {}
@@ -102,10 +104,36 @@ public final class ProgressTable {
         };
     }
 
-    /** The first failing exercise the student has started (not an untouched stub), else the first failing one. */
     private static ExerciseResult firstFailing(List<ExerciseResult> results) {
-        var failing = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL).toList();
-        return failing.stream().filter(r -> !r.notStarted()).findFirst().orElseGet(() -> failing.get(0));
+        return next(results, r -> r.status() == ExerciseResult.Status.FAIL).orElseThrow();
+    }
+
+    /**
+     * The exercise to work on next, one rule for the table, the build's last line and the watch mode at start: the
+     * first the student has started that fails (its failure is not the untouched stub's); else the first open one
+     * after the last that passes, in catalog order, wrapping round; else the first open one. Empty when none is open.
+     *
+     * @param open which results count as still to do (this run's failures, or every result that does not pass)
+     */
+    public static Optional<ExerciseResult> next(List<ExerciseResult> results, Predicate<ExerciseResult> open) {
+        var started = results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL && !r.notStarted())
+                .findFirst();
+        if (started.isPresent()) {
+            return started;
+        }
+        int lastPass = -1;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).status() == ExerciseResult.Status.PASS) {
+                lastPass = i;
+            }
+        }
+        for (int k = 1; k <= results.size(); k++) {
+            var r = results.get((lastPass + k) % results.size());
+            if (open.test(r)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String nextStep(List<ExerciseResult> results, long ran, long failed) {

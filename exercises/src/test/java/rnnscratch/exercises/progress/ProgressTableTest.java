@@ -34,6 +34,9 @@ class ProgressTableTest {
         }
         assertThat(ProgressTable.render(results)).contains("Next: ex09")
                 .contains("Stuck? mvn test -Pexercises -Dgroups=ex09 -Dhint=1");
+        results.set(8, new ExerciseResult(ExerciseCatalog.ALL.get(8), ExerciseResult.Status.PASS, 3, 3, ""));
+        assertThat(ProgressTable.render(results)).as("ex09 passed, the others untouched: the one after it, as the "
+                + "watch mode says").contains("Next: ex10");
     }
 
     @Test
@@ -90,7 +93,7 @@ class ProgressTableTest {
         var results = ExerciseCatalog.ALL.stream()
                 .map(e -> new ExerciseResult(e, ExerciseResult.Status.PASS, 3, 3, "")).toList();
         assertThat(ProgressListener.referenceLine(results)).isEqualTo("Exercises: " + results.size() + "/"
-                + results.size() + " reference solutions pass. To work on them: mvn test-compile exec:java@watch (watch mode), "
+                + results.size() + " reference solutions pass. To work on them: mvn -q test-compile exec:java@watch (watch mode), "
                 + "or mvn test -Pexercises; see docs/exercises.md");
     }
 }

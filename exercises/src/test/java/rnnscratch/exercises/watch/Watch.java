@@ -33,7 +33,7 @@ import rnnscratch.exercises.progress.ProgressTable;
 import rnnscratch.exercises.progress.StudentRun;
 
 /**
- * Watch mode: {@code mvn test-compile exec:java@watch}. One long-lived JVM that notices a saved exercise file in
+ * Watch mode: {@code mvn -q test-compile exec:java@watch}. One long-lived JVM that notices a saved exercise file in
  * {@code exercises/src/main/java/rnnscratch/exercises/}, recompiles it ({@link ExerciseCompiler}), reruns that
  * exercise's tests in a fresh class loader ({@link FreshLoader}, {@link ExerciseRun}) and prints the verdict, the
  * first failure once, the progress and the next exercise — a second or two after the save instead of a Maven run.
@@ -266,16 +266,15 @@ public final class Watch {
 
     /**
      * The exercise to work on next: the one being worked on while it does not pass; once it passes, the first after
-     * it (in catalog order, wrapping round) that does not pass; with none worked on yet in this session, the first
-     * that the student has started (its failure is not the untouched stub's) and that does not pass, else the first
-     * that does not pass. Empty when every exercise passes.
+     * it (in catalog order, wrapping round) that does not pass; with none worked on yet in this session, the progress
+     * table's choice ({@link ProgressTable#next}). Empty when every exercise passes.
      */
     static Optional<Exercise> next(List<ExerciseResult> results, Exercise working) {
         var open = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS)
                 .map(ExerciseResult::exercise).toList();
-        if (working == null) {
-            return results.stream().filter(r -> r.status() == ExerciseResult.Status.FAIL && !r.notStarted())
-                    .map(ExerciseResult::exercise).findFirst().or(() -> open.stream().findFirst());
+        if (working == null) { // the table's rule (ProgressTable.next)
+            return ProgressTable.next(results, r -> r.status() != ExerciseResult.Status.PASS)
+                    .map(ExerciseResult::exercise);
         }
         if (open.isEmpty()) {
             return Optional.empty();
