@@ -79,11 +79,12 @@ public final class DemoCommand {
         settings.save().ifPresent(p -> out.println("Continue the text (after mvn -q package): java -jar "
                 + "target/rnn-scratch.jar generate --checkpoint " + p + " --prefix '" + settings.prefixFor(
                 outcome.corpusName()) + "'"));
+        String bookCorpus = bookCorpus(outcome.corpusName());
         out.println("The book's full setting (" + TrainSettings.BOOK_HIDDENS + " hidden units, "
                 + TrainSettings.BOOK_EPOCHS + " epochs): the README's command"
-                + (bookCorpus(outcome.corpusName()).equals(CorpusSpec.TIME_MACHINE) ? "" : ", with the local copy of the text")
-                + ": java " + String.join(" ", BookCommand.JVM_OPTIONS) + " -jar target/rnn-scratch.jar train --corpus "
-                + bookCorpus(outcome.corpusName()) + " --save target/book.npz --plot target/book.svg");
+                + (bookCorpus.equals(CorpusSpec.TIME_MACHINE) ? "" : ", with the local copy of the text") + ": java "
+                + String.join(" ", BookCommand.JVM_OPTIONS) + " -jar target/rnn-scratch.jar train --corpus "
+                + bookCorpus + " --save target/book.npz --plot target/book.svg");
         settings.report().ifPresent(p -> out.println("The report of this run (perplexity, gradient norms and clipping, "
                 + "gradients through time, the hidden state): " + p.toAbsolutePath().normalize().toUri()));
         return 0;

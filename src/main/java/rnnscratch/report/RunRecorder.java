@@ -22,7 +22,8 @@ import rnnscratch.train.TrainResult;
  * <p>The gradients through time come from the model: a model built with {@link #watching} the model's functions puts
  * a hook on every step's hidden state {@code H_t} (PyTorch's {@code register_hook}) whenever it computes with
  * gradients; as the backward pass goes by, each hook reads the norm of {@code ∂l/∂H_t}, a {@code double[batch][H]},
- * keeps no gradient and changes no number, and the recorder takes the norms when the minibatch has ended. It keeps those of the first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far.
+ * keeps no gradient and changes no number, and the recorder takes the norms when the minibatch has ended. It keeps
+ * those of the first minibatch of every epoch and of the minibatch with the largest ‖g‖ so far.
  * Memory: four numbers per minibatch and {@code num_steps} per epoch.
  *
  * <p>Docs: docs/gradient-clipping.md, docs/training.md

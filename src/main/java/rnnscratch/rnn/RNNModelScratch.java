@@ -64,7 +64,7 @@ public final class RNNModelScratch {
         return functions.rnn().rnn(inputs, state, params);
     }
 
-    /** {@code begin_state}: a zero state {@code double[batchSize][H]} for a minibatch of {@code batchSize} sequences. */
+    /** {@code begin_state}: a zero state {@code double[batchSize][H]}, for a minibatch of that many sequences. */
     public RnnState beginState(int batchSize) {
         return functions.initRnnState().initRnnState(batchSize, numHiddens);
     }

@@ -74,7 +74,8 @@ class CatalogMatchesSolutionsTest {
             requireText(test, "@Tag(\"exercise\")", e.testPath() + " is tagged @Tag(\"exercise\"), which the default "
                     + "build runs against solutions/ only");
             requireText(test, "void workedExample()", e.testPath() + " has a worked example, void workedExample()");
-            requireText(test, "rnnscratch.testing.Props", e.testPath() + " has properties, through rnnscratch.testing.Props");
+            requireText(test, "rnnscratch.testing.Props", e.testPath() + " has properties, through "
+                    + "rnnscratch.testing.Props");
         }
     }
 

@@ -328,7 +328,8 @@ public final class ExerciseCatalog {
                                     + "(batch × H) in a list: Rnn.Output's three parts are the outputs stacked "
                                     + "time-major, the last state and that list. backOneStep: the mask [H > 0] times "
                                     + "dH is what Mat.maskWherePositive computes (batch × H); the step back through "
-                                    + "W_hh multiplies by W_hhᵀ, which MatMul.mmTransB does in one call, with no transpose of your own.",
+                                    + "W_hh multiplies by W_hhᵀ, which MatMul.mmTransB does in one call, with no "
+                                    + "transpose of your own.",
                             "rnn: h = ___ /* the state you start from */; outputs, states = new lists; for each x "
                                     + "in inputs { h = ___ /* ex09's step, with ReLU in place of tanh */; "
                                     + "outputs.add(___); states.add(___); } return new Rnn.Output(___, ___, states). "
