@@ -270,12 +270,12 @@ public final class Watch {
      * table's choice ({@link ProgressTable#next}). Empty when every exercise passes.
      */
     static Optional<Exercise> next(List<ExerciseResult> results, Exercise working) {
-        var open = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS)
-                .map(ExerciseResult::exercise).toList();
         if (working == null) { // the table's rule (ProgressTable.next)
             return ProgressTable.next(results, r -> r.status() != ExerciseResult.Status.PASS)
                     .map(ExerciseResult::exercise);
         }
+        var open = results.stream().filter(r -> r.status() != ExerciseResult.Status.PASS)
+                .map(ExerciseResult::exercise).toList();
         if (open.isEmpty()) {
             return Optional.empty();
         }
