@@ -296,12 +296,16 @@ public final class Benchmark {
         var bookT = new ArrayList<Double>();
         var bookPlainT = new ArrayList<Double>();
         var bookPredict = new ArrayList<Double>();
+        var bookSettling = new ArrayList<Double>();
         var bookRss = new ArrayList<Double>();
         for (int r = 1; r <= options.rounds(); r++) {
             var book = book(options, false, out);
             book.ifPresent(b -> {
                 bookT.add(b.steadyTokensPerSec());
                 bookPredict.add(b.predictSeconds(BookRun.BOOK_EPOCHS));
+                if (!Double.isNaN(b.settlingRatio())) {
+                    bookSettling.add(b.settlingRatio());
+                }
                 b.peakRssMb().ifPresent(bookRss::add);
                 if (!b.kernel().isEmpty()) {
                     f.bookKernel = b.kernel();
@@ -373,6 +377,12 @@ public final class Benchmark {
                 f.bookVector ? ", forced to the plain kernel " + spread(bookPlainT) : "",
                 Double.isNaN(f.bookPredict) ? "-" : BookRun.minutes(f.bookPredict),
                 Double.isNaN(f.bookRss) ? "not measured" : String.format(Locale.ROOT, "%.0f MB", f.bookRss));
+        if (!bookSettling.isEmpty()) {
+            int last = options.bookEpochs() - BookRun.WINDOW;
+            out.printf(Locale.ROOT, "    (its epochs %d-%d ran at %.2fx the speed of its last %d, median of the rounds: "
+                    + "the JIT compiles the products again after the first sample of text, after epoch 10)%n",
+                    last - BookRun.WINDOW + 1, last, KernelBench.median(bookSettling), BookRun.WINDOW);
+        }
         out.printf(Locale.ROOT, "    Java plain %d threads %s, plain 1 thread %s%s%n", threads, spread(plainT),
                 spread(plain1), vector ? ", vector " + threads + " threads " + spread(vectorT) : "");
         out.printf(Locale.ROOT, "    Java plain %d threads recording a run report %s; time per epoch with / "

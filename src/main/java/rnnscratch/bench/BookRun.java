@@ -16,6 +16,14 @@ import java.util.OptionalDouble;
  * of its last ten epochs (a whole period of the samples the run prints every ten epochs). JVM start, the JIT's
  * warm-up, loading the corpus and the end of the run are in the wall time once, as in the real run.
  *
+ * <p>{@code bench} runs the command for {@link #ROUND_EPOCHS} epochs, so that those last ten come after the JIT has
+ * settled. The sample of text that {@code trainCh8} prints after epoch 10 takes a path of the kernel that training
+ * never took (one-row products), and the JIT throws away its compiled code of the products and compiles it again
+ * ({@code -XX:+PrintCompilation}: {@code Products::mm}, {@code Ops::mm} and {@code Parallel::forBlocks} "made not
+ * entrant" right after the sample, recompiled over the next epochs). Epochs 11–20 ran at 0.91–0.95 of the speed of
+ * epochs 31–50, epochs 21–30 at 0.99–1.04 (five runs of 50 epochs); a window of epochs 11–20 made the 500-epoch
+ * prediction 5–13% too long. {@link #settlingRatio()} shows it in every run.
+ *
  * <p>Docs: docs/performance.md
  *
  * @param wallSeconds  from starting the JVM to its exit
@@ -32,6 +40,11 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
     public static final int BOOK_EPOCHS = 500;
     /** Epochs whose mean time per epoch predicts the rest: one period of the samples printed every ten epochs. */
     public static final int WINDOW = 10;
+    /**
+     * Epochs of each of {@code bench}'s runs of the book command: its last {@link #WINDOW}, 21–30, come after the JIT
+     * has compiled again what the first sample, after epoch 10, made it throw away.
+     */
+    public static final int ROUND_EPOCHS = 30;
 
     /** Runs the book command: the command line's. */
     @FunctionalInterface
@@ -68,6 +81,18 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
     public double steadyTokensPerSec() {
         int n = epochs();
         return KernelBench.median(tokensPerSec.subList(Math.max(1, n - WINDOW), n));
+    }
+
+    /**
+     * The speed of the {@link #WINDOW} epochs before the last ten over that of the last ten (their medians): below 1
+     * while the JIT was still compiling; NaN for a run too short to have them (fewer than 2·{@link #WINDOW} + 1).
+     */
+    public double settlingRatio() {
+        int n = epochs();
+        if (n < 2 * WINDOW + 1) {
+            return Double.NaN;
+        }
+        return KernelBench.median(tokensPerSec.subList(n - 2 * WINDOW, n - WINDOW)) / steadyTokensPerSec();
     }
 
     /** The predicted wall time of the same command run for {@code epochs} epochs. */

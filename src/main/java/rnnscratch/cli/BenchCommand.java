@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import rnnscratch.UserException;
 import rnnscratch.bench.Benchmark;
+import rnnscratch.bench.BookRun;
 import rnnscratch.bench.ReferenceRunner;
 import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.BundledCorpus;
@@ -36,8 +37,8 @@ public final class BenchCommand {
                             + "text when this file is missing)", PATH),
                     Flag.count("--rounds", 3, 100, "interleaved rounds of Java and PyTorch"),
                     Flag.count("--epochs", 4, 100, "epochs timed per measurement, after one warm-up epoch"),
-                    Flag.count("--book-epochs", 20, 500, "epochs of each run of the README's book command (in its "
-                            + "own JVM); its last 10 give its speed and its 500-epoch prediction"),
+                    Flag.count("--book-epochs", BookRun.ROUND_EPOCHS, 500, "epochs of each run of the README's book "
+                            + "command (in its own JVM); its last 10 give its speed and its 500-epoch prediction"),
                     Flag.toggle("--book", "also run the README's book command for all 500 epochs and print it "
                             + "beside the prediction (minutes)"),
                     Flag.of("--python", "PATH", "/usr/bin/python3", "interpreter with torch and numpy", PATH),

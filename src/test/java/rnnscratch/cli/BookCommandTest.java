@@ -64,6 +64,43 @@ class BookCommandTest {
     }
 
     @Test
+    @DisplayName("A slower start does not lower the speed or lengthen the prediction: only the last 10 epochs count")
+    void slowerStartIsLeftOut() {
+        Props.qt().forAll(integers().between(21, 60), doubles().between(0.01, 5), doubles().between(1.01, 3))
+                .checkAssert((n, e, slower) -> {
+                    var rows = new ArrayList<String>();
+                    rows.add("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+                    double t = 0;
+                    for (int i = 1; i <= n; i++) {
+                        boolean settled = i > n - BookRun.WINDOW;
+                        t += settled ? e : slower * e;
+                        rows.add(i + ",3.5," + (settled ? 1000 : 1000 / slower) + "," + i + "," + t);
+                    }
+                    try {
+                        var run = BookRun.parse(t + 1.5, rows, OptionalDouble.empty());
+                        assertThat(run.steadyTokensPerSec()).as("the speed of the settled epochs").isEqualTo(1000);
+                        assertThat(run.steadyEpochSeconds()).as("the time of a settled epoch")
+                                .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+                        assertThat(run.settlingRatio()).as("the 10 epochs before them, as a share of their speed")
+                                .isCloseTo(1 / slower, org.assertj.core.data.Offset.offset(1e-9));
+                    } catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("The bench runs the book command for 30 epochs, so that its last 10 come after the first sample at "
+            + "epoch 10 and the JIT's compiling again")
+    void roundsOutlastTheFirstSample() {
+        assertThat(BookRun.ROUND_EPOCHS - BookRun.WINDOW).as("the first epoch of the window, less one")
+                .isGreaterThanOrEqualTo(20);
+        assertThat(BenchCommand.SPEC.help().lines().filter(l -> l.contains("--book-epochs")))
+                .as("bench --help: --book-epochs defaults to them").singleElement().asString()
+                .endsWith("(default: " + BookRun.ROUND_EPOCHS + ")");
+    }
+
+    @Test
     @DisplayName("The bench takes the kernel the book command ran from the command's own kernel: line, not its guess")
     void kernelIsReadFromTheCommandsOutput() throws IOException {
         var metrics = List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s", "1,3,100,0,0.5", "2,3,100,0,1.0");
