@@ -26,9 +26,10 @@ final class CtrlC implements AutoCloseable {
 
     private CtrlC(PrintStream err) {
         hook = new Thread(() -> {
-            stop.set(true);
+            press();
             err.println();
-            err.println("rnn-scratch: stopping after this minibatch (saving first if --save was given)...");
+            err.println("rnn-scratch: stopping after this minibatch (saving first if --save was given and an epoch "
+                    + "has finished)...");
             err.flush();
             try {
                 if (!done.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -49,6 +50,11 @@ final class CtrlC implements AutoCloseable {
         var ctrlC = new CtrlC(err);
         Runtime.getRuntime().addShutdownHook(ctrlC.hook);
         return ctrlC;
+    }
+
+    /** What Ctrl-C does first: asks the run to stop after its current minibatch (the hook calls it; so may a test). */
+    void press() {
+        stop.set(true);
     }
 
     /** Whether Ctrl-C was pressed. */

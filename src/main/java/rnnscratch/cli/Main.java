@@ -73,9 +73,12 @@ public final class Main {
     /** The command words, for messages. */
     static final String COMMANDS = "train, generate, demo, seq-model, bench, help";
 
-    /** {@code help}: the overview and every command's flags; {@code help COMMAND}: that command's. */
+    /**
+     * {@code help}: the overview and every command's flags; {@code help COMMAND}: that command's. {@code help help}
+     * (or {@code help --help}) is the overview.
+     */
     private static int help(List<String> topic, PrintStream out, PrintStream err) {
-        if (!topic.isEmpty()) {
+        if (!topic.isEmpty() && !List.of("help", "--help", "-h").contains(topic.get(0))) {
             return run(List.of(topic.get(0), "--help"), out, err);
         }
         out.print("""

@@ -3,8 +3,11 @@ package rnnscratch.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import rnnscratch.UserException;
@@ -68,8 +71,8 @@ final class OutputFiles {
         try {
             Files.delete(Files.createTempFile(dir, ".rnn-scratch-probe-", ".tmp"));
         } catch (IOException | RuntimeException e) {
-            throw new UserException(flag + " " + path + ": cannot write in the folder " + dir + " (" + e.getClass()
-                    .getSimpleName() + "): choose another path", e);
+            throw new UserException(flag + " " + path + ": cannot write in the folder " + dir + " (" + reason(e)
+                    + "): choose another path", e);
         }
     }
 
@@ -89,6 +92,20 @@ final class OutputFiles {
             throw new UserException("--metrics " + path + " already exists and is not a text file of this program ("
                     + e.getClass().getSimpleName() + "): it was left as it is; choose another name", e);
         }
+    }
+
+    /** Why a file could not be made, in the system's words ("Permission denied"), not Java's class names. */
+    static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such folder, or not one a file can be made in";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String ending(String flag) {

@@ -149,8 +149,8 @@ public final class SeqModelCommand {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserException("cannot create the output directory " + dir + " (" + e + "); choose a writable "
-                    + "directory with --out DIR", e);
+            throw new UserException("--out " + dir + ": cannot create the folder (" + OutputFiles.reason(e)
+                    + "): choose a folder you can write in with --out DIR", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Function;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
 import rnnscratch.optim.SgdOptimizer;
@@ -23,6 +24,7 @@ import rnnscratch.rnn.Sampling;
 import rnnscratch.tensor.kernel.Kernel;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.CorpusText;
+import rnnscratch.text.CorpusTooShortException;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TimeMachine;
 import rnnscratch.text.TokenKind;
@@ -106,12 +108,21 @@ public final class TrainCommand {
 
     /** Trains with checked settings, on {@code settings.threads()} threads of the chosen matrix kernel. */
     static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal, Parts parts) {
+        return train(settings, out, err, terminal, parts, CtrlC::install);
+    }
+
+    /**
+     * {@link #train(TrainSettings, PrintStream, PrintStream, boolean, Parts)} with Ctrl-C caught by the
+     * {@link CtrlC} that {@code ctrlC} installs (a test keeps it, to press it at a chosen minibatch).
+     */
+    static Outcome train(TrainSettings settings, PrintStream out, PrintStream err, boolean terminal, Parts parts,
+            Function<PrintStream, CtrlC> ctrlC) {
         return Kernel.using(settings.kernel(), settings.threads(),
-                () -> trainWithThreads(settings, out, err, terminal, parts));
+                () -> trainWithThreads(settings, out, err, terminal, parts, ctrlC));
     }
 
     private static Outcome trainWithThreads(TrainSettings s, PrintStream out, PrintStream err, boolean terminal,
-            Parts parts) {
+            Parts parts, Function<PrintStream, CtrlC> installCtrlC) {
         // 1. Check every input before writing anything.
         s.save().ifPresent(p -> OutputFiles.requireWritable("--save", p));
         s.metrics().ifPresent(p -> OutputFiles.requireWritable("--metrics", p));
@@ -127,7 +138,7 @@ public final class TrainCommand {
         int hiddens = init.map(c -> c.params().numHiddens()).orElse(s.hiddens());
         requireMemory(vocab.size(), hiddens, s);
         var rng = new Random(s.seed());
-        var loader = new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
+        var loader = loader(corpus, s, rng);
         RnnFunctions model = report.map(r -> r.watching(parts.model())).orElse(parts.model());
         var net = init.map(c -> new RNNModelScratch(c.params(), model))
                 .orElseGet(() -> new RNNModelScratch(vocab.size(), hiddens, rng, model));
@@ -151,7 +162,7 @@ public final class TrainCommand {
         var metrics = MetricsLog.create(s.metrics(), err);
         var progress = new Progress(out, terminal, s.epochs());
         String title = "Perplexity on " + text.name() + " (" + s.describe(hiddens) + ")";
-        try (CtrlC ctrlC = CtrlC.install(err)) {
+        try (CtrlC ctrlC = installCtrlC.apply(err)) {
             TrainResult result;
             try {
                 var params = net.params().list();
@@ -173,10 +184,15 @@ public final class TrainCommand {
             progress.endLine();
 
             // 3. Save, plot, and the book's summary; an output that cannot be written is one line, and the others go on.
+            // Stopped during the first epoch, the run has nothing worth keeping: no file is written or replaced.
+            boolean keep = result.epochsRun() > 0;
             int epochsDone = (int) Math.min(Integer.MAX_VALUE,
                     (long) init.map(Checkpoint::epochsDone).orElse(0) + result.epochsRun());
             boolean allWritten = metrics.complete();
-            if (s.save().isPresent()) {
+            if (s.save().isPresent() && !keep) {
+                out.println("no checkpoint saved: no epoch finished (stopped during the first)"
+                        + leftAsItWas(s.save().get()));
+            } else if (s.save().isPresent()) {
                 var checkpoint = new Checkpoint(net.params(), vocab,
                         s.runConfig(hiddens, epochsDone, text.name()).toMap());
                 allWritten &= save(checkpoint, s.save().get(), epochsDone, out, err);
@@ -184,7 +200,8 @@ public final class TrainCommand {
             allWritten &= s.plot().map(p -> written(() -> writePlot(p, title, metrics.epochs(), out), err))
                     .orElse(true);
             if (metrics.complete()) {
-                s.metrics().ifPresent(p -> out.println("wrote metrics " + p));
+                s.metrics().ifPresent(p -> out.println(keep ? "wrote metrics " + p
+                        : "no metrics: no epoch finished (stopped during the first)" + leftAsItWas(p)));
             }
             if (result.stopped()) {
                 out.println("stopped by Ctrl-C after " + result.epochsRun() + " of " + s.epochs() + " epochs");
@@ -196,11 +213,37 @@ public final class TrainCommand {
                 out.println("no epoch completed: no perplexity to report");
             }
             result.predictions().forEach(out::println);
-            allWritten &= report.map(r -> written(() -> r.write(s, hiddens, text, corpus, net, prefix,
-                    Optional.empty(), out), err)).orElse(true);
+            if (keep) {
+                allWritten &= report.map(r -> written(() -> r.write(s, hiddens, text, corpus, net, prefix,
+                        Optional.empty(), out), err)).orElse(true);
+            } else {
+                s.report().ifPresent(p -> out.println("no report: no epoch finished (stopped during the first)"
+                        + leftAsItWas(p)));
+            }
             out.flush();
             err.flush();
             return new Outcome(result.stopped() ? EXIT_STOPPED : allWritten ? 0 : EXIT_OUTPUT, text.name());
+        }
+    }
+
+    /** After a run that wrote nothing: says that an earlier file under {@code file}'s name is still there. */
+    private static String leftAsItWas(Path file) {
+        return Files.exists(file) ? "; " + file + " was left as it was" : "";
+    }
+
+    /**
+     * The minibatch loader. A corpus too short for one minibatch because {@code --max-tokens} cut it says so: the
+     * library's advice (a longer text, smaller minibatches) misses the flag that did it.
+     */
+    private static SeqDataLoader loader(Corpus corpus, TrainSettings s, Random rng) {
+        try {
+            return new SeqDataLoader(corpus.ids(), s.batchSize(), s.numSteps(), s.randomIter(), rng);
+        } catch (CorpusTooShortException e) {
+            if (corpus.numTokens() == s.maxTokens()) {
+                throw new UserException(e.problem() + ": raise --max-tokens (-1: the whole text), or use smaller "
+                        + "--batch-size/--num-steps", e);
+            }
+            throw e;
         }
     }
 
@@ -312,8 +355,8 @@ public final class TrainCommand {
         if (PerplexityPlot.write(file, title, epochs)) {
             out.println("wrote plot " + file);
         } else {
-            out.println(epochs.isEmpty() ? "no plot: no epoch finished (stopped during the first)"
-                    : "no plot: no epoch finished with a finite perplexity");
+            out.println((epochs.isEmpty() ? "no plot: no epoch finished (stopped during the first)"
+                    : "no plot: no epoch finished with a finite perplexity") + leftAsItWas(file));
         }
     }
 
@@ -327,10 +370,11 @@ public final class TrainCommand {
         double bytes = 8 * (4 * params + activations);
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > 0.8 * max) {
+            long gigabytes = (long) Math.ceil(bytes / 0.8 / (1L << 30)); // what -Xmx must be for this check to pass
             throw new UserException(String.format(Locale.ROOT, "this model (%d hidden units, vocabulary of %d, "
                     + "minibatches of %dx%d) needs about %.1f GB but Java may use %.1f GB here: choose a smaller "
-                    + "--hiddens or --batch-size, or give Java more memory (java -Xmx8g -jar ...)", hiddens,
-                    vocabSize, s.batchSize(), s.numSteps(), bytes / 1e9, max / 1e9));
+                    + "--hiddens, --batch-size or --num-steps, or give Java more memory (java -Xmx%dg -jar ...)",
+                    hiddens, vocabSize, s.batchSize(), s.numSteps(), bytes / 1e9, max / 1e9, gigabytes));
         }
     }
 }

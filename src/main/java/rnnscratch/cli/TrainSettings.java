@@ -189,6 +189,10 @@ public record TrainSettings(String corpus, TokenKind token, Preprocess preproces
                 return;
             }
         }
+        if (List.of(endings).contains(name)) {
+            throw new UserException(flag + " " + path + ": the file needs a name before " + name + ", e.g. " + flag
+                    + " runs/x" + name);
+        }
         throw new UserException(flag + " " + path + ": the file name must end in " + String.join(" or ", endings)
                 + ", e.g. " + flag + " runs/x" + endings[0]);
     }

@@ -76,7 +76,10 @@ record FileProblems(Path file, String noun, String remedy) {
             return new UserException(subject() + " is too large to load into memory: " + remedy, e);
         }
         if (e instanceof ZipException) {
-            return corrupt("not a complete zip archive: " + e.getMessage(), e);
+            String kind = kindOfFile();
+            return kind.equals(FileKind.NPZ.description()) || kind.equals("an empty file")
+                    ? corrupt("not a complete zip archive: " + e.getMessage(), e)
+                    : fail("is " + kind + ", not a NumPy .npz archive", remedy);
         }
         if (e instanceof EOFException) {
             return corrupt("it ends too early: " + e.getMessage(), e);
@@ -89,6 +92,18 @@ record FileProblems(Path file, String noun, String remedy) {
                     + "): " + remedy, e);
         }
         return corrupt(String.valueOf(e), e);
+    }
+
+    /**
+     * What the file's first bytes say it is ({@link FileKind#describe}), e.g. "a text file"; a NumPy archive's
+     * description when they cannot be read (the message then stays "truncated or corrupt").
+     */
+    private String kindOfFile() {
+        try {
+            return FileKind.describe(file);
+        } catch (IOException e) {
+            return FileKind.NPZ.description();
+        }
     }
 
     private UserException fail(String problem, String what) {

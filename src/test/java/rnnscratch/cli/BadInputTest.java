@@ -66,10 +66,14 @@ class BadInputTest {
                         "--max-tokens", "0"),
                 row("corpus missing", "nope.txt", "train", "--corpus", "{nope.txt}"),
                 row("batch too large for the corpus", "too short", "tiny", "--batch-size", "500"),
+                row("--max-tokens cuts the corpus too short: the flag that did it", "corpus of 1000 tokens is too short "
+                        + "for one minibatch of batch size 32 x 35 steps (it needs at least 1156 tokens): raise "
+                        + "--max-tokens (-1: the whole text), or use smaller --batch-size/--num-steps", "train",
+                        "--corpus", "bundled", "--max-tokens", "1000"),
                 row("--init missing", "does not exist", "tiny", "--init", "{nope.npz}"),
                 row("--init truncated", "truncated or corrupt", "tiny", "--init", "{truncated}"),
                 row("--init corrupt", "truncated or corrupt", "tiny", "--init", "{corrupt}"),
-                row("--init not a zip", "truncated or corrupt", "tiny", "--init", "{notZip}"),
+                row("--init not a zip", "is a text file, not a NumPy .npz archive", "tiny", "--init", "{notZip}"),
                 row("--init a folder", "is a directory", "tiny", "--init", "{folder}"),
                 row("vocabulary mismatch", "has a vocabulary of 28 tokens but the corpus has 4", "train", "--corpus",
                         "{other}", "--init", "{good}"),
@@ -81,6 +85,8 @@ class BadInputTest {
                         "{no/x.npz}"),
                 row("--plot is a folder", "is a folder", "tiny", "--plot", "{folder}"),
                 row("--plot with another ending", "must end in .svg or .png", "tiny", "--plot", "{p.txt}"),
+                row("--save with an ending and no name", "--save .npz: the file needs a name before .npz, e.g. --save "
+                        + "runs/x.npz", "tiny", "--save", ".npz"),
                 row("--metrics into a missing folder", "does not exist: create it first", "tiny", "--metrics",
                         "{no/m.csv}"),
                 row("--metrics over a text of the user's", "is not a metrics file of this program", "tiny",
@@ -211,6 +217,21 @@ class BadInputTest {
         assertThat(run.err()).contains("is a symbolic link").doesNotContain("\tat ");
         assertThat(link).isSymbolicLink();
         Files.delete(link);
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("A folder no file can be made in is refused with the system's reason, not the name of a Java class")
+    void unwritableFolderGivesTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+                "no /proc here (not Linux)");
+        CliRun train = CliRun.of(MainTest.tiny("--save", "/proc/self/x.npz"));
+        assertThat(train.code()).as("%s", train).isEqualTo(2);
+        assertThat(train.err().strip()).isEqualTo("rnn-scratch: --save /proc/self/x.npz: cannot write in the folder "
+                + "/proc/self (no such folder, or not one a file can be made in): choose another path");
+        CliRun seqModel = CliRun.of("seq-model", "--out", "/proc/self/figures");
+        assertThat(seqModel.code()).as("%s", seqModel).isEqualTo(2);
+        assertThat(seqModel.err().strip()).isEqualTo("rnn-scratch: --out /proc/self/figures: cannot create the folder "
+                + "(no such folder, or not one a file can be made in): choose a folder you can write in with --out DIR");
     }
 
     @org.junit.jupiter.api.Test

@@ -171,6 +171,18 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("help asked about itself (help help, help --help, help -h) prints the overview, not a stack trace")
+    void helpAboutHelpIsTheOverview() {
+        String overview = CliRun.of("help").out();
+        for (String topic : List.of("help", "--help", "-h")) {
+            CliRun run = CliRun.of("help", topic);
+            assertThat(run.code()).as("help %s\n%s", topic, run).isZero();
+            assertThat(run.showsStackTrace()).as("help %s\n%s", topic, run).isFalse();
+            assertThat(run.out()).as("help %s: the overview, as plain help prints it", topic).isEqualTo(overview);
+        }
+    }
+
+    @Test
     @DisplayName("No output flag replaces an existing file of another kind: the run is refused and the file is left "
             + "byte for byte")
     void anOutputNeverReplacesAnotherKindOfFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)

@@ -5,7 +5,9 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +47,18 @@ class ProgressAndMetricsTest {
     }
 
     @Test
-    @DisplayName("The metrics CSV has the header and one row per epoch, offset empty with random iteration")
+    @DisplayName("The metrics CSV has the header and one row per epoch, offset empty with random iteration; it is "
+            + "created when the first epoch ends, not before")
     void metricsHaveOneRowPerEpoch() {
         Path file = dir.resolve("m.csv");
         Props.qt(30).forAll(integers().between(0, 30), booleans().all()).checkAssert((n, random) -> {
+            deleteIfExists(file);
             var log = MetricsLog.create(Optional.of(file), System.err);
+            assertThat(file).as("the metrics file before any epoch has ended").doesNotExist();
             epochs(n, random).forEach(log::epochEnded);
+            if (n == 0) {
+                return;
+            }
             List<List<String>> rows = Csv.read(file);
             assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
             assertThat(rows).as("header plus one row per epoch").hasSize(n + 1);
@@ -63,6 +71,14 @@ class ProgressAndMetricsTest {
             }
             assertThat(log.epochs()).hasSize(n);
         });
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

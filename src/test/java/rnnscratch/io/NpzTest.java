@@ -205,8 +205,8 @@ class NpzTest {
     void nonArchivesAreRefused() throws IOException {
         Path text = fresh();
         Files.writeString(text, "time traveller");
-        assertThatThrownBy(() -> Npz.load(text)).isInstanceOf(UserException.class)
-                .hasMessageContaining("truncated or corrupt");
+        assertThatThrownBy(() -> Npz.load(text)).as("a text is named as such, not as a damaged archive")
+                .isInstanceOf(UserException.class).hasMessageContaining("is a text file, not a NumPy .npz archive");
         assertThatThrownBy(() -> Npz.load(dir.resolve("none.npz"))).isInstanceOf(UserException.class)
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> Npz.load(dir)).isInstanceOf(UserException.class)
