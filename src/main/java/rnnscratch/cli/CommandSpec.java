@@ -96,8 +96,9 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
 
     /**
      * The flag a mistyped name most likely meant: the only flag it begins ({@code --temp}), else the only flag
-     * nearest to it, a few letters away — at most one for every three letters typed ({@code --epoch}, {@code --sed});
-     * nothing when two flags are as near, or none is near enough.
+     * nearest to it, a few letters away — at most one for every three letters typed ({@code --epoch}, {@code --sed}),
+     * else the longest flag it begins with and goes on past ({@code --outdir} for {@code --out}); nothing when two
+     * flags are as near, or none is near enough.
      */
     Optional<String> closest(String typed) {
         var starting = flags.stream().map(Flag::name).filter(n -> n.startsWith(typed)).toList();
@@ -119,7 +120,11 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
                 tie = true;
             }
         }
-        return best != null && bestDistance <= allowed && !tie ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= allowed && !tie) {
+            return Optional.of(best);
+        }
+        return flags.stream().map(Flag::name).filter(typed::startsWith)
+                .max(java.util.Comparator.comparingInt(String::length));
     }
 
     /** Levenshtein distance: the fewest letters inserted, deleted or replaced to turn {@code a} into {@code b}. */

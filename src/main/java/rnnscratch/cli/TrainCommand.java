@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.function.Function;
 import rnnscratch.UserException;
 import rnnscratch.checkpoint.Checkpoint;
+import rnnscratch.checkpoint.RunConfig;
 import rnnscratch.optim.SgdOptimizer;
 import rnnscratch.optim.Updater;
 import rnnscratch.plot.PerplexityPlot;
@@ -174,11 +175,11 @@ public final class TrainCommand {
             } catch (LossNotFiniteException | PerplexityOverflow e) {
                 progress.endLine();
                 s.plot().ifPresent(p -> writePlot(p, title, metrics.epochs(), out));
-                err.println("rnn-scratch: " + Advice.of(e) + s.save().map(p -> " (" + p + " was not written: "
+                String line = diverged(e, s.theta());
+                err.println("rnn-scratch: " + line + s.save().map(p -> " (" + p + " was not written: "
                         + "the parameters diverged)").orElse(""));
                 err.flush();
-                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(Advice.of(e)),
-                        out));
+                report.ifPresent(r -> r.write(s, hiddens, text, corpus, net, prefix, Optional.of(line), out));
                 return new Outcome(EXIT_DIVERGED, text.name());
             }
             progress.endLine();
@@ -226,6 +227,21 @@ public final class TrainCommand {
         }
     }
 
+    /**
+     * The line for a run that diverged: what happened, and what to change given its clipping threshold θ. Without
+     * clipping, switch it on; with a θ above the book's 1, clip harder; with clipping as the book's or harder, the
+     * learning rate is what is left.
+     */
+    static String diverged(RuntimeException e, double theta) {
+        String problem = e instanceof LossNotFiniteException l ? l.problem() : ((PerplexityOverflow) e).problem();
+        String remedy = Double.isInfinite(theta) ? "switch gradient clipping on (--theta 1) or use a smaller learning "
+                + "rate (--lr)"
+                : theta > 1 ? "clip harder (--theta 1, the book's; this run's is " + RunConfig.number(theta)
+                        + ") or use a smaller learning rate (--lr)"
+                : "use a smaller learning rate (--lr)";
+        return problem + ": " + remedy;
+    }
+
     /** After a run that wrote nothing: says that an earlier file under {@code file}'s name is still there. */
     private static String leftAsItWas(Path file) {
         return Files.exists(file) ? "; " + file + " was left as it was" : "";
@@ -268,8 +284,12 @@ public final class TrainCommand {
 
         PerplexityOverflow(int epoch, int vocabSize) {
             super(String.format(Locale.ROOT, "the perplexity overflowed to infinity in epoch %d (a mean loss above "
-                    + "709 nats, where guessing among %d tokens gives %.1f): switch gradient clipping on (--theta 1) "
-                    + "or use a smaller learning rate (--lr)", epoch, vocabSize, Math.log(vocabSize)));
+                    + "709 nats, where guessing among %d tokens gives %.1f)", epoch, vocabSize, Math.log(vocabSize)));
+        }
+
+        /** What happened and where, without what to do about it (the message is only that). */
+        String problem() {
+            return getMessage();
         }
     }
 

@@ -38,4 +38,22 @@ class AdviceTest {
         assertThat(Advice.of(new UserException("corpus file x.txt does not exist: check the path")))
                 .isEqualTo("corpus file x.txt does not exist: check the path");
     }
+
+    @Test
+    @DisplayName("A run that diverged is told what to change given its θ: switch clipping on, clip harder, or lower "
+            + "the learning rate")
+    void divergedRunsAreToldWhatToChange() {
+        var nan = new LossNotFiniteException(3, 7, Double.NaN);
+        assertThat(TrainCommand.diverged(nan, Double.POSITIVE_INFINITY)).as("no clipping (--theta none)")
+                .isEqualTo("the loss became NaN in epoch 3, at minibatch 7: switch gradient clipping on (--theta 1) "
+                        + "or use a smaller learning rate (--lr)");
+        assertThat(TrainCommand.diverged(nan, 1e308)).as("clipping far above the book's θ = 1")
+                .isEqualTo("the loss became NaN in epoch 3, at minibatch 7: clip harder (--theta 1, the book's; this "
+                        + "run's is 1.0E308) or use a smaller learning rate (--lr)");
+        for (double theta : new double[] {1, 0.5}) {
+            assertThat(TrainCommand.diverged(nan, theta)).as("clipping at θ = %s, already the book's or harder", theta)
+                    .isEqualTo("the loss became NaN in epoch 3, at minibatch 7: use a smaller learning rate (--lr)")
+                    .doesNotContain("clipping on");
+        }
+    }
 }

@@ -130,6 +130,11 @@ class FlagParsingTest {
                 .hasMessageContaining("did you mean --temperature?");
         assertThatThrownBy(() -> train("--it", "random")).isInstanceOf(UserException.class)
                 .hasMessageContaining("did you mean --iter?");
+        assertThatThrownBy(() -> train("--savefile", "x.npz")).as("a flag with more typed after it")
+                .isInstanceOf(UserException.class).hasMessageContaining("did you mean --save?");
+        assertThatThrownBy(() -> SeqModelCommand.SPEC.parse(List.of("--outdir", "plots")))
+                .as("seq-model's --out, typed as --outdir").isInstanceOf(UserException.class)
+                .hasMessageContaining("did you mean --out?");
         for (String far : List.of("--x", "--b", "--foo")) {
             assertThatThrownBy(() -> train(far, "1")).as("%s is near no flag, or as near two", far)
                     .isInstanceOf(UserException.class).message().doesNotContain("did you mean");
