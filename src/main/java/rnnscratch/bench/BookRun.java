@@ -21,10 +21,10 @@ import java.util.OptionalDouble;
  * never took (one-row products), and the JIT throws away its compiled code of the products and compiles it again
  * ({@code -XX:+PrintCompilation}: {@code Products::mm}, {@code Ops::mm} and {@code Parallel::forBlocks} "made not
  * entrant" right after the sample, recompiled over the next epochs). Epochs 11–20 ran at 0.91–0.95 of the speed of
- * epochs 31–50, epochs 21–30 at 0.99–1.04 (five runs of 50 epochs); a window of epochs 11–20 made the 500-epoch
- * prediction 5–13% too long. {@link #settlingRatio()} shows it in every run.
+ * epochs 31–50, epochs 21–30 at 0.99–1.04 (five runs of 50 or 60 epochs), so a window of epochs 11–20 gave a speed
+ * 5–9% too low and a 500-epoch prediction as much too long. {@link #settlingRatio()} shows it in every run.
  *
- * <p>Docs: docs/performance.md
+ * <p>Docs: docs/performance.md#tenth-round-the-bench-waits-for-the-jit
  *
  * @param wallSeconds  from starting the JVM to its exit
  * @param elapsed      seconds since training started, at the end of each epoch (the metrics' {@code elapsed_s})
