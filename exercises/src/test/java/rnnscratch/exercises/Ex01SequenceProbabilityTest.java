@@ -56,12 +56,34 @@ class Ex01SequenceProbabilityTest {
                 .as("Exercise 01: forwards, P(x_1 = 1) = 0.3 + 0.4 = 0.7 and P(x_2 = 0 | x_1 = 1) = 0.3 / 0.7")
                 .containsExactly(new double[] {0.7, 0.3 / 0.7}, within(1e-12));
         assertThat(Ex01SequenceProbability.backwardFactors(p, x))
-                .as("Exercise 01: backwards, P(x_1 = 1 | x_2 = 0) = 0.3 / 0.4 and P(x_2 = 0) = 0.1 + 0.3 = 0.4")
+                .as("Exercise 01: backwards, P(x_1 = 1 | x_2 = 0) = P(x_1 = 1, x_2 = 0) / P(x_2 = 0) = 0.3 / 0.4, "
+                        + "where P(x_2 = 0) sums the sequences with 0 at position 2: P(00) + P(10) = 0.1 + 0.3; and "
+                        + "the last factor is P(x_2 = 0) = 0.4 itself")
                 .containsExactly(new double[] {0.75, 0.4}, within(1e-12));
     }
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: with T = 3 a factor conditions on all the tokens before (or after) it, not just the "
+            + "nearest one")
+    void workedExampleConditionsOnTheWholePrefix() {
+        // P(000) = P(001) = 0.05, P(010) = P(011) = P(100) = P(101) = P(110) = 0.1, P(111) = 0.4
+        var p = new Joint(2, 3, new double[] {0.05, 0.05, 0.1, 0.1, 0.1, 0.1, 0.1, 0.4});
+        int[] x = {1, 1, 1};
+        assertThat(Ex01SequenceProbability.forwardFactors(p, x))
+                .as("Exercise 01: forwards, P(x_1 = 1) = 0.7, P(x_2 = 1 | x_1 = 1) = 0.5 / 0.7 and P(x_3 = 1 | x_1 = 1, "
+                        + "x_2 = 1) = P(111) / P(x_1 = 1, x_2 = 1) = 0.4 / 0.5 = 0.8: the whole prefix x_1, x_2, not "
+                        + "only x_2 (P(x_3 = 1 | x_2 = 1) = 0.5 / 0.7 would be a Markov chain's factor)")
+                .containsExactly(new double[] {0.7, 0.5 / 0.7, 0.8}, within(1e-12));
+        assertThat(Ex01SequenceProbability.backwardFactors(p, x))
+                .as("Exercise 01: backwards, P(x_1 = 1 | x_2 = 1, x_3 = 1) = P(111) / P(x_2 = 1, x_3 = 1) = 0.4 / 0.5 "
+                        + "= 0.8: the whole suffix x_2, x_3, not only x_2; then P(x_2 = 1 | x_3 = 1) = 0.5 / 0.65 and "
+                        + "P(x_3 = 1) = 0.65")
+                .containsExactly(new double[] {0.8, 0.5 / 0.65, 0.65}, within(1e-12));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The forward factors multiply to the joint probability")
     void forwardFactorsMultiplyToTheJoint() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -79,7 +101,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("The backward factors multiply to the same joint probability")
     void backwardFactorsMultiplyToTheJoint() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -97,7 +119,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("Each factor is a conditional probability: over the values of its own token they sum to 1")
     void eachFactorIsAConditionalProbability() {
         Props.qt().forAll(integers().between(1, 3), integers().between(1, 4), longs().all(), longs().all())
@@ -126,7 +148,7 @@ class Ex01SequenceProbabilityTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("When the tokens are independent, every factor is just the token's own probability")
     void independentTokensGiveTheirOwnProbabilities() {
         Props.qt().forAll(integers().between(2, 3), integers().between(1, 4), longs().all())

@@ -28,9 +28,12 @@ class Ex02MarkovFeaturesTest {
     @Order(1)
     @DisplayName("Worked example: x = 1..5 with τ = 2 gives windows (1,2), (2,3), (3,4) and labels 3, 4, 5")
     void workedExample() {
-        var m = Ex02MarkovFeatures.markovFeatures(new double[] {1, 2, 3, 4, 5}, 2);
+        var m = TestData.explained("Exercise 02: x = 1..5 (L = 5), τ = 2: features double[L − τ][τ] = 3 × 2, one row "
+                + "per window; labels double[L − τ][1] = 3 × 1, one row per window holding the value after it (the "
+                + "last window, (3, 4), is followed by 5: there is no window (4, 5), nothing comes after it)",
+                () -> Ex02MarkovFeatures.markovFeatures(new double[] {1, 2, 3, 4, 5}, 2));
         assertThat(m.tau()).as("Exercise 02: the order τ").isEqualTo(2);
-        assertThat(m.features()).as("Exercise 02: L − τ = 3 windows of τ = 2 values")
+        assertThat(m.features()).as("Exercise 02: L − τ = 3 windows of τ = 2 values, each in its order in x (oldest first)")
                 .isDeepEqualTo(new double[][] {{1, 2}, {2, 3}, {3, 4}});
         assertThat(m.labels()).as("Exercise 02: the value right after each window")
                 .isDeepEqualTo(new double[][] {{3}, {4}, {5}});

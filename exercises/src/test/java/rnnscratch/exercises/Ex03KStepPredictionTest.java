@@ -46,9 +46,11 @@ class Ex03KStepPredictionTest {
         assertThat(m).as("Exercise 03: L − τ − maxSteps + 1 = 2 rows; τ observations, then 2 predictions each, the "
                         + "second read from the first (the model reads its own prediction, not x): [1, 2, 2, 2]")
                 .isDeepEqualTo(new double[][] {{1, 2, 2, 2}, {2, 3, 3, 3}});
-        assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 1)).as("Exercise 03: 1 step ahead, (2−3)² and (3−4)²")
+        assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 1)).as("Exercise 03: 1 step ahead: column τ + k − 1 = 2 holds the predictions 2 and 3 of x[2] = 3 "
+                        + "and x[3] = 4, so the mean of (2−3)² and (3−4)²")
                 .isCloseTo(1.0, within(1e-12));
-        assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 2)).as("Exercise 03: 2 steps ahead, (2−4)² and (3−5)²")
+        assertThat(Ex03KStepPrediction.kStepMse(m, x, 2, 2)).as("Exercise 03: 2 steps ahead: column τ + k − 1 = 3 holds the predictions 2 and 3 of "
+                        + "x[3] = 4 and x[4] = 5, so the mean of (2−4)² and (3−5)²")
                 .isCloseTo(4.0, within(1e-12));
     }
 

@@ -38,17 +38,23 @@ class Ex11GradClippingTest {
         return params;
     }
 
+    /** A 1 × n parameter whose value is 0 and whose gradient is {@code g}. */
+    static Tensor gradient(double... g) {
+        var p = Tensor.param(new double[1][g.length]);
+        System.arraycopy(g, 0, p.grad()[0], 0, g.length);
+        return p;
+    }
+
     @Test
     @Order(1)
     @DisplayName("Worked example: gradients (3, 4) and (12) have norm 13; with θ = 1 they become (3, 4, 12)/13")
     void workedExample() {
-        var a = Tensor.param(new double[1][2]);
-        var b = Tensor.param(new double[1][1]);
-        a.grad()[0][0] = 3;
-        a.grad()[0][1] = 4;
-        b.grad()[0][0] = 12;
+        var a = gradient(3, 4);
+        var b = gradient(12);
         double norm = Ex11GradClipping.gradClipping(List.of(a, b), 1.0);
-        assertThat(norm).as("Exercise 11: ‖g‖ = √(9 + 16 + 144) = 13, returned as it was before clipping")
+        assertThat(norm).as("Exercise 11: ‖g‖ = √(9 + 16 + 144) = 13, the square root of the sum of the "
+                        + "squares of every gradient p.grad() (not of the values, which are 0), returned as it was "
+                        + "before clipping")
                 .isCloseTo(13.0, within(1e-12));
         assertThat(a.grad()[0]).as("Exercise 11: a's gradient scaled by θ/‖g‖ = 1/13, in place, where ‖g‖ = 13 is "
                         + "the norm of all the gradients together (a's own norm is 5)")
@@ -59,6 +65,20 @@ class Ex11GradClippingTest {
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: the same gradients with θ = 5 become 5·(3, 4, 12)/13, of norm 5")
+    void workedExampleClipsToTheta() {
+        var a = gradient(3, 4);
+        var b = gradient(12);
+        Ex11GradClipping.gradClipping(List.of(a, b), 5.0);
+        assertThat(a.grad()[0]).as("Exercise 11: ‖g‖ = 13 > θ = 5, so every gradient is multiplied by θ/‖g‖ = 5/13 "
+                        + "(not by 1/‖g‖: the clipped gradients have norm θ, not 1)")
+                .containsExactly(new double[] {15 / 13.0, 20 / 13.0}, within(1e-12));
+        assertThat(b.grad()[0]).as("Exercise 11: b's gradient multiplied by the same θ/‖g‖ = 5/13")
+                .containsExactly(new double[] {60 / 13.0}, within(1e-12));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("Worked example: gradients (0.3, 0.4) have norm 0.5; with θ = 1 they stay as they are")
     void workedExampleShortGradientsStay() {
         var a = Tensor.param(new double[1][2]);
@@ -71,7 +91,7 @@ class Ex11GradClippingTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("Clipping does what the library's gradClipping does, and returns the norm before clipping")
     void matchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 100), doubles().between(1e-2, 10),
@@ -93,7 +113,7 @@ class Ex11GradClippingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("After clipping the global norm is at most θ")
     void normIsAtMostTheta() {
         Props.qt().forAll(integers().between(1, 4), doubles().between(1e-3, 1e3), doubles().between(1e-2, 10),

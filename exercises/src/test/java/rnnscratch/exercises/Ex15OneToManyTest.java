@@ -51,7 +51,9 @@ class Ex15OneToManyTest {
     @DisplayName("Worked example: the counting model from token 3 of 5 generates 4, 0, 1, 2, 3, 4")
     void workedExample() {
         assertThat(Ex15OneToMany.generate(countingModel(5), 3, 6))
-                .as("Exercise 15: each output is the argmax, fed back in as the next input")
+                .as("Exercise 15: numSteps = 6 generated tokens, the start token 3 not among them; each "
+                        + "is the argmax of the output scores H_t·W_hq + b_q (not of the hidden state), fed back in as "
+                        + "the next input")
                 .containsExactly(4, 0, 1, 2, 3, 4);
     }
 
@@ -61,7 +63,7 @@ class Ex15OneToManyTest {
             + "1 from token 1")
     void workedExampleCarriesTheState() {
         assertThat(Ex15OneToMany.generate(TestData.delayModel(5, 4), 1, 4))
-                .as("Exercise 15: feed 1 (nothing read before it: 4), feed 4 (read before it: 1), feed 1 (4), feed 4 "
+                .as("Exercise 15: feed 1 once, into the zero state (nothing read before it: 4), feed 4 (read before it: 1), feed 1 (4), feed 4 "
                         + "(1): carry the hidden state from each step to the next, or the model forgets what it read")
                 .containsExactly(4, 1, 4, 1);
     }

@@ -72,10 +72,13 @@ class Ex16ManyToOneTest {
                 Tensor.param(new double[][] {{0, 0}}));
         double h2 = Math.tanh(5);
         double h3 = Math.tanh(5 * h2);
-        double[][] logits = Ex16ManyToOne.logits(m, new int[][] {{0, 0, 1, 0}, {0, 0, 0, 0}}).value();
+        double[][] logits = TestData.explained("Exercise 16: x = [[0, 0, 1, 0], [0, 0, 0, 0]] is int[batch][T], "
+                + "2 sequences of T = 4 steps: step through its columns (its transpose), each step a batch × V = 2 × 2 "
+                + "one-hot matrix, with H double[batch][H] = 2 × 1",
+                () -> Ex16ManyToOne.logits(m, new int[][] {{0, 0, 1, 0}, {0, 0, 0, 0}}).value());
         assertThat(logits[0]).as("Exercise 16: [0, 0, 1, 0]: H goes 0, 0, tanh(5), then tanh(5·tanh(5)) — each H "
                 + "from the input and the H before it — and the logits are H_T·[−1, 1], from the H after the last "
-                + "step").containsExactly(new double[] {-h3, h3}, within(1e-12));
+                + "step, with no tanh on the logits").containsExactly(new double[] {-h3, h3}, within(1e-12));
         assertThat(logits[1]).as("Exercise 16: [0, 0, 0, 0] never moves H from 0: logits [0, 0]")
                 .containsExactly(new double[] {0, 0}, within(1e-12));
     }

@@ -53,13 +53,29 @@ class Ex17ManyToManyTest {
                 .isDeepEqualTo(x);
         var zero = new RNNModelScratch(RnnParams.of(new double[V][2], new double[2][2], new double[1][2],
                 new double[2][V], new double[1][V]));
-        assertThat(Ex17ManyToMany.taggingLoss(zero, x, x).item())
-                .as("Exercise 17: a model that outputs all zeros gives every tag probability 1/V: loss log V")
+        assertThat(TestData.explained("Exercise 17: taggingLoss with x = tags = [[1, 2, 3], [4, 0, 2]], batch = 2, "
+                        + "T = 3: the outputs have T·batch = 6 rows, and row t·batch + b is labelled tags[b][t]",
+                        () -> Ex17ManyToMany.taggingLoss(zero, x, x).item()))
+                .as("Exercise 17: a model that outputs all zeros gives every tag probability 1/V, so each of the "
+                        + "T·batch = 6 predictions costs log V, and the loss, their mean, is log V")
                 .isCloseTo(Math.log(V), within(1e-12));
     }
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: a model that answers with the token read one step before (4 at first) tags "
+            + "[1, 2, 3] as [4, 1, 2]")
+    void workedExampleCarriesTheState() {
+        int[][] x = {{1, 2, 3}, {3, 0, 2}};
+        assertThat(Ex17ManyToMany.tag(TestData.delayModel(V, 4), x))
+                .as("Exercise 17: run each whole sequence through the RNN at once, from one zero state, so that the "
+                        + "state carries what step t − 1 read into step t; a fresh state at every step forgets it and "
+                        + "gives the first step's answer 4 everywhere")
+                .isDeepEqualTo(new int[][] {{4, 1, 2}, {4, 3, 0}});
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The loss is the mean cross-entropy of the time-major outputs against the tags flattened as Yᵀ")
     void lossMatchesTheLibrary() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -78,7 +94,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("tag[b][t] is the argmax of output row t·batch + b")
     void tagsAreTheArgmaxInBatchLayout() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 5), integers().between(1, 4), longs().all())
@@ -100,7 +116,7 @@ class Ex17ManyToManyTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("Trained with this loss, an RNN learns to tag each token with the one before it (≥ 90% right)")
     void learnsToTagWithThePreviousToken() {
         var rng = new Random(17);

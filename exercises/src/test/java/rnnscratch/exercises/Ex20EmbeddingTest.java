@@ -52,6 +52,17 @@ class Ex20EmbeddingTest {
 
     @Test
     @Order(2)
+    @DisplayName("Worked example: a step reading only token 1 still gives ∂ℓ/∂E for all V = 3 tokens")
+    void workedExampleGradientHasTheShapeOfE() {
+        double[][] dE = TestData.explained("Exercise 20: lookupBackward([[0.1, 0.2]], [1], V = 3): ∂ℓ/∂E has E's "
+                + "shape V × d = 3 × 2, one row per token of the vocabulary, not one per row of ∂ℓ/∂X",
+                () -> Ex20Embedding.lookupBackward(new double[][] {{0.1, 0.2}}, new int[] {1}, 3));
+        assertThat(dE).as("Exercise 20: ∂ℓ/∂E for a step that read token 1 once: row 1 is the row of ∂ℓ/∂X, rows 0 and "
+                + "2 are zeros (V × d = 3 × 2)").isDeepEqualTo(new double[][] {{0, 0}, {0.1, 0.2}, {0, 0}});
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The lookup is the one-hot product: E[ids] equals onehot(ids)·E, exactly")
     void lookupIsTheOneHotProduct() {
         Props.qt().forAll(integers().between(1, 8), integers().between(1, 5), integers().between(1, 6), longs().all())
@@ -66,7 +77,7 @@ class Ex20EmbeddingTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("The lookup returns new rows: writing into them leaves E unchanged")
     void lookupCopies() {
         Props.qt(30).forAll(integers().between(1, 6), integers().between(1, 4), longs().all())
@@ -83,7 +94,7 @@ class Ex20EmbeddingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("lookupBackward is the autograd's gradient of E through onehot(ids)·E, repeated tokens included")
     void backwardIsTheAutogradsGradient() {
         Props.qt().forAll(integers().between(1, 8), integers().between(1, 5), integers().between(1, 10), longs().all())
