@@ -47,7 +47,9 @@ class Ex04TokenizeVocabTest {
     void workedExample() {
         var lines = List.of("the cat", "sat  on the mat", "");
         var words = Ex04TokenizeVocab.tokenize(lines, TokenKind.WORD);
-        assertThat(words).as("Exercise 04: the words of %s", lines)
+        assertThat(words).as("Exercise 04: the words of \"the cat\", \"sat  on the mat\" (two spaces) and \"\" "
+                + "(an empty line): split at runs of whitespace, so two spaces make no empty word and an empty line has "
+                + "no words")
                 .isEqualTo(List.of(List.of("the", "cat"), List.of("sat", "on", "the", "mat"), List.of()));
         assertThat(Ex04TokenizeVocab.tokenize(List.of("汉🙂a"), TokenKind.CHAR))
                 .as("Exercise 04: the characters of \"汉🙂a\" (use code points: 🙂 is two Java chars but one character)")

@@ -25,14 +25,19 @@ class Ex07OneHotTest {
     @DisplayName("Worked example: X = [[0, 2], [1, 0]] with V = 3")
     void workedExample() {
         int[][] x = {{0, 2}, {1, 0}};
-        assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: Xᵀ has one row per time step")
+        assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: Xᵀ has one row per time step: Xᵀ[t][b] = X[b][t], so row t holds "
+                + "token t of every sequence (the columns of X become the rows of Xᵀ)")
                 .isDeepEqualTo(new int[][] {{0, 1}, {2, 0}});
         var steps = Ex07OneHot.oneHot(new int[][] {{0, 1}, {2, 0}}, 3);
         assertThat(steps).as("Exercise 07: one tensor per time step").hasSize(2);
         assertThat(steps.get(1).value()).as("Exercise 07: every step needs a matrix of its own: make a new "
                 + "double[batch][V] inside the loop, or the ones of all steps pile up in one array")
                 .isNotSameAs(steps.get(0).value());
-        assertThat(steps.get(0).value()).as("Exercise 07: step 0 holds tokens 0 and 1")
+        double[][] step0 = steps.get(0).value();
+        assertThat(step0.length == 2 && step0[0].length == 3).as("Exercise 07: step 0 is %d×%d; it must be batch×V "
+                + "= 2×3: one row per sequence of the minibatch, with its 1 in the column of that sequence's token",
+                step0.length, step0.length == 0 ? 0 : step0[0].length).isTrue();
+        assertThat(step0).as("Exercise 07: step 0 holds tokens 0 and 1: row 0 has its 1 in column 0, row 1 in column 1")
                 .isDeepEqualTo(new double[][] {{1, 0, 0}, {0, 1, 0}});
         assertThat(steps.get(1).value()).as("Exercise 07: step 1 holds tokens 2 and 0")
                 .isDeepEqualTo(new double[][] {{0, 0, 1}, {1, 0, 0}});

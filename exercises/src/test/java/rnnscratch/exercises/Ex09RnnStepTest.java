@@ -47,15 +47,23 @@ class Ex09RnnStepTest {
         Tensor x = Tensor.constant(new double[][] {{1, 0}});
         Tensor h = Tensor.constant(new double[][] {{0.25}});
         double expected = Math.tanh(0.5 + 0.25 * 2 + 0.1);
-        assertThat(Ex09RnnStep.rnnStep(x, h, p).value())
-                .as("Exercise 09: tanh(1·0.5 + 0·(−1) + 0.25·2 + 0.1) = tanh(1.1)")
+        double[][] step = Ex09RnnStep.rnnStep(x, h, p).value();
+        boolean noBias = step.length == 1 && step[0].length == 1 && Math.abs(step[0][0] - Math.tanh(1.0)) < 1e-12;
+        assertThat(step)
+                .as("Exercise 09: tanh(1·0.5 + 0·(−1) + 0.25·2 + 0.1) = tanh(1.1)" + (noBias
+                        ? "; you gave tanh(1.0): the bias b_h = 0.1 is missing from the sum inside tanh"
+                        : ""))
                 .isDeepEqualTo(new double[][] {{expected}});
         var out = Ex09RnnStep.rnn(List.of(x), new RnnState(h), p);
         double y0 = out.outputs().value()[0][0];
         assertThat(out.outputs().value()).as("Exercise 09: " + (Math.abs(y0 - 0.25) < 1e-12
                 ? "Y was computed from the state you were given (H = 0.25): first compute the new H_t = tanh(1.1), "
                         + "then Y_t = H_t·W_hq + b_q = [H_t, −H_t + 0.5] from it"
-                : "Y = H·W_hq + b_q = [H, −H + 0.5] with the new H = tanh(1.1)"))
+                : Math.abs(y0 - Math.tanh(expected)) < 1e-12
+                        ? "Y_t = H_t·W_hq + b_q = [H_t, −H_t + 0.5] with the new H_t = tanh(1.1), and no tanh on it: "
+                                + "you gave [tanh(H_t), …]; tanh belongs to the state only, the output layer is "
+                                + "linear"
+                        : "Y = H·W_hq + b_q = [H, −H + 0.5] with the new H = tanh(1.1)"))
                 .isDeepEqualTo(new double[][] {{expected, -expected + 0.5}});
     }
 

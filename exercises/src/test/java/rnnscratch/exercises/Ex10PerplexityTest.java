@@ -26,8 +26,15 @@ class Ex10PerplexityTest {
     @Order(1)
     @DisplayName("Worked example: losses 1 (over 10 tokens) and 2 (over 30) give exp(1.75)")
     void workedExample() {
-        assertThat(Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30}))
-                .as("Exercise 10: exp((1·10 + 2·30) / 40) = exp(1.75); not exp(mean(1, 2)) = exp(1.5)")
+        double got = Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30});
+        String why = Math.abs(got - 1.75) < 1e-9
+                ? " — you gave 1.75, the mean loss per token itself: the perplexity is exp of it"
+                : Math.abs(got - Math.exp(1.5)) < 1e-9
+                        ? " — you gave exp(1.5) = exp(mean(1, 2)): weight each minibatch's mean loss by its tokens"
+                        : "";
+        assertThat(got)
+                .as("Exercise 10: exp((1·10 + 2·30) / 40) = exp(1.75), the mean loss per token, each minibatch's mean "
+                        + "loss weighted by its tokens" + why)
                 .isCloseTo(Math.exp(1.75), within(1e-12));
     }
 
@@ -38,7 +45,10 @@ class Ex10PerplexityTest {
         double got = Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125});
         String why = Math.abs(got - Math.exp(-0.5 * (Math.log10(0.5) + Math.log10(0.125)))) < 1e-9
                 ? " — you gave " + got + ", exp of the mean base-10 log: use Math.log (ln), whose inverse is Math.exp"
-                : Math.abs(got - 16) < 1e-9 ? " — you gave 16, exp of the whole sum: divide by n = 2 first" : "";
+                : Math.abs(got - 16) < 1e-9 ? " — you gave 16, exp of the whole sum: divide by n = 2 first"
+                : Math.abs(got - 0.25) < 1e-9 ? " — you gave 0.25 = 1/4, exp of the mean of +log p: the loss of a "
+                        + "token is −log p, so the sign is minus (a perplexity is never below 1)"
+                : "";
         assertThat(got).as("Exercise 10: exp(−(log 0.5 + log 0.125) / 2) = exp(2 log 2) = 4" + why)
                 .isCloseTo(4.0, within(1e-12));
     }

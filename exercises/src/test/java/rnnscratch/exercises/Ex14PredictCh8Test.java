@@ -60,11 +60,19 @@ class Ex14PredictCh8Test {
     @DisplayName("Worked example: the warm-up — a model that echoes the character read one step before continues "
             + "\"ab\" with \"a\"")
     void workedExampleWarmUp() {
-        assertThat(Ex14PredictCh8.predictCh8("ab", 1, ECHO, VOCAB))
+        String got = Ex14PredictCh8.predictCh8("ab", 1, ECHO, VOCAB);
+        String why = switch (got) {
+            case "abb" -> " — you answered 'b', so the state had read 'b' before 'b' was fed: 'b' was fed twice, in "
+                    + "the warm-up and again to start the prediction";
+            case "abe" -> " — you answered 'e', the answer of a state that has read nothing: the warm-up did not "
+                    + "reach the state that fed 'b'";
+            default -> "";
+        };
+        assertThat(got)
                 .as("Exercise 14: warm up first: feed 'a' and ignore its output, so that the state has read 'a'; "
                         + "then feed 'b', the last prefix character, once, and the model answers with the 'a' read "
                         + "before it. Every prefix character but the last is fed in the warm-up, the last starts the "
-                        + "prediction, and each character is fed exactly once")
+                        + "prediction, and each character is fed exactly once" + why)
                 .isEqualTo("aba");
     }
 

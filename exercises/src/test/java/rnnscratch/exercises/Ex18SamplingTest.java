@@ -33,6 +33,24 @@ class Ex18SamplingTest {
         return o;
     }
 
+    /** A generator whose every {@code nextDouble()} is {@code u}, counting how many were taken. */
+    static final class CountedDraws extends Random {
+        private static final long serialVersionUID = 1L;
+        private final double u;
+        int draws;
+
+        CountedDraws(double u) {
+            super(0);
+            this.u = u;
+        }
+
+        @Override
+        public double nextDouble() {
+            draws++;
+            return u;
+        }
+    }
+
     @Test
     @Order(1)
     @DisplayName("Worked example: scores (0, ln 3) at κ = 1 give p = (1/4, 3/4); u = 0.2 draws 0, u = 0.3 draws 1")
@@ -42,7 +60,13 @@ class Ex18SamplingTest {
         assertThat(p[0]).as("Exercise 18: p_0 = e^0 / (e^0 + e^ln3) = 1/4").isCloseTo(0.25,
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(p[1]).as("Exercise 18: p_1 = 3/4").isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(Ex18Sampling.sample(o, 1.0, FixedDraws.always(0.2)))
+        var counted = new CountedDraws(0.2);
+        int first = Ex18Sampling.sample(o, 1.0, counted);
+        assertThat(counted.draws).as("Exercise 18: one draw takes exactly one number u from the generator you are "
+                + "given; yours took %d from it%s", counted.draws, counted.draws == 0
+                        ? " (a generator of your own gives other tokens than the library's for the same seed)"
+                        : "").isOne();
+        assertThat(first)
                 .as("Exercise 18: the generator you are given returns u = 0.2 (draw exactly one number from it, "
                         + "not from a generator of your own); u < p_0 = 0.25, so the first token is drawn, though the "
                         + "second is more likely").isZero();
@@ -77,6 +101,13 @@ class Ex18SamplingTest {
     @DisplayName("Large scores, or scores all below 0, at a small temperature give no NaN: the softmax is computed "
             + "stably")
     void stableForSmallTemperatures() {
+        double[] positive = Ex18Sampling.softmaxWithTemperature(new double[] {50, 60}, 0.05);
+        assertThat(Arrays.stream(positive).allMatch(Double::isFinite) && Math.abs(positive[1] - 1) < 1e-12)
+                .as("Exercise 18: softmax((50, 60) / 0.05) = softmax(1000, 1200) must be (e^−200 ≈ 0, 1); you gave %s "
+                        + "— exp(1200) overflows to ∞ and ∞/∞ is NaN: subtract the largest score from every score "
+                        + "before exp (the softmax does not change, and the largest exp becomes exp(0) = 1)",
+                        Arrays.toString(positive))
+                .isTrue();
         double[] negative = Ex18Sampling.softmaxWithTemperature(new double[] {-50, -60}, 0.05);
         assertThat(Arrays.stream(negative).allMatch(Double::isFinite) && Math.abs(negative[0] - 1) < 1e-12)
                 .as("Exercise 18: softmax((−50, −60) / 0.05) must be (1, e^−200 ≈ 0); you gave %s — subtract the "

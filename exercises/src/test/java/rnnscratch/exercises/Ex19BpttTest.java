@@ -23,6 +23,7 @@ import rnnscratch.rnn.Rnn;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
 import rnnscratch.tensor.Mat;
+import rnnscratch.tensor.MatMul;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
 import rnnscratch.train.TrainCh8;
@@ -70,7 +71,8 @@ class Ex19BpttTest {
                 .hasSize(1);
         near(g.H().get(0)[0][0], -LN3 / 2, "one step: ∂ℓ/∂H_1 at step 1 = Ō_1·W_hqᵀ = −¼·2 ln 3 = −½ ln 3");
         near(g.W_xh()[0][0], -3 * LN3 / 8, "one step: ∂ℓ/∂W_xh[a] at step 1 = Ā_1 = ∂ℓ/∂H_1·(1 − H_1²) = −½ ln 3·¾ "
-                + "(tanh's derivative 1 − H² is part of every step back)");
+                + "(tanh's derivative 1 − H_t² is part of every step back, taken at the state the step made, "
+                + "H_1 = ½, not at the state before it, H_0 = 0)");
         near(g.W_xh()[1][0], 0, "one step: ∂ℓ/∂W_xh[b] (b was not read, so its row gets nothing)");
         near(g.W_hh()[0][0], 0, "one step: ∂ℓ/∂W_hh = H_0·Ā_1 with H_0 = 0 (the state before step 1)");
         near(g.b_h()[0][0], -3 * LN3 / 8, "one step: ∂ℓ/∂b_h = Ā_1 = −⅜ ln 3");
@@ -169,8 +171,8 @@ class Ex19BpttTest {
                         .isTrue();
                 assertThat(Matrices.maxAbsDiff(yours, expected)).as("Exercise 19: ∂ℓ/∂H_%d at step %d of %d is "
                         + "wrong (%s): it should be %s, you returned %s. Going back from step %d, every step before "
-                        + "was right", t, t, n.steps(), n, Arrays.deepToString(expected), Arrays.deepToString(yours),
-                        n.steps()).isLessThan(1e-10);
+                        + "was right%s", t, t, n.steps(), n, Arrays.deepToString(expected), Arrays.deepToString(yours),
+                        n.steps(), sentBack(c, lib, t, yours)).isLessThan(1e-10);
             }
             assertThat(Matrices.maxAbsDiff(g.H0(), lib.get(5))).as("Exercise 19: ∂ℓ/∂H_0, the gradient sent back "
                     + "to the starting state through step 1, is wrong (%s): it should be %s, you returned %s", n,
@@ -185,6 +187,27 @@ class Ex19BpttTest {
                 }
             }
         });
+    }
+
+    /**
+     * What to look at in a wrong ∂ℓ/∂H_t = Ō_t·W_hqᵀ + Ā_{t+1}·W_hhᵀ: names the untransposed W_hh when the student's
+     * matrix is what Ā_{t+1}·W_hh would give.
+     */
+    private static String sentBack(Case c, List<double[][]> lib, int t, double[][] yours) {
+        int steps = c.x()[0].length;
+        if (t == steps) {
+            return ": ∂ℓ/∂H_T = Ō_T·W_hqᵀ, from the last output only";
+        }
+        double[][] wHh = c.params().W_hh().value();
+        double[][] dA = Mat.mul(lib.get(5 + t + 1), Mat.oneMinusSquare(c.forward().H(t + 1)));
+        double[][] untransposed = Mat.add(Mat.sub(lib.get(5 + t), MatMul.mmTransB(dA, wHh)), MatMul.mm(dA, wHh));
+        boolean sameShape = yours.length == untransposed.length && yours[0].length == untransposed[0].length;
+        return sameShape && Matrices.maxAbsDiff(yours, untransposed) < 1e-10
+                ? ": yours is Ō_%d·W_hqᵀ + Ā_%d·W_hh; what step %d sends back goes through W_hh transposed, Ā_%d·W_hhᵀ, "
+                        .formatted(t, t + 1, t + 1, t + 1)
+                        + "since A_%d = X_%d·W_xh + H_%d·W_hh + b_h".formatted(t + 1, t + 1, t)
+                : ": ∂ℓ/∂H_%d = Ō_%d·W_hqᵀ + Ā_%d·W_hhᵀ, its own output plus what step %d sends back"
+                        .formatted(t, t, t + 1, t + 1);
     }
 
     /** The smallest number of steps for which the student's gradient of parameter {@code i} is wrong. */
