@@ -1,5 +1,6 @@
 package rnnscratch.cli;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
             return Optional.of(best);
         }
         return flags.stream().map(Flag::name).filter(typed::startsWith)
-                .max(java.util.Comparator.comparingInt(String::length));
+                .max(Comparator.comparingInt(String::length));
     }
 
     /** Levenshtein distance: the fewest letters inserted, deleted or replaced to turn {@code a} into {@code b}. */

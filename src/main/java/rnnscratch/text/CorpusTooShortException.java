@@ -30,8 +30,8 @@ public final class CorpusTooShortException extends UserException {
     }
 
     private static String problem(int tokens, int batchSize, int numSteps, long needed) {
-        return "corpus of " + tokens + (tokens == 1 ? " token" : " tokens") + " is too short for one minibatch of batch size " + batchSize + " x "
-                + numSteps + " steps (it needs at least " + needed + " tokens)";
+        return "corpus of " + tokens + (tokens == 1 ? " token" : " tokens") + " is too short for one minibatch of "
+                + "batch size " + batchSize + " x " + numSteps + " steps (it needs at least " + needed + " tokens)";
     }
 
     /** The problem with its quantities, without what to do about it. */
