@@ -303,8 +303,9 @@ public final class Benchmark {
             book.ifPresent(b -> {
                 bookT.add(b.steadyTokensPerSec());
                 bookPredict.add(b.predictSeconds(BookRun.BOOK_EPOCHS));
-                if (!Double.isNaN(b.settlingRatio())) {
-                    bookSettling.add(b.settlingRatio());
+                double settling = b.settlingRatio();
+                if (!Double.isNaN(settling)) {
+                    bookSettling.add(settling);
                 }
                 b.peakRssMb().ifPresent(bookRss::add);
                 if (!b.kernel().isEmpty()) {

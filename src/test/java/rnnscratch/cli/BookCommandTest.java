@@ -45,21 +45,18 @@ class BookCommandTest {
     void predictionAddsTheSteadyEpochs() {
         Props.qt().forAll(integers().between(2, 40), doubles().between(0.01, 5), doubles().between(0, 30))
                 .checkAssert((n, e, start) -> {
-                    var rows = new ArrayList<String>();
-                    rows.add("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+                    var elapsed = new double[n];
+                    var speed = new double[n];
                     for (int i = 1; i <= n; i++) {
-                        rows.add(i + ",3.5,1000," + i + "," + (start + i * e));
+                        elapsed[i - 1] = start + i * e;
+                        speed[i - 1] = 1000;
                     }
-                    try {
-                        double wall = start + n * e + 1.5;
-                        var run = BookRun.parse(wall, rows, OptionalDouble.empty());
-                        assertThat(run.steadyEpochSeconds()).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
-                        assertThat(run.predictSeconds(500)).isCloseTo(wall + (500 - n) * e,
-                                org.assertj.core.data.Offset.offset(1e-6));
-                        assertThat(run.steadyTokensPerSec()).isEqualTo(1000);
-                    } catch (IOException ex) {
-                        throw new AssertionError(ex);
-                    }
+                    double wall = start + n * e + 1.5;
+                    var run = run(wall, elapsed, speed);
+                    assertThat(run.steadyEpochSeconds()).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(run.predictSeconds(500)).isCloseTo(wall + (500 - n) * e,
+                            org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat(run.steadyTokensPerSec()).isEqualTo(1000);
                 });
     }
 
@@ -68,25 +65,36 @@ class BookCommandTest {
     void slowerStartIsLeftOut() {
         Props.qt().forAll(integers().between(21, 60), doubles().between(0.01, 5), doubles().between(1.01, 3))
                 .checkAssert((n, e, slower) -> {
-                    var rows = new ArrayList<String>();
-                    rows.add("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+                    var elapsed = new double[n];
+                    var speed = new double[n];
                     double t = 0;
                     for (int i = 1; i <= n; i++) {
                         boolean settled = i > n - BookRun.WINDOW;
                         t += settled ? e : slower * e;
-                        rows.add(i + ",3.5," + (settled ? 1000 : 1000 / slower) + "," + i + "," + t);
+                        elapsed[i - 1] = t;
+                        speed[i - 1] = settled ? 1000 : 1000 / slower;
                     }
-                    try {
-                        var run = BookRun.parse(t + 1.5, rows, OptionalDouble.empty());
-                        assertThat(run.steadyTokensPerSec()).as("the speed of the settled epochs").isEqualTo(1000);
-                        assertThat(run.steadyEpochSeconds()).as("the time of a settled epoch")
-                                .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
-                        assertThat(run.settlingRatio()).as("the 10 epochs before them, as a share of their speed")
-                                .isCloseTo(1 / slower, org.assertj.core.data.Offset.offset(1e-9));
-                    } catch (IOException ex) {
-                        throw new AssertionError(ex);
-                    }
+                    var run = run(t + 1.5, elapsed, speed);
+                    assertThat(run.steadyTokensPerSec()).as("the speed of the settled epochs").isEqualTo(1000);
+                    assertThat(run.steadyEpochSeconds()).as("the time of a settled epoch")
+                            .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(run.settlingRatio()).as("the 10 epochs before them, as a share of their speed")
+                            .isCloseTo(1 / slower, org.assertj.core.data.Offset.offset(1e-9));
                 });
+    }
+
+    /** A run read from a metrics file with these epochs' elapsed seconds and tokens/s (perplexity 3.5 each). */
+    private static BookRun run(double wall, double[] elapsed, double[] speed) {
+        var rows = new ArrayList<String>();
+        rows.add("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+        for (int i = 1; i <= elapsed.length; i++) {
+            rows.add(i + ",3.5," + speed[i - 1] + "," + i + "," + elapsed[i - 1]);
+        }
+        try {
+            return BookRun.parse(wall, rows, OptionalDouble.empty());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -81,9 +81,7 @@ class Ex11GradClippingTest {
     @Order(3)
     @DisplayName("Worked example: gradients (0.3, 0.4) have norm 0.5; with θ = 1 they stay as they are")
     void workedExampleShortGradientsStay() {
-        var a = Tensor.param(new double[1][2]);
-        a.grad()[0][0] = 0.3;
-        a.grad()[0][1] = 0.4;
+        var a = gradient(0.3, 0.4);
         double norm = Ex11GradClipping.gradClipping(List.of(a), 1.0);
         assertThat(a.grad()[0]).as("Exercise 11: ‖g‖ = 0.5 is not above θ = 1, so the gradient stays (0.3, 0.4): "
                 + "clip only when ‖g‖ > θ").containsExactly(new double[] {0.3, 0.4}, within(1e-12));
