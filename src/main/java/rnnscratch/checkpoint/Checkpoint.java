@@ -101,10 +101,18 @@ public record Checkpoint(RnnParams params, Vocab vocab, Map<String, String> conf
         var params = RnnParams.of(arrays.get("W_xh").toMatrix(), arrays.get("W_hh").toMatrix(),
                 arrays.get("b_h").toMatrix(), arrays.get("W_hq").toMatrix(), arrays.get("b_q").toMatrix());
         var config = npz.contains(CONFIG) ? parseConfig(npz.text(CONFIG)) : Map.<String, String>of();
+        String epochsDone = config.getOrDefault("epochs_done", "0");
+        if (!epochsDone.matches("[0-9]{1,9}")) {
+            throw new UserException("checkpoint " + file + ": its " + CONFIG + " says epochs_done=" + epochsDone
+                    + ", not a whole number of epochs: " + remedy);
+        }
         return new Checkpoint(params, vocab, config);
     }
 
-    /** Epochs already trained ({@code epochs_done} of {@code config.txt}; 0 when absent or unreadable). */
+    /**
+     * Epochs already trained ({@code epochs_done} of {@code config.txt}; 0 when absent). {@link #load} refuses a file
+     * whose {@code epochs_done} is not a whole number, so a resumed run never counts from a wrong start.
+     */
     public int epochsDone() {
         try {
             return Math.max(0, Integer.parseInt(config.getOrDefault("epochs_done", "0").strip()));

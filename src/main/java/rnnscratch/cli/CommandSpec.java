@@ -50,14 +50,14 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
     }
 
     /**
-     * Reads {@code --name value} and {@code --name=value} pairs. {@code --help} (or {@code -h}) anywhere asks for
-     * the help text instead.
+     * Reads {@code --name value} and {@code --name=value} pairs. {@code --help} anywhere, or {@code -h} where a
+     * flag could stand, asks for the help text instead ({@code --prefix -h} is a prefix, not a request for help).
      *
      * @throws UserException for an unknown flag, a stray word, a missing value, a flag given twice, a value of the
      *                       wrong kind, or a required flag left out; the message says what to do
      */
     public Args parse(List<String> argv) {
-        if (argv.contains("--help") || argv.contains("-h")) {
+        if (asksForHelp(argv)) {
             return new Args(this, Map.of(), true);
         }
         var given = new LinkedHashMap<String, String>();
@@ -93,6 +93,25 @@ public record CommandSpec(String name, String summary, List<Flag> flags) {
             }
         }
         return new Args(this, given, false);
+    }
+
+    /**
+     * Whether the command line asks for the help text: {@code --help} (or {@code --help=…}) anywhere, since no value
+     * starts with two dashes, or {@code -h} where a flag could stand — not as the value of the flag before it.
+     */
+    private boolean asksForHelp(List<String> argv) {
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.equals("--help") || arg.startsWith("--help=") || arg.equals("-h")) {
+                return true;
+            }
+            boolean takesNextAsValue = !arg.contains("=")
+                    && flag(arg).map(f -> f.kind() != Flag.Kind.SWITCH).orElse(false);
+            if (takesNextAsValue && i + 1 < argv.size() && !argv.get(i + 1).startsWith("--")) {
+                i++;
+            }
+        }
+        return false;
     }
 
     /**

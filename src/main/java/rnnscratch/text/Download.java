@@ -36,17 +36,21 @@ final class Download {
      * Downloads {@code url} to {@code target} if its SHA-1 is {@code sha1}.
      *
      * @param timeout the connect timeout, and the longest wait for each read
-     * @throws IOException with a short reason; the target is then unchanged and no temporary file is left
+     * @throws IOException with a short reason; the target is then unchanged, and neither a temporary file nor a
+     *                     folder made for it is left
      */
     static void fetchVerified(URI url, Path target, String sha1, Duration timeout) throws IOException {
         var dir = target.toAbsolutePath().getParent();
+        Path firstMade = firstMissingFolder(dir);
         Path tmp;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, target.getFileName() + ".", ".part");
         } catch (IOException e) {
+            removeEmptyFolders(dir, firstMade);
             throw new IOException("cannot write into the folder " + dir + " (" + e + ")", e);
         }
+        boolean kept = false;
         HttpURLConnection connection = null;
         try {
             connection = (HttpURLConnection) url.toURL().openConnection();
@@ -75,6 +79,7 @@ final class Download {
                         + "; it was deleted");
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            kept = true;
         } catch (ConnectException e) {
             throw new IOException("no connection to " + url.getHost() + " (" + e.getMessage() + ")", e);
         } catch (UnknownHostException e) {
@@ -86,6 +91,35 @@ final class Download {
                 connection.disconnect();
             }
             Files.deleteIfExists(tmp);
+            if (!kept) {
+                removeEmptyFolders(dir, firstMade);
+            }
+        }
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet ({@code dir}'s own parent chain), if any. */
+    private static Path firstMissingFolder(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /**
+     * After a failed download, removes the folders this download made ({@code dir} up to {@code firstMade}), so a
+     * failure leaves no empty cache folder behind; a folder something else wrote into meanwhile is kept.
+     */
+    private static void removeEmptyFolders(Path dir, Path firstMade) {
+        if (firstMade == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(firstMade); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException notEmptyOrNotOurs) {
+                return;
+            }
         }
     }
 

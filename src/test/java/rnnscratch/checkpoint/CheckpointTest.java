@@ -67,6 +67,26 @@ class CheckpointTest {
     }
 
     @Test
+    @DisplayName("A config.txt whose epochs_done is not a whole number is refused, naming the line, so a resumed run never counts from a wrong start")
+    void epochsDoneMustBeAWholeNumber() {
+        var params = RnnParams.getParams(5, 3, new Random(0));
+        Path file = dir.resolve("edited.npz");
+        String vocab = String.join("\n", Vocabs.characters(5).idxToToken()) + "\n";
+        for (String bad : List.of("abc", "-5", "2.5", "", "99999999999")) {
+            Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", vocab, "config.txt",
+                    "token=char\nepochs_done=" + bad + "\n"));
+            assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --init file"))
+                    .as("epochs_done=%s", bad).isInstanceOf(UserException.class)
+                    .hasMessage("checkpoint " + file + ": its config.txt says epochs_done=" + bad
+                            + ", not a whole number of epochs: re-save it or pass another --init file");
+        }
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", vocab, "config.txt", "epochs_done= 12 \n"));
+        assertThat(Checkpoint.load(file, "-").epochsDone()).as("spaces around the number are fine").isEqualTo(12);
+        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", vocab));
+        assertThat(Checkpoint.load(file, "-").epochsDone()).as("no config.txt: no epochs known").isZero();
+    }
+
+    @Test
     @DisplayName("A vocabulary of another size than W_xh's rows, or NaN values, are refused")
     void wrongVocabularyOrNaNIsRefused() {
         var params = RnnParams.getParams(5, 3, new Random(0));

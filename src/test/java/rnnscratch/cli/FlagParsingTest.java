@@ -189,6 +189,19 @@ class FlagParsingTest {
     }
 
     @Test
+    @DisplayName("-h where a flag could stand asks for help, as --help and --help=… do; after a flag that takes a value it is that value")
+    void dashHIsHelpOnlyWhereAFlagCouldStand() {
+        for (var argv : List.of(List.of("-h"), List.of("--epochs", "3", "-h"), List.of("--help=yes"),
+                List.of("--prefix", "--help"))) {
+            assertThat(TrainCommand.SPEC.parse(argv).help()).as("train %s asks for help", argv).isTrue();
+        }
+        var args = TrainCommand.SPEC.parse(List.of("--prefix", "-h", "--epochs", "3"));
+        assertThat(args.help()).as("train --prefix -h --epochs 3 is a run whose prefix is -h").isFalse();
+        assertThat(args.text("--prefix")).isEqualTo("-h");
+        assertThat(TrainCommand.SPEC.parse(List.of("--prefix=-h")).text("--prefix")).isEqualTo("-h");
+    }
+
+    @Test
     @DisplayName("A switch such as bench's --no-torch takes no value: given or not, and refused with one")
     void aSwitchTakesNoValue() {
         assertThat(BenchCommand.SPEC.parse(List.of("--no-torch", "--rounds", "2")).isGiven("--no-torch")).isTrue();

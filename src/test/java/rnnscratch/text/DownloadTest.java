@@ -68,6 +68,23 @@ class DownloadTest {
     }
 
     @Test
+    @DisplayName("A failed download into folders it had to make leaves none of them behind; folders that were there stay")
+    void failuresLeaveNoNewFolder() throws IOException {
+        var sha1 = Download.sha1Hex(BYTES);
+        assertThatThrownBy(() -> Download.fetchVerified(LoopbackServer.refusing(), dir.resolve("cache/d2l/file.txt"),
+                sha1, TIMEOUT)).isInstanceOf(IOException.class);
+        assertThat(dir.resolve("cache")).as("the cache folder the download made for nothing").doesNotExist();
+
+        Files.createDirectories(dir.resolve("kept"));
+        try (var server = LoopbackServer.failingWith(404)) {
+            assertThatThrownBy(() -> Download.fetchVerified(server.url(), dir.resolve("kept/new/file.txt"), sha1,
+                    TIMEOUT)).isInstanceOf(IOException.class);
+        }
+        assertThat(dir.resolve("kept/new")).doesNotExist();
+        assertThat(dir.resolve("kept")).as("a folder that was there before").isDirectory();
+    }
+
+    @Test
     @DisplayName("A file already at the target is replaced only by a download with the right SHA-1")
     void existingTargetIsReplacedOnlyByRightBytes() throws IOException {
         var target = Files.writeString(dir.resolve("file.txt"), "old");
