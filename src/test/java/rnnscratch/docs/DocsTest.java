@@ -56,6 +56,9 @@ class DocsTest {
             + "|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s+\\w+");
     private static final Pattern DOCS_LINE = Pattern.compile("Docs:((?:\\s*,?\\s*docs/[\\w.-]+\\.md)+)");
     private static final Pattern DOCS_PAGE = Pattern.compile("docs/[\\w.-]+\\.md");
+    private static final Pattern DOCS_ANCHOR = Pattern.compile("docs/([\\w.-]+\\.md)#([\\p{L}\\p{N}_-]+)");
+    private static final Pattern GLOSSARY_ROW = Pattern.compile("\\| ([^|]+) \\| ([^|]+) \\| (.+) \\|");
+    private static final Pattern GLOSSARY_PAGE = Pattern.compile("\\]\\(([\\w-]+\\.md)(?:#[^)]*)?\\)");
     /** What Markdown changes before the math renderer sees it: {@code \,} becomes {@code ,}, {@code <b} a tag. */
     private static final Pattern EATEN_BY_MARKDOWN = Pattern.compile("\\\\[!-/:-@\\[-`{-~]|<[A-Za-z/!]");
 
@@ -90,6 +93,82 @@ class DocsTest {
                     + "GitHub makes the anchor from the heading: lower case, punctuation dropped, spaces turned into -")
                     .isEmpty();
         });
+    }
+
+    @Test
+    @DisplayName("Every link of a page to one of its own headings (#anchor) names a heading it has")
+    void everyOwnAnchorLinkNamesAHeading() {
+        var pages = new ArrayList<>(docsPages());
+        pages.add(ROOT.resolve("README.md"));
+        var broken = new ArrayList<String>();
+        int links = 0;
+        for (Path page : pages) {
+            Set<String> headings = Markdown.anchors(page);
+            for (String anchor : Markdown.ownAnchorLinks(page)) {
+                links++;
+                if (!headings.contains(anchor)) {
+                    broken.add(ROOT.relativize(page) + " -> #" + anchor);
+                }
+            }
+        }
+        assertThat(links).as("the pages link to their own sections").isPositive();
+        assertThat(broken).as("these links name a heading their own page does not have; GitHub makes the anchor from "
+                + "the heading: lower case, punctuation dropped, spaces turned into -").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every 'docs/<page>.md#anchor' in the Java sources (stub messages, hints, Javadoc) names a heading "
+            + "of that page")
+    void everyDocsAnchorInTheCodeNamesAHeading() {
+        var broken = new TreeSet<String>();
+        int seen = 0;
+        for (String dir : List.of("src", "solutions", "exercises", "tools")) {
+            if (!Files.isDirectory(ROOT.resolve(dir))) {
+                continue;
+            }
+            for (Path java : javaFiles(ROOT.resolve(dir))) {
+                Matcher m = DOCS_ANCHOR.matcher(read(java));
+                while (m.find()) {
+                    seen++;
+                    Path page = DOCS.resolve(m.group(1));
+                    if (!Files.exists(page) || !Markdown.anchors(page).contains(m.group(2))) {
+                        broken.add(ROOT.relativize(java) + " -> " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(seen).as("the code sends students to sections of the docs").isPositive();
+        assertThat(broken).as("code that sends the reader to a heading the page does not have (renamed or removed?); "
+                + "fix the anchor or the heading").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Every Chinese term of the glossary in docs/README.md stands on each page its row names")
+    void everyGlossaryTermStandsOnItsPages() {
+        String map = read(DOCS.resolve("README.md"));
+        int start = map.indexOf("## 中英术语表");
+        assertThat(start).as("docs/README.md has its glossary, '## 中英术语表'").isNotNegative();
+        var missing = new ArrayList<String>();
+        int rows = 0;
+        for (String row : map.substring(start).lines().toList()) {
+            Matcher m = GLOSSARY_ROW.matcher(row);
+            if (!m.matches() || m.group(1).startsWith("中文") || m.group(1).startsWith("---")) {
+                continue;
+            }
+            rows++;
+            Matcher page = GLOSSARY_PAGE.matcher(m.group(3));
+            while (page.find()) {
+                String text = read(DOCS.resolve(page.group(1)));
+                for (String term : m.group(1).split("[/（）()]")) {
+                    if (!term.isBlank() && !text.contains(term.strip())) {
+                        missing.add(term.strip() + " (" + m.group(2) + ") is not on docs/" + page.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(rows).as("rows of the glossary").isPositive();
+        assertThat(missing).as("a glossary row sends the reader to a page that does not use its Chinese term; write it "
+                + "beside the English term there, or link the page that does").isEmpty();
     }
 
     @Test

@@ -75,6 +75,20 @@ final class Markdown {
         return links;
     }
 
+    /** The {@code #anchor}-only links of a page, the anchors without their {@code #}: links to its own headings. */
+    static List<String> ownAnchorLinks(Path page) {
+        var anchors = new ArrayList<String>();
+        for (Pattern p : List.of(INLINE_LINK, REFERENCE_LINK)) {
+            Matcher m = p.matcher(prose(read(page)));
+            while (m.find()) {
+                if (m.group(1).startsWith("#")) {
+                    anchors.add(URLDecoder.decode(m.group(1).substring(1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return anchors;
+    }
+
     /**
      * The anchors GitHub gives the headings of a page: the heading's text in lower case, punctuation dropped, spaces
      * turned into {@code -}; a repeated anchor gets {@code -1}, {@code -2}, ….
