@@ -360,6 +360,36 @@ class DocsTest {
                 + "then '## After exNN passes: the library's version' with the code (docs/exercises.md)").isEmpty();
     }
 
+    /**
+     * Files of {@link #LIBRARY_VERSIONS} that a page may link before its exercises: {@code TrainCh8} is the training
+     * loop that training.md and applications.md explain, of which ex12's and ex17's answers are two small helpers.
+     */
+    private static final Set<String> LINKED_BEFORE_EXERCISES = Set.of("src/main/java/rnnscratch/train/TrainCh8.java");
+
+    @Test
+    @DisplayName("Write first, then read: above its '## Exercises', a page does not link the library file that holds an "
+            + "exercise's answer; it links the '## After exNN' section, which does")
+    void noLinkToAnAnswerAboveTheExercises() {
+        var problems = new ArrayList<String>();
+        ExerciseCatalog.ALL.forEach(e -> {
+            String page = e.docs().replaceAll("#.*", "");
+            String text = read(ROOT.resolve(page));
+            int exercises = text.indexOf("\n## Exercises");
+            for (String ref : LIBRARY_VERSIONS.getOrDefault(e.id(), List.of())) {
+                String file = ref.substring(0, ref.indexOf('#'));
+                String link = "](" + ROOT.resolve(page).getParent().relativize(ROOT.resolve(file)).toString()
+                        .replace('\\', '/') + ")";
+                int at = text.indexOf(link);
+                if (file.startsWith("src/main/") && !LINKED_BEFORE_EXERCISES.contains(file) && at >= 0
+                        && at < exercises) {
+                    problems.add(page + ":" + (text.substring(0, at).split("\n", -1).length) + " links " + file
+                            + ", which holds " + e.id() + "'s answer, above '## Exercises'");
+                }
+            }
+        });
+        assertThat(problems).as("link to the '## After exNN passes' section instead (it links the file)").isEmpty();
+    }
+
     @Test
     @DisplayName("The write-first check finds an answer shown above its exercise, reflowed or not, a block of the "
             + "library's version of it, a missing heading or command, and passes the same page in the right order")

@@ -30,7 +30,10 @@ class Ex05SequentialPartitioningTest {
     @DisplayName("Worked example: 0..34, batch 2, 5 steps, offset 0 gives the book's three minibatches")
     void workedExample() {
         var batches = Ex05SequentialPartitioning.seqDataIterSequential(range(35), 2, 5, 0);
-        assertThat(batches).as("Exercise 05: rows of 17 tokens (0..16 and 17..33), cut 5 columns at a time")
+        String why = !batches.isEmpty() && Arrays.deepEquals(batches.get(0).x(), batches.get(0).y())
+                ? "; you gave Y = X: Y is X one token later, the token each position must predict (x = 0..4, y = 1..5)"
+                : "";
+        assertThat(batches).as("Exercise 05: rows of 17 tokens (0..16 and 17..33), cut 5 columns at a time" + why)
                 .containsExactly(
                         new Minibatch(new int[][] {{0, 1, 2, 3, 4}, {17, 18, 19, 20, 21}},
                                 new int[][] {{1, 2, 3, 4, 5}, {18, 19, 20, 21, 22}}),

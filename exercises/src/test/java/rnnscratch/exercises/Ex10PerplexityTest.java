@@ -31,6 +31,12 @@ class Ex10PerplexityTest {
                 ? " — you gave 1.75, the mean loss per token itself: the perplexity is exp of it"
                 : Math.abs(got - Math.exp(1.5)) < 1e-9
                         ? " — you gave exp(1.5) = exp(mean(1, 2)): weight each minibatch's mean loss by its tokens"
+                : Math.abs(got - Math.exp(35)) < 1e-9 * Math.exp(35)
+                        ? " — you gave exp(70 / 2) = exp(35): divide the weighted sum by the 40 tokens, not by the 2 "
+                                + "minibatches"
+                : Math.abs(got - (10 * Math.exp(1) + 30 * Math.exp(2)) / 40) < 1e-9
+                        ? " — you gave (10·e¹ + 30·e²) / 40, the mean of the minibatches' perplexities: average the "
+                                + "losses first, then take exp once"
                         : "";
         assertThat(got)
                 .as("Exercise 10: exp((1·10 + 2·30) / 40) = exp(1.75), the mean loss per token, each minibatch's mean "

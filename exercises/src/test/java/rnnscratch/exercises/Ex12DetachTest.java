@@ -46,10 +46,13 @@ class Ex12DetachTest {
     void workedExample() {
         double[] got = Ex12Detach.detachExample(2.0);
         boolean piledUp = got.length == 2 && Math.abs(got[0] - 12) < 1e-12 && Math.abs(got[1] - 16) < 1e-12;
+        boolean xDetached = got.length == 2 && Math.abs(got[0] - 12) < 1e-12 && Math.abs(got[1] - 8) < 1e-12;
         assertThat(got)
                 .as("Exercise 12: f = y·x = x³ gives 3x² = 12; g = y.detach()·x sees y = 4 as a constant" + (piledUp
                         ? "; your ∂g/∂x = 16 = 12 + 4: the gradient of the first backward pass was still in x when "
                                 + "the second added to it: zero x's gradient between the two passes"
+                        : xDetached ? "; your ∂g/∂x = 8 = y′(x)·x = 2x·x: that detaches x and keeps the path through "
+                                + "y; detach y (the notes' u = y.detach(), then u·x)"
                         : ""))
                 .containsExactly(new double[] {12.0, 4.0}, within(1e-12));
     }

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -51,8 +52,13 @@ class Ex13SgdTest {
                         + "change the entries of p.value() itself (not a copy), and use p.grad() before p.zeroGrad() "
                         + "clears it")
                 .isNotEqualTo(new double[] {1.0, -1.0});
+        String why = Arrays.deepEquals(shared, new double[][] {{2.0, -1.5}})
+                ? "; you gave 1 + 0.5·4/2 = 2 and −1.5: the step goes against the gradient (−=, not +=)"
+                : Arrays.deepEquals(shared, new double[][] {{-1.0, 0.0}})
+                        ? "; you gave 1 − 0.5·4 = −1 and 0: divide the step by batchSize"
+                        : "";
         assertThat(shared).as("Exercise 13: each value moves by lr·grad/batchSize: 1 − 0.5·4/2 = 0 and "
-                + "−1 − 0.5·(−2)/2 = −0.5").isDeepEqualTo(new double[][] {{0.0, -0.5}});
+                + "−1 − 0.5·(−2)/2 = −0.5" + why).isDeepEqualTo(new double[][] {{0.0, -0.5}});
         assertThat(p.grad()).as("Exercise 13: the gradient is zero after the step (p.zeroGrad())")
                 .isDeepEqualTo(new double[][] {{0.0, 0.0}});
     }

@@ -50,8 +50,12 @@ class Ex14PredictCh8Test {
         bQ[0][VOCAB.indexOf("a")] = 5.0;
         var net = new RNNModelScratch(RnnParams.of(new double[v][2], new double[2][2], new double[1][2],
                 new double[2][v], bQ));
-        assertThat(Ex14PredictCh8.predictCh8("ab", 3, net, VOCAB))
-                .as("Exercise 14: the prefix, then the argmax of each output ('a', whose bias is largest) three times")
+        String got = Ex14PredictCh8.predictCh8("ab", 3, net, VOCAB);
+        String why = got.equals("aaa") ? " — you gave \"aaa\", the predictions alone: the answer starts with the "
+                + "prefix (the book's outputs list begins with the prefix's tokens)" : "";
+        assertThat(got)
+                .as("Exercise 14: the prefix, then the argmax of each output ('a', whose bias is largest) three times"
+                        + why)
                 .isEqualTo("abaaa");
     }
 

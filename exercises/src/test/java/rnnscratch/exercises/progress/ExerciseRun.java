@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +83,6 @@ public final class ExerciseRun {
      */
     public static Outcome run(ClassLoader loader, Collection<Exercise> exercises, Map<String, String> notCompiled) {
         var collector = new ResultCollector();
-        var selectors = new ArrayList<DiscoverySelector>();
         var compiled = new ArrayList<Exercise>();
         for (var e : exercises) {
             if (notCompiled.containsKey(e.id())) {
@@ -92,30 +92,77 @@ public final class ExerciseRun {
             }
         }
         for (var e : compiled) {
+            DiscoverySelector tests;
             try {
-                selectors.add(DiscoverySelectors.selectClass(Class.forName(e.testClassName(), false, loader)));
+                tests = DiscoverySelectors.selectClass(Class.forName(e.testClassName(), false, loader));
             } catch (ClassNotFoundException | LinkageError ex) {
                 collector.couldNotRun(e, "its tests could not be loaded (" + ex + "): is " + e.stubPath()
                         + " compiled, with the signatures it was given?");
+                continue;
             }
-        }
-        if (!selectors.isEmpty()) {
-            var tags = compiled.stream().map(Exercise::id).toList();
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-                    .filters(TagFilter.includeTags(tags))
-                    .configurationParameter("junit.jupiter.testmethod.order.default", WorkedExampleFirst.class.getName())
-                    .build();
-            var config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                LauncherFactory.create(config).execute(request, collector);
-            } finally {
-                thread.setContextClassLoader(before);
-            }
+            runWithin(TIME_LIMIT, loader, e, tests, collector);
         }
         return new Outcome(collector.results(), collector.failures());
+    }
+
+    /**
+     * How long one exercise's tests may run: they take well under a second or two, so code still running after this
+     * long does not finish (an endless loop, say). {@code -Dexercises.timeLimit=SECONDS} changes it.
+     */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(Math.max(1, Long.getLong("exercises.timeLimit", 30)));
+
+    /**
+     * Runs one exercise's tests on a thread of their own, so that a student's code that never finishes costs at most
+     * {@code limit}: the exercise then fails with one line naming the test that was running, and the run goes on with
+     * the next exercise (the watch mode stays responsive). The thread is stopped where this Java still allows it
+     * (17–19); on a newer one it is left to spin, as a daemon, until the JVM ends — the message says so.
+     */
+    static void runWithin(Duration limit, ClassLoader loader, Exercise e, DiscoverySelector selector,
+            ResultCollector into) {
+        var own = new ResultCollector();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selector)
+                .filters(TagFilter.includeTags(e.id()))
+                .configurationParameter("junit.jupiter.testmethod.order.default", WorkedExampleFirst.class.getName())
+                .build();
+        var config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+        var worker = new Thread(() -> LauncherFactory.create(config).execute(request, own), e.id() + "-tests");
+        worker.setContextClassLoader(loader);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join(limit.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (!worker.isAlive()) {
+            into.addAll(own);
+            return;
+        }
+        String running = own.running();
+        boolean stopped = stop(worker);
+        into.couldNotRun(e, "your code ran for " + limit.toSeconds() + " s without finishing"
+                + (running.isEmpty() ? "" : " (in \"" + running + "\")") + ": an endless loop? Every loop must move "
+                + "towards its end; the tests take well under a second"
+                + (stopped ? "" : "; this Java cannot stop it, so it keeps one core busy until you restart "
+                        + "(watch mode: q, then start it again)"));
+    }
+
+    /** Stops a thread running a student's endless loop; false where this Java no longer can (20 and newer). */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static boolean stop(Thread worker) {
+        try {
+            // JUnit reports the ThreadDeath as the test's failure and goes on to the next test: stop until it is done
+            for (int tries = 0; worker.isAlive() && tries < 50; tries++) {
+                worker.stop();
+                worker.join(100);
+            }
+            return !worker.isAlive();
+        } catch (UnsupportedOperationException ex) {
+            return false;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

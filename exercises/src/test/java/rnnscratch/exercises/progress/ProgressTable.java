@@ -75,7 +75,8 @@ public final class ProgressTable {
             var next = firstFailing(results);
             int more = Math.min(hintLevel + 1, next.exercise().hints().size());
             sb.append(' ').append(hintLevel >= next.exercise().hints().size()
-                    ? "That was the last hint for " + next.exercise().id() + "; the docs page has the worked example."
+                    ? "That was the last hint for " + next.exercise().id() + "; its worked examples, the first "
+                            + "tests in " + next.exercise().testPath() + ", can be followed by hand."
                     : "Stuck? " + next.exercise().command() + " -Dhint=" + more + " shows hint " + more + " of "
                             + next.exercise().hints().size() + " (1 the idea, 2 the method and the shapes, 3 a "
                             + "skeleton).").append('\n');

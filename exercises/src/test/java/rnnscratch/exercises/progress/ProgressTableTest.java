@@ -50,7 +50,8 @@ class ProgressTableTest {
         }
         assertThat(table).contains("-Dhint=3 shows hint 3 of 3");
         assertThat(ProgressTable.render(results, 9)).contains("hint 3 of 3: " + ExerciseCatalog.ALL.get(0).hint(3))
-                .contains("That was the last hint for ex01");
+                .contains("That was the last hint for ex01; its worked examples, the first tests in "
+                        + ExerciseCatalog.ALL.get(0).testPath());
     }
 
     @Test

@@ -28,10 +28,19 @@ public final class ResultCollector implements TestExecutionListener {
 
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private TestPlan plan;
+    /** The sentence of the test running now, read by the thread that waits for it. */
+    private volatile String running = "";
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (id.isTest()) {
+            running = id.getDisplayName();
+        }
     }
 
     @Override
@@ -62,6 +71,21 @@ public final class ResultCollector implements TestExecutionListener {
         var t = tallies.computeIfAbsent(e.id(), k -> new Tally());
         t.tests++;
         t.failures.add(new Failure(e.label() + "'s tests", false, why, List.of(), "", ""));
+    }
+
+    /** The sentence of the test that started last ({@code ""} before the first). */
+    String running() {
+        return running;
+    }
+
+    /** Adds what another collector recorded (one exercise's tests, run on a thread of their own). */
+    void addAll(ResultCollector other) {
+        other.tallies.forEach((id, t) -> {
+            var mine = tallies.computeIfAbsent(id, k -> new Tally());
+            mine.tests += t.tests;
+            mine.passed += t.passed;
+            mine.failures.addAll(t.failures);
+        });
     }
 
     /** One result per catalog exercise, in catalog order; exercises none of whose tests ran are "not run". */

@@ -247,8 +247,9 @@ public final class Watch {
         int level = Math.min(shown + 1, e.hints().size());
         hintsShown.put(e.id(), level);
         say(e.id() + " " + ProgressTable.hintLabel(e, level) + ": " + e.hint(level)
-                + (level == e.hints().size() ? "\n     (that was the last hint; the docs page " + e.docs()
-                        + " has the worked example)" : "\n     (h again for hint " + (level + 1) + ")"));
+                + (level == e.hints().size() ? "\n     (that was the last hint; the worked examples, the first tests "
+                        + "in " + e.testPath() + ", can be followed by hand)"
+                        : "\n     (h again for hint " + (level + 1) + ")"));
     }
 
     /** The progress line and the next exercise to do; {@code progress.json} is rewritten to match. */
