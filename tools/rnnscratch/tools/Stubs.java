@@ -47,8 +47,8 @@ import javax.tools.ToolProvider;
  * {@code // STUB:} line after it is simply dropped. Everything else is copied as it is.
  *
  * <pre>
- *  java tools/rnnscratch/tools/Stubs.java              teachers: write the stubs into exercises/; a file that holds a student's code
- *                                     ({@link #studentCode}) is listed and kept
+ *  java tools/rnnscratch/tools/Stubs.java              teachers: write the stubs into exercises/; a file that holds a student's work
+ *                                     (code or comments, {@link #studentCode}) is listed and kept
  *  java tools/rnnscratch/tools/Stubs.java force        the same, overwriting those files too
  *  java tools/rnnscratch/tools/Stubs.java check        write nothing; exit 1 unless every stub is exactly what solutions/ gives
  *                                     (.ci/run, on the teacher's clean tree)
@@ -134,28 +134,36 @@ public final class Stubs {
     }
 
     /**
-     * The lines of {@code file} that are a student's code: statements (not blank, not a comment, not an import, not
-     * a line that only opens or closes a block) that the stub does not have and that are not a stub's
-     * {@code throw}. Empty for an untouched stub, also one older than its solution. Each as "line N: code".
+     * The lines of {@code file} that are a student's work, which {@link #write} never overwrites unasked: statements
+     * and comments — {@code //} lines and {@code /* … *}{@code /} blocks, such as notes or an attempt commented out —
+     * that the stub does not have. Not a student's: blank lines, imports, lines that only open or close a block, a
+     * stub's {@code throw}, and Javadoc ({@code /** … *}{@code /}), which is the teacher's and changes when a solution's
+     * does. Empty for an untouched stub, also one older than its solution. Each as "line N: code".
      */
     public static List<String> studentCode(String file, String stub) {
         var inStub = new HashSet<String>();
         stub.lines().map(String::strip).forEach(inStub::add);
         var code = new ArrayList<String>();
         var lines = file.lines().toList();
+        boolean inJavadoc = false;
         boolean inComment = false;
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
-            if (inComment) {
-                inComment = !l.contains("*/");
+            if (inJavadoc) {
+                inJavadoc = !l.contains("*/");
                 continue;
             }
-            if (l.startsWith("/*")) {
-                inComment = !l.contains("*/");
+            if (l.startsWith("/**")) {
+                inJavadoc = !l.contains("*/");
                 continue;
             }
-            if (l.isEmpty() || l.startsWith("//") || l.startsWith("*") || inStub.contains(l)
-                    || STUB_THROW.matcher(l).matches() || NOT_A_STATEMENT.matcher(l).matches()) {
+            boolean comment = inComment || l.startsWith("/*") || l.startsWith("//");
+            if (inComment || l.startsWith("/*")) {
+                inComment = !l.contains("*/");
+            }
+            String text = l.replaceAll("^(/\\*+|//+|\\*+/?)\\s*|\\s*\\*+/$", "");
+            if (l.isEmpty() || text.isEmpty() || inStub.contains(l) || STUB_THROW.matcher(l).matches()
+                    || (!comment && NOT_A_STATEMENT.matcher(l).matches())) {
                 continue;
             }
             code.add("line " + (i + 1) + ": " + l);
@@ -433,12 +441,12 @@ public final class Stubs {
             case "write", "force" -> {
                 var result = write(root, mode.equals("force"));
                 result.written().forEach(p -> System.out.println("wrote   " + p));
-                result.refused().forEach((p, code) -> System.out.println("KEPT    " + p + " — it holds code the stub "
+                result.refused().forEach((p, code) -> System.out.println("KEPT    " + p + " — it holds work the stub "
                         + "does not have (" + code.get(0) + (code.size() > 1 ? ", and " + (code.size() - 1)
                         + " more line(s)" : "") + ")"));
                 System.out.println(generate(root).size() + " stubs, " + result.written().size() + " file(s) written"
                         + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " kept because they "
-                                + "hold a student's code: move that work elsewhere first, or run "
+                                + "hold a student's work: move that work elsewhere first, or run "
                                 + "java tools/rnnscratch/tools/Stubs.java force to overwrite it"));
                 System.exit(result.refused().isEmpty() ? 0 : 1);
             }

@@ -194,13 +194,18 @@ class StubsTest {
     }
 
     @Test
-    @DisplayName("Only statements count as a student's code: not comments, blank lines, imports or a stub's throw")
-    void studentCodeIsStatements() {
+    @DisplayName("A student's statements and comments count as their work; blank lines, imports, Javadoc and a stub's throw do not")
+    void studentWorkIsStatementsAndComments() {
         String stub = Stubs.stub("A.java", SOLUTION);
         assertThat(Stubs.studentCode(stub, stub)).isEmpty();
-        String commented = stub.replace("    private A() {}", "    private A() {}\n    // I will do this later\n"
-                + "    /* and this\n       too */");
-        assertThat(Stubs.studentCode(commented, stub)).isEmpty();
+        String commented = stub.replace("    private A() {}", "    private A() {}\n    // return x + 1; (my first try)\n"
+                + "    /* and a note\n       of mine */");
+        assertThat(Stubs.studentCode(commented, stub)).as("an attempt commented out and a note are the student's work")
+                .containsExactly("line 8: // return x + 1; (my first try)", "line 9: /* and a note",
+                        "line 10: of mine */");
+        String javadoc = stub.replace("    private A() {}", "    private A() {}\n    /**\n     * A newer Javadoc\n     */\n\n");
+        assertThat(Stubs.studentCode(javadoc, stub)).as("Javadoc is the teacher's, and changes with the solution")
+                .isEmpty();
         assertThat(Stubs.studentCode(stub.replace("throw new UnsupportedOperationException(\"Exercise 99",
                 "throw new UnsupportedOperationException(\"Exercise 98"), stub)).as("an older stub message").isEmpty();
         assertThat(Stubs.studentCode(stub.replace("import java.util.List;", "import java.util.Map;"), stub))
