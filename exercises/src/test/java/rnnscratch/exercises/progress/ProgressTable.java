@@ -19,17 +19,31 @@ public final class ProgressTable {
 
     private ProgressTable() {}
 
-    /** The table without hints. */
+    /** Where the table is shown, which decides how its last lines say to go on. */
+    public enum Shown {
+        /** At the end of {@code mvn test -Pexercises} (or the build): go on with a command. */
+        BUILD,
+        /** In the watch mode: go on by saving the file, or with its keys. */
+        WATCH
+    }
+
+    /** The table without hints, at the end of a build. */
     public static String render(List<ExerciseResult> results) {
-        return render(results, 0);
+        return render(results, 0, Shown.BUILD);
+    }
+
+    /** The table, at the end of a build, with hints. */
+    public static String render(List<ExerciseResult> results, int hintLevel) {
+        return render(results, hintLevel, Shown.BUILD);
     }
 
     /**
      * The table, ending with a line that says what to do next.
      *
      * @param hintLevel the hint level to show under every exercise that ran and failed; 0 for none
+     * @param shown     where: the build's next step is a command, the watch mode's is saving the file or a key
      */
-    public static String render(List<ExerciseResult> results, int hintLevel) {
+    public static String render(List<ExerciseResult> results, int hintLevel, Shown shown) {
         int titleWidth = results.stream().mapToInt(r -> displayWidth(r.exercise().title())).max().orElse(0);
         long passed = count(results, ExerciseResult.Status.PASS);
         long failed = count(results, ExerciseResult.Status.FAIL);
@@ -70,8 +84,11 @@ public final class ProgressTable {
         if (ran < results.size()) {
             sb.append(" · = not run this time; run them all with: mvn test -Pexercises\n");
         }
-        sb.append(' ').append(nextStep(results, ran, failed)).append('\n');
-        if (failed > 0) {
+        sb.append(' ').append(nextStep(results, ran, failed, shown)).append('\n');
+        if (failed > 0 && shown == Shown.WATCH) {
+            sb.append(" Stuck? Type h and Enter for the next hint on the exercise you work on (1 the idea, 2 the method "
+                    + "and the shapes, 3 a skeleton).\n");
+        } else if (failed > 0) {
             var next = firstFailing(results);
             int more = Math.min(hintLevel + 1, next.exercise().hints().size());
             sb.append(' ').append(hintLevel >= next.exercise().hints().size()
@@ -137,7 +154,7 @@ public final class ProgressTable {
         return Optional.empty();
     }
 
-    private static String nextStep(List<ExerciseResult> results, long ran, long failed) {
+    private static String nextStep(List<ExerciseResult> results, long ran, long failed, Shown shown) {
         if (ran == 0) {
             return "No exercise ran: pick one with -Dgroups=ex01 … ex"
                     + String.format("%02d", ExerciseCatalog.ALL.size()) + " (tags are lower case).";
@@ -147,8 +164,9 @@ public final class ProgressTable {
                     : "Every exercise that ran passes. Run them all: mvn test -Pexercises";
         }
         var next = firstFailing(results).exercise();
-        return "Next: " + next.id() + " — open " + next.stubPath() + ", read " + next.docs() + ", then: "
-                + next.command();
+        return "Next: " + next.id() + " — open " + next.stubPath() + ", read " + next.docs()
+                + (shown == Shown.WATCH ? ", and save the file: this window checks it again" : ", then: "
+                        + next.command());
     }
 
     private static long count(List<ExerciseResult> results, ExerciseResult.Status status) {

@@ -40,6 +40,21 @@ class ProgressTableTest {
     }
 
     @Test
+    @DisplayName("In the watch mode the table says to save the file and to type h for a hint, not to run a Maven command")
+    void watchModeSaysSaveAndH() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, e.id().equals("ex09")
+                    ? "Exercise 09: tanh(1.1) expected" : e.label() + " (x): write f — read " + e.docs()));
+        }
+        String table = ProgressTable.render(results, 0, ProgressTable.Shown.WATCH);
+        assertThat(table).contains("Next: ex09 — open " + ExerciseCatalog.ALL.get(8).stubPath())
+                .contains("and save the file: this window checks it again")
+                .contains("Stuck? Type h and Enter for the next hint")
+                .doesNotContain("mvn test -Pexercises -Dgroups").doesNotContain("-Dhint");
+    }
+
+    @Test
     @DisplayName("-Dhint=N shows level N of the hints of every exercise that ran and failed, and offers the next")
     void hintLevelOnRequest() {
         var results = ExerciseCatalog.ALL.stream().map(e -> new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0,

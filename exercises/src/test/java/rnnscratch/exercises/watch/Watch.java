@@ -236,7 +236,7 @@ public final class Watch {
             lines.forEach(System.out::println);
         }
         saveProgress();
-        System.out.print(ProgressTable.render(resultList()));
+        System.out.print(ProgressTable.render(resultList(), 0, ProgressTable.Shown.WATCH));
         System.out.printf(" (all exercises compiled in %.1f s, tested in %.1f s)%n", (compiledAt - start) / 1e9,
                 (System.nanoTime() - compiledAt) / 1e9);
         System.out.flush();
