@@ -45,7 +45,7 @@ public final class TrainByHand {
             if (state.isEmpty() || useRandomIter) {
                 state = Optional.of(net.beginState(batch.x().length));
             } // else: the previous state is a constant already; it has no history to detach
-            int[] y = TrainCh8.flattenTransposed(batch.y());
+            int[] y = Labels.flattenTransposed(batch.y());
             Bptt.Forward f = Bptt.forward(batch.x(), batch.y(), state.get().H().value(), net.params());
             state = Optional.of(new RnnState(Tensor.constant(f.H(f.steps()))));
             double l = f.loss();

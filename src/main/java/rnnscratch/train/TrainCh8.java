@@ -81,8 +81,8 @@ public final class TrainCh8 {
         int minibatch = 0;
         for (Minibatch batch : trainIter) {
             minibatch++;
-            state = Optional.of(stateForMinibatch(state, useRandomIter, net, batch.x().length));
-            int[] y = flattenTransposed(batch.y());
+            state = Optional.of(MinibatchState.stateForMinibatch(state, useRandomIter, net, batch.x().length));
+            int[] y = Labels.flattenTransposed(batch.y());
             Rnn.Output yHat = net.forward(batch.x(), state.get());
             state = Optional.of(yHat.state());
             Tensor l = crossEntropy(yHat.outputs(), y);
@@ -107,39 +107,6 @@ public final class TrainCh8 {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, Math.exp(lossSum / tokens), tokens / Math.max(seconds, 1e-9), tokens, minibatch,
                 OptionalInt.empty(), seconds);
-    }
-
-    /**
-     * The state a minibatch starts from, the first branch of {@code train_epoch_ch8}: {@code if state is None or
-     * use_random_iter: state = net.begin_state(X.shape[0])}, the model's zero state {@code double[batchSize][H]};
-     * {@code else: for s in state: s.detach_()}, the previous state, detached in place, so that no gradient flows back
-     * into the previous minibatch (exercise ex12 writes it, with {@code batchSize, numHiddens} in place of
-     * {@code net, batchSize}).
-     *
-     * @param previous      the state the previous minibatch ended with; empty before the first minibatch
-     * @param useRandomIter whether the minibatches are drawn at random (then each starts from zeros)
-     * @param batchSize     the rows of this minibatch
-     */
-    public static RnnState stateForMinibatch(Optional<RnnState> previous, boolean useRandomIter, RNNModelScratch net,
-            int batchSize) {
-        if (previous.isEmpty() || useRandomIter) {
-            return net.beginState(batchSize);
-        }
-        previous.get().detachInPlace();
-        return previous.get();
-    }
-
-    /** {@code Y.T.reshape(-1)}: {@code int[batch][T]} becomes {@code int[T·batch]}, entry {@code t·batch + b}. */
-    public static int[] flattenTransposed(int[][] y) {
-        int batch = y.length;
-        int steps = y[0].length;
-        var flat = new int[steps * batch];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < steps; t++) {
-                flat[t * batch + b] = y[b][t];
-            }
-        }
-        return flat;
     }
 
     /**

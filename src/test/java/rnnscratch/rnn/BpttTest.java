@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
-import rnnscratch.train.TrainCh8;
+import rnnscratch.train.Labels;
 
 /**
  * The backward pass written by hand ({@link Bptt}) is the autograd's, number for number. Docs: docs/bptt.md
@@ -45,7 +45,7 @@ class BpttTest {
             var state = new RnnState(Tensor.param(rnnscratch.tensor.Mat.copy(h0)));
             Rnn.Output out = new RNNModelScratch(params).forward(x, state);
             out.hiddenStates().forEach(Tensor::retainGrad);
-            Tensor l = crossEntropy(out.outputs(), TrainCh8.flattenTransposed(y));
+            Tensor l = crossEntropy(out.outputs(), Labels.flattenTransposed(y));
             l.backward();
             List<double[][]> grads = params.list().stream().map(Tensor::grad).toList();
             List<double[][]> gradH = out.hiddenStates().stream().map(Tensor::grad).toList();

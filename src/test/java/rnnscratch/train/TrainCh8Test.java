@@ -49,7 +49,7 @@ class TrainCh8Test {
                             first.detachInPlace();
                         }
                         var out = net.forward(batches.get(1).x(), first);
-                        Ops.crossEntropy(out.outputs(), TrainCh8.flattenTransposed(batches.get(1).y())).backward();
+                        Ops.crossEntropy(out.outputs(), Labels.flattenTransposed(batches.get(1).y())).backward();
                         double into = rnnscratch.tensor.Mat.norm(h1.grad());
                         if (detach) {
                             assertThat(into).as("gradient of minibatch 2's loss w.r.t. minibatch 1's final state, "
@@ -133,7 +133,7 @@ class TrainCh8Test {
                     row[j] = rng.nextInt(100);
                 }
             }
-            int[] flat = TrainCh8.flattenTransposed(y);
+            int[] flat = Labels.flattenTransposed(y);
             for (int i = 0; i < b; i++) {
                 for (int j = 0; j < t; j++) {
                     assertThat(flat[j * b + i]).isEqualTo(y[i][j]);

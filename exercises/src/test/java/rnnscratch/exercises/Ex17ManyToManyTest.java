@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import rnnscratch.autograd.Tensor;
+import rnnscratch.optim.Sgd;
 import rnnscratch.rnn.RNNModelScratch;
 import rnnscratch.rnn.RnnParams;
 import rnnscratch.tensor.Mat;
 import rnnscratch.testing.Props;
 import rnnscratch.train.GradClipping;
-import rnnscratch.optim.Sgd;
-import rnnscratch.train.TrainCh8;
+import rnnscratch.train.Labels;
 
 /** Exercise 17: many-to-many, tagging every step. Docs: docs/applications.md */
 @Tag("exercise")
@@ -85,7 +85,7 @@ class Ex17ManyToManyTest {
                     int[][] x = TestData.tokens(batch, steps, 0, V, rng);
                     int[][] tags = TestData.tokens(batch, steps, 0, V, rng);
                     double expected = crossEntropy(net.forward(x, net.beginState(batch)).outputs(),
-                            TrainCh8.flattenTransposed(tags)).item();
+                            Labels.flattenTransposed(tags)).item();
                     assertThat(Ex17ManyToMany.taggingLoss(net, x, tags).item())
                             .as("Exercise 17: taggingLoss for x = %s, tags = %s (label of row t·batch + b is "
                                     + "tags[b][t])", Arrays.deepToString(x), Arrays.deepToString(tags))

@@ -26,7 +26,7 @@ import rnnscratch.tensor.Mat;
 import rnnscratch.tensor.MatMul;
 import rnnscratch.testing.Matrices;
 import rnnscratch.testing.Props;
-import rnnscratch.train.TrainCh8;
+import rnnscratch.train.Labels;
 
 /** Exercise 19: backpropagation through time by hand. Docs: docs/bptt.md */
 @Tag("exercise")
@@ -144,7 +144,7 @@ class Ex19BpttTest {
             var h = Tensor.param(Mat.copy(h0));
             Rnn.Output out = new RNNModelScratch(p).forward(x, new RnnState(h));
             out.hiddenStates().forEach(Tensor::retainGrad);
-            crossEntropy(out.outputs(), TrainCh8.flattenTransposed(y)).backward();
+            crossEntropy(out.outputs(), Labels.flattenTransposed(y)).backward();
             var all = new java.util.ArrayList<double[][]>();
             p.list().forEach(t -> all.add(t.grad()));
             all.add(h.grad());

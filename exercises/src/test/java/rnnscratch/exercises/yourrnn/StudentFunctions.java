@@ -1,13 +1,12 @@
 package rnnscratch.exercises.yourrnn;
 
+import static rnnscratch.autograd.Ops.catRows;
 import static rnnscratch.exercises.yourrnn.Guards.call;
 import static rnnscratch.exercises.yourrnn.Guards.exercise;
 import static rnnscratch.exercises.yourrnn.Guards.requireFinite;
 import static rnnscratch.exercises.yourrnn.Guards.requireParamsFinite;
 import static rnnscratch.exercises.yourrnn.Guards.requireShape;
 import static rnnscratch.exercises.yourrnn.Guards.run;
-
-import static rnnscratch.autograd.Ops.catRows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ import rnnscratch.rnn.RnnParams;
 import rnnscratch.rnn.RnnState;
 import rnnscratch.text.Vocab;
 import rnnscratch.train.GradClipping;
+import rnnscratch.train.MinibatchState;
 import rnnscratch.train.Perplexity;
-import rnnscratch.train.TrainCh8;
 
 /**
  * The parts of a training run ({@link Parts}) with a student's answers plugged in for the given exercises (ex07 …
@@ -71,7 +70,7 @@ final class StudentFunctions {
         var loop = new StudentLoop(
                 yours.contains("ex10") ? StudentFunctions::perplexity : Perplexity::perplexity,
                 yours.contains("ex11") ? StudentFunctions::gradClipping : GradClipping::gradClipping,
-                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : TrainCh8::stateForMinibatch,
+                yours.contains("ex12") ? StudentFunctions::stateForMinibatch : MinibatchState::stateForMinibatch,
                 yours.contains("ex19") ? Optional.of(StudentBackward.bptt()) : Optional.empty());
         return new Parts(model, yours.contains("ex13") ? StudentFunctions::sgd : lib.sgd(), loop,
                 yours.contains("ex14") ? StudentFunctions::predictCh8 : lib.predictCh8());

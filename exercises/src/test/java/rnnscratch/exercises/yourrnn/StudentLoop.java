@@ -16,6 +16,7 @@ import rnnscratch.rnn.RnnState;
 import rnnscratch.text.Minibatch;
 import rnnscratch.train.EpochListener;
 import rnnscratch.train.EpochStats;
+import rnnscratch.train.Labels;
 import rnnscratch.train.LossNotFiniteException;
 import rnnscratch.train.MinibatchStats;
 import rnnscratch.train.TrainCh8;
@@ -70,7 +71,7 @@ record StudentLoop(PerplexityFn perplexity, GradClippingFn gradClipping, StateFn
         for (Minibatch batch : trainIter) {
             minibatch++;
             state = Optional.of(stateForMinibatch.stateForMinibatch(state, useRandomIter, net, batch.x().length));
-            int[] y = TrainCh8.flattenTransposed(batch.y());
+            int[] y = Labels.flattenTransposed(batch.y());
             double l;
             Runnable backward; // l.backward()
             if (bptt.isPresent()) {
