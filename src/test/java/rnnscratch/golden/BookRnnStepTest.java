@@ -10,6 +10,7 @@ import rnnscratch.autograd.Ops;
 import rnnscratch.autograd.Tensor;
 import rnnscratch.io.Npz;
 import rnnscratch.optim.Sgd;
+import rnnscratch.rnn.Bptt;
 import rnnscratch.rnn.OneHot;
 import rnnscratch.rnn.Predict;
 import rnnscratch.rnn.RNNModelScratch;
@@ -78,6 +79,18 @@ class BookRnnStepTest {
         compare("gradient after grad_clipping", "clipped_", params, true);
         Sgd.sgd(params, GOLDEN.doubleScalar("lr"), 1);
         compare("parameter after sgd(params, lr, 1)", "sgd_", params, false);
+    }
+
+    @Test
+    @DisplayName("The hand-written backward pass (Bptt) gives the book's gradients of all five parameters")
+    void handWrittenBackwardIsTheBooks() {
+        var params = net().params();
+        var f = Bptt.forward(x(), Parts.reshape(GOLDEN.ints("Y"), BATCH, STEPS), GOLDEN.matrix("H0"), params);
+        var grads = Bptt.backward(f, params).list();
+        for (int p = 0; p < grads.size(); p++) {
+            String name = RnnParams.NAMES.get(p);
+            assertClose("Bptt.backward's gradient of " + name, grads.get(p), GOLDEN.matrix("grad_" + name));
+        }
     }
 
     @Test
