@@ -22,49 +22,24 @@ Run from the repository root with the interpreter that has torch (see ../shared/
 It sets torch.set_num_threads(1) and fixed zip entry times, so a rerun on the same machine gives identical files.
 """
 import argparse
-import collections
-import io
 import math
 import platform
 import sys
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
+import make_golden  # beside this file: write_npz and RecordingList, shared with the training cases
+from make_golden import RecordingList
+
 REPO = Path(__file__).resolve().parents[3]
-ENTRY_TIME = (1980, 1, 1, 0, 0, 0)
 FIXTURE = REPO / 'src/test/resources/rnnscratch/text/edge-cases.txt'
 
 
 def write_npz(path, arrays, texts):
-    """numpy.savez_compressed plus zipfile.writestr for the texts, with fixed entry times (as make_golden.py)."""
-    tmp = path.with_name('.' + path.name + '.tmp')
-    with zipfile.ZipFile(tmp, 'w') as z:
-        for name, array in arrays.items():
-            buf = io.BytesIO()
-            np.lib.format.write_array(buf, np.asanyarray(array), allow_pickle=False)
-            info = zipfile.ZipInfo(name + '.npy', date_time=ENTRY_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, buf.getvalue())
-        for name, text in texts.items():
-            info = zipfile.ZipInfo(name, date_time=ENTRY_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, text.encode('utf-8'))
-    tmp.replace(path)
+    """make_golden.write_npz, deflated, with fixed entry times."""
+    make_golden.write_npz(path, arrays, texts, compressed=True)
     print(f'wrote {path} ({path.stat().st_size:,} bytes)')
-
-
-class RecordingList(list):
-    """A list that remembers every index read through [], to learn which ids predict() turned into text."""
-
-    def __init__(self, items):
-        super().__init__(items)
-        self.reads = []
-
-    def __getitem__(self, i):
-        self.reads.append(i)
-        return super().__getitem__(i)
 
 
 def vocab_golden(d, out, versions):
