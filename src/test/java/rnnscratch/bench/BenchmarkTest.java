@@ -96,4 +96,19 @@ class BenchmarkTest {
         assertThat(Benchmark.fastest(java.util.List.of(c, d), tokensPerSec)).as("kept when only one ran")
                 .containsExactly(d);
     }
+
+    @Test
+    @DisplayName("A peak on many threads measured while other programs held cores is not the one shares are taken of: "
+            + "then threads x one thread's peak is, so that no share looks higher than it is")
+    void aBusyPeakIsNotUsedForShares() {
+        assertThat(Benchmark.peakForShares(2, 86.3, 87.6)).as("2 threads at 1.0x one thread's peak: busy")
+                .isEqualTo(2 * 86.3);
+        assertThat(Benchmark.peakForShares(2, 86.3, 169.7)).as("a normal measurement stays as it was")
+                .isEqualTo(169.7);
+        assertThat(Benchmark.peakForShares(1, 86.3, 86.3)).isEqualTo(86.3);
+        for (double measured = 10; measured < 400; measured += 7.3) {
+            assertThat(Benchmark.peakForShares(4, 50, measured)).as("measured %s", measured)
+                    .isGreaterThanOrEqualTo(Math.max(measured, 0.9 * 4 * 50));
+        }
+    }
 }
