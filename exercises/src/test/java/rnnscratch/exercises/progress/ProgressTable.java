@@ -16,6 +16,8 @@ public final class ProgressTable {
     /** The watch mode, the student's main loop (docs/exercises.md). */
     public static final String WATCH_COMMAND = "mvn -q test-compile exec:java@watch";
     private static final String INDENT = "         ";
+    /** What each hint level gives, said wherever hints are offered. */
+    private static final String HINT_LEVELS = "(1 the idea, 2 the method and the shapes, 3 a skeleton)";
 
     private ProgressTable() {}
 
@@ -86,8 +88,8 @@ public final class ProgressTable {
         }
         sb.append(' ').append(nextStep(results, ran, failed, shown)).append('\n');
         if (failed > 0 && shown == Shown.WATCH) {
-            sb.append(" Stuck? Type h and Enter for the next hint on the exercise you work on (1 the idea, 2 the method "
-                    + "and the shapes, 3 a skeleton).\n");
+            sb.append(" Stuck? Type h and Enter for the next hint on the exercise you work on ").append(HINT_LEVELS)
+                    .append(".\n");
         } else if (failed > 0) {
             var next = firstFailing(results);
             int more = Math.min(hintLevel + 1, next.exercise().hints().size());
@@ -95,8 +97,7 @@ public final class ProgressTable {
                     ? "That was the last hint for " + next.exercise().id() + "; its worked examples, the first "
                             + "tests in " + next.exercise().testPath() + ", can be followed by hand."
                     : "Stuck? " + next.exercise().command() + " -Dhint=" + more + " shows hint " + more + " of "
-                            + next.exercise().hints().size() + " (1 the idea, 2 the method and the shapes, 3 a "
-                            + "skeleton).").append('\n');
+                            + next.exercise().hints().size() + " " + HINT_LEVELS + ".").append('\n');
         }
         return sb.toString();
     }

@@ -3,6 +3,7 @@ package rnnscratch.exercises.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +28,7 @@ class ProgressTableTest {
     @DisplayName("Next, and the hint offered, are for the first exercise the student has started, not an untouched stub "
             + "before it")
     void nextIsTheStartedExercise() {
-        var results = new ArrayList<ExerciseResult>();
-        for (var e : ExerciseCatalog.ALL) {
-            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, e.id().equals("ex09")
-                    ? "Exercise 09: tanh(1.1) expected" : e.label() + " (x): write f — read " + e.docs()));
-        }
+        var results = ex09StartedOthersUntouched();
         assertThat(ProgressTable.render(results)).contains("Next: ex09")
                 .contains("Stuck? mvn test -Pexercises -Dgroups=ex09 -Dhint=1");
         results.set(8, new ExerciseResult(ExerciseCatalog.ALL.get(8), ExerciseResult.Status.PASS, 3, 3, ""));
@@ -42,11 +39,7 @@ class ProgressTableTest {
     @Test
     @DisplayName("In the watch mode the table says to save the file and to type h for a hint, not to run a Maven command")
     void watchModeSaysSaveAndH() {
-        var results = new ArrayList<ExerciseResult>();
-        for (var e : ExerciseCatalog.ALL) {
-            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, e.id().equals("ex09")
-                    ? "Exercise 09: tanh(1.1) expected" : e.label() + " (x): write f — read " + e.docs()));
-        }
+        var results = ex09StartedOthersUntouched();
         String table = ProgressTable.render(results, 0, ProgressTable.Shown.WATCH);
         assertThat(table).contains("Next: ex09 — open " + ExerciseCatalog.ALL.get(8).stubPath())
                 .contains("and save the file: this window checks it again")
@@ -111,5 +104,15 @@ class ProgressTableTest {
         assertThat(ProgressListener.referenceLine(results)).isEqualTo("Exercises: " + results.size() + "/"
                 + results.size() + " reference solutions pass. To work on them: mvn -q test-compile exec:java@watch (watch mode), "
                 + "or mvn test -Pexercises; see docs/exercises.md");
+    }
+
+    /** Every exercise failing: ex09 with a wrong answer of the student's, the others as untouched stubs. */
+    private static List<ExerciseResult> ex09StartedOthersUntouched() {
+        var results = new ArrayList<ExerciseResult>();
+        for (var e : ExerciseCatalog.ALL) {
+            results.add(new ExerciseResult(e, ExerciseResult.Status.FAIL, 3, 0, e.id().equals("ex09")
+                    ? "Exercise 09: tanh(1.1) expected" : e.label() + " (x): write f — read " + e.docs()));
+        }
+        return results;
     }
 }
