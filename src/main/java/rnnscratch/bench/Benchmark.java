@@ -63,6 +63,11 @@ public final class Benchmark {
     private static final int CHECK_MINIBATCHES = 3;
     /** Epochs of the run whose time {@code --report} must not lengthen by 5% or more (issue 15). */
     private static final int REPORT_EPOCHS = 20;
+    /**
+     * A long run whose fastest stretch is more than this times its slowest ran on a machine whose speed changed: a
+     * prediction from three samples of 10 epochs may then fall on a fast or a slow stretch and miss by over 10%.
+     */
+    static final double CHANGING_SPEED = 1.2;
 
     /**
      * What to run.
@@ -433,7 +438,25 @@ public final class Benchmark {
                 : BookRun.minutes(f.bookPredict), percent(f.bookPredict / b.wallSeconds() - 1), b.perplexity(),
                 b.peakRssMb().isPresent() ? String.format(Locale.ROOT, "%.0f MB", b.peakRssMb().getAsDouble())
                         : "not measured"));
+        run.ifPresent(b -> out.println(stretches(b.stretchSpeeds())));
         return run;
+    }
+
+    /**
+     * How a long run's speed changed, from the medians of its stretches ({@link BookRun#stretchSpeeds}): their range,
+     * the fastest over the slowest, and, above {@link #CHANGING_SPEED}, that a prediction from 10-epoch samples cannot
+     * be held to 10% on such a machine.
+     */
+    static String stretches(List<Double> speeds) {
+        if (speeds.isEmpty()) {
+            return "  (the run was too short to show how its speed changed)";
+        }
+        double lo = Collections.min(speeds);
+        double hi = Collections.max(speeds);
+        return String.format(Locale.ROOT, "  its speed over the run (the median of each stretch of %d epochs after the "
+                + "first): %s to %s tokens/s, the fastest %.2fx the slowest%s", BookRun.STRETCH, tokens(lo), tokens(hi),
+                hi / lo, hi / lo > CHANGING_SPEED ? ": the machine's speed changed while it ran, so a prediction from "
+                        + "the rounds' 10-epoch samples cannot be held to 10% of it" : "");
     }
 
     private static double reportSeconds(TrainingBench bench, RunRecorder recorder, PrintStream out) {

@@ -45,6 +45,11 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
      * has compiled again what the first sample, after epoch 10, made it throw away.
      */
     public static final int ROUND_EPOCHS = 30;
+    /**
+     * Epochs of one stretch of a long run ({@link #stretchSpeeds}): 20 stretches in the book's 500 epochs, about 8 s
+     * each at 28,000 tokens/s.
+     */
+    public static final int STRETCH = 25;
 
     /** Runs the book command: the command line's. */
     @FunctionalInterface
@@ -93,6 +98,19 @@ public record BookRun(double wallSeconds, List<Double> elapsed, List<Double> tok
             return Double.NaN;
         }
         return KernelBench.median(tokensPerSec.subList(n - 2 * WINDOW, n - WINDOW)) / steadyTokensPerSec();
+    }
+
+    /**
+     * The training speed of each whole stretch of {@link #STRETCH} epochs after the first (the median of its epochs'
+     * tokens/s, the book's timer): how the machine's speed changed during a long run. The first stretch, with the
+     * JIT's warm-up, is left out; empty for a run of fewer than two stretches.
+     */
+    public List<Double> stretchSpeeds() {
+        var speeds = new ArrayList<Double>();
+        for (int from = STRETCH; from + STRETCH <= epochs(); from += STRETCH) {
+            speeds.add(KernelBench.median(tokensPerSec.subList(from, from + STRETCH)));
+        }
+        return List.copyOf(speeds);
     }
 
     /** The predicted wall time of the same command run for {@code epochs} epochs. */

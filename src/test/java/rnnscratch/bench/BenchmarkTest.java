@@ -2,6 +2,7 @@ package rnnscratch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,19 @@ class BenchmarkTest {
             assertThat(Benchmark.peakForShares(4, 50, measured)).as("measured %s", measured)
                     .isGreaterThanOrEqualTo(Math.max(measured, 0.9 * 4 * 50));
         }
+    }
+
+    @Test
+    @DisplayName("A run whose fastest stretch is over 1.2x its slowest is said to have run on a machine whose speed "
+            + "changed, one under it is not")
+    void aChangingMachineIsNamed() {
+        assertThat(Benchmark.stretches(List.of(23_302.0, 32_508.0, 28_000.0)))
+                .as("the line for a run between 23,302 and 32,508 tokens/s")
+                .contains("23,302 to 32,508 tokens/s", "1.40x", "speed changed", "cannot be held to 10%");
+        assertThat(Benchmark.stretches(List.of(30_000.0, 32_000.0)))
+                .as("the line for a run between 30,000 and 32,000 tokens/s")
+                .contains("30,000 to 32,000 tokens/s", "1.07x").doesNotContain("speed changed");
+        assertThat(Benchmark.stretches(List.of()))
+                .as("the line for a run too short for two stretches").contains("too short");
     }
 }

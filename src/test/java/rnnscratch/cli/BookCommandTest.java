@@ -83,6 +83,32 @@ class BookCommandTest {
                 });
     }
 
+    @Test
+    @DisplayName("A long run's speed is shown stretch by stretch: the median of each 25 epochs after the first, the "
+            + "first left out for the JIT's warm-up")
+    void stretchesAreMediansAfterTheFirst() {
+        Props.qt().forAll(integers().between(1, 25), integers().between(0, 24), doubles().between(100, 50_000))
+                .checkAssert((stretches, extra, base) -> {
+                    int n = stretches * BookRun.STRETCH + extra;
+                    var elapsed = new double[n];
+                    var speed = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        int stretch = i / BookRun.STRETCH;
+                        elapsed[i] = i + 1;
+                        // stretch s runs at base·(s + 1), but for its first epoch, a slow outlier the median ignores
+                        speed[i] = i % BookRun.STRETCH == 0 ? base / 10 : base * (stretch + 1);
+                    }
+                    var expected = new ArrayList<Double>();
+                    for (int s = 1; s < stretches; s++) {
+                        expected.add(base * (s + 1));
+                    }
+                    assertThat(run(n + 1.5, elapsed, speed).stretchSpeeds())
+                            .as("the medians of the whole stretches of %d epochs after the first, in a run of %d epochs",
+                                    BookRun.STRETCH, n)
+                            .containsExactlyElementsOf(expected);
+                });
+    }
+
     /** A run read from a metrics file with these epochs' elapsed seconds and tokens/s (perplexity 3.5 each). */
     private static BookRun run(double wall, double[] elapsed, double[] speed) {
         var rows = new ArrayList<String>();
