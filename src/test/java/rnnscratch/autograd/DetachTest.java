@@ -126,7 +126,7 @@ class DetachTest {
     void constantsRecordNoHistory() {
         var a = Tensor.constant(new double[][] {{1, 2}});
         var b = tanh(add(a, a));
-        assertThat(b.requiresGrad()).isFalse();
-        assertThat(b.isLeaf()).isTrue();
+        assertThat(b.requiresGrad()).as("tanh(a + a) of a constant a requires no gradient").isFalse();
+        assertThat(b.isLeaf()).as("tanh(a + a) of a constant a is a leaf: no history was recorded").isTrue();
     }
 }

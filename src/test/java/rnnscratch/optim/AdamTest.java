@@ -40,7 +40,7 @@ class AdamTest {
         // m̂ = 0.025/(1 − 0.9²) = 0.1315789…, v̂ = 0.00028975/(1 − 0.999²) = 0.1449474…
         // θ = 0.900000002 − 0.1·m̂/(√v̂ + 1e-8) = 0.8654394181…
         assertThat(theta.value()[0][0]).as("after step 2").isCloseTo(0.8654394181165108, within(1e-12));
-        assertThat(adam.steps()).isEqualTo(2);
+        assertThat(adam.steps()).as("Adam's step count t after two steps").isEqualTo(2);
     }
 
     @Test

@@ -76,8 +76,8 @@ class UpdatersTest {
     }
 
     @Test
-    @DisplayName("Adam refuses an empty parameter list, β outside [0, 1), a non-positive ε, and counts its steps")
-    void adamSettingsAndSteps() {
+    @DisplayName("Adam refuses an empty parameter list, β outside [0, 1), a non-positive ε and a computed tensor")
+    void adamSettingsAreChecked() {
         var p = Tensor.param(new double[][] {{1}});
         assertThatThrownBy(() -> new Adam(List.of(), 0.1)).as("no parameters")
                 .isInstanceOf(IllegalArgumentException.class);
@@ -92,6 +92,13 @@ class UpdatersTest {
         var computed = rnnscratch.autograd.Ops.tanh(p);
         assertThatThrownBy(() -> new Adam(List.of(computed), 0.1)).as("a computed tensor is not a parameter")
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("Adam counts its steps: t is 0 before the first step() and 2 after two")
+    void adamCountsItsSteps() {
+        var p = Tensor.param(new double[][] {{1}});
+        assertThat(new Adam(List.of(p), 0.1).steps()).as("steps before any step() call").isZero();
         var adam = new Adam(List.of(p), 0.1);
         adam.step();
         adam.step();

@@ -118,8 +118,8 @@ class RnnContractTest {
             assertThat(state.H().requiresGrad()).as("a fresh state is a constant").isFalse();
             var net = new RNNModelScratch(4, h, new Random(b));
             assertThat(net.beginState(b).H().value()).as("begin_state(%d)", b).isDeepEqualTo(new double[b][h]);
-            assertThat(net.numHiddens()).isEqualTo(h);
-            assertThat(net.vocabSize()).isEqualTo(4);
+            assertThat(net.numHiddens()).as("the model's H").isEqualTo(h);
+            assertThat(net.vocabSize()).as("the model's V").isEqualTo(4);
         });
     }
 
@@ -197,11 +197,13 @@ class RnnContractTest {
         var functions = RnnFunctions.library();
         var params = RnnParams.getParams(5, 3, new Random(4));
         var net = new RNNModelScratch(params, functions);
-        assertThat(net.functions()).isSameAs(functions);
-        assertThat(net.params()).isSameAs(params);
-        assertThat(net.vocabSize()).isEqualTo(5);
-        assertThat(net.numHiddens()).isEqualTo(3);
-        assertThat(new RNNModelScratch(params).params().list()).containsExactlyElementsOf(params.list());
+        assertThat(net.functions()).as("the functions the model runs on").isSameAs(functions);
+        assertThat(net.params()).as("the parameters the model keeps").isSameAs(params);
+        assertThat(net.vocabSize()).as("V, from W_xh (5×3)").isEqualTo(5);
+        assertThat(net.numHiddens()).as("H, from W_xh (5×3)").isEqualTo(3);
+        assertThat(new RNNModelScratch(params).params().list())
+                .as("the parameters of a model on the library's functions")
+                .containsExactlyElementsOf(params.list());
     }
 
     @Test

@@ -35,11 +35,12 @@ class RnnShapeTest {
                     List<Tensor> inputs = OneHot.oneHot(OneHot.transpose(x), vocab);
                     assertThat(inputs).as("one matrix per time step").hasSize(steps);
                     for (int t = 0; t < steps; t++) {
-                        assertThat(inputs.get(t).shape()).isEqualTo("(" + batch + "x" + vocab + ")");
+                        assertThat(inputs.get(t).shape()).as("shape of step %d's one-hot matrix", t).isEqualTo("(" + batch + "x" + vocab + ")");
                         for (int b = 0; b < batch; b++) {
                             assertThat(Mat.argmaxRows(inputs.get(t).value())[b])
                                     .as("step %d, sequence %d holds token X[%d][%d]", t, b, b, t).isEqualTo(x[b][t]);
-                            assertThat(Mat.sum(new double[][] {inputs.get(t).value()[b]})).isEqualTo(1.0);
+                            assertThat(Mat.sum(new double[][] {inputs.get(t).value()[b]}))
+                                    .as("step %d, sequence %d: a one-hot row holds a single 1", t, b).isEqualTo(1.0);
                         }
                     }
                 });

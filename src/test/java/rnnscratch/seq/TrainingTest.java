@@ -54,6 +54,7 @@ class TrainingTest {
             sum += d * d;
         }
         assertThat(Training.evaluateLoss(net, data.features(), data.labels()))
+                .as("evaluateLoss against Σ (net(x) − y)² / %d rows, summed here", data.size())
                 .isCloseTo(sum / data.size(), org.assertj.core.api.Assertions.within(1e-15));
     }
 }

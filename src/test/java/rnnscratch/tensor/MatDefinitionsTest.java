@@ -140,7 +140,8 @@ class MatDefinitionsTest {
                 assertThat(Mat.allFinite(b)).as("one element %s", bad).isFalse();
             }
         });
-        assertThat(Mat.rowMax(new double[][] {{Double.NEGATIVE_INFINITY, -1e308}})[0]).isEqualTo(-1e308);
+        assertThat(Mat.rowMax(new double[][] {{Double.NEGATIVE_INFINITY, -1e308}})[0])
+                .as("rowMax of (−∞, −1e308): −∞ is the start of no search").isEqualTo(-1e308);
     }
 
     @Test

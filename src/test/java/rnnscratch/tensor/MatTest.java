@@ -99,9 +99,14 @@ class MatTest {
     }
 
     @Test
-    @DisplayName("The L2 norm is the square root of the sum of squares, and the seeded normal repeats for a seed")
-    void normAndSeededInitialiser() {
-        assertThat(Mat.norm(new double[][] {{3, 4}})).isEqualTo(5.0);
+    @DisplayName("The L2 norm is the square root of the sum of squares")
+    void normIsTheRootOfTheSumOfSquares() {
+        assertThat(Mat.norm(new double[][] {{3, 4}})).as("‖(3, 4)‖ = √(9 + 16)").isEqualTo(5.0);
+    }
+
+    @Test
+    @DisplayName("The seeded normal initialiser repeats for a seed")
+    void seededNormalRepeats() {
         var a = Mat.randn(3, 4, 0.01, new Random(42));
         var b = Mat.randn(3, 4, 0.01, new Random(42));
         assertThat(Matrices.bitIdentical(a, b)).as("the same seed gives the same initial weights").isTrue();
@@ -162,11 +167,16 @@ class MatTest {
     }
 
     @Test
-    @DisplayName("pick needs one column per row, and the vector difference two vectors of one length")
-    void pickAndVectorSubCheckTheirLengths() {
+    @DisplayName("pick needs one column per row")
+    void pickNeedsOneColumnPerRow() {
         assertThatThrownBy(() -> Mat.pick(new double[2][3], new int[] {0, 1, 2}))
                 .as("three columns picked from two rows").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pick");
+    }
+
+    @Test
+    @DisplayName("The vector difference needs two vectors of one length")
+    void vectorSubNeedsOneLength() {
         assertThatThrownBy(() -> Mat.sub(new double[2], new double[3]))
                 .as("a vector of 2 minus a vector of 3").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sub");

@@ -162,15 +162,15 @@ class PartitioningOrderTest {
             int randomNeeds = batch * steps + steps;
             var ok = new SeqDataLoader(positions(sequentialNeeds), batch, steps, false, new Random(1));
             assertThat(ok.nextEpoch().batches()).as("sequential with exactly %d tokens", sequentialNeeds).isNotEmpty();
-            assertThat(ok.batchSize()).isEqualTo(batch);
-            assertThat(ok.numSteps()).isEqualTo(steps);
-            assertThat(ok.useRandomIter()).isFalse();
+            assertThat(ok.batchSize()).as("the loader's batch size").isEqualTo(batch);
+            assertThat(ok.numSteps()).as("the loader's num_steps").isEqualTo(steps);
+            assertThat(ok.useRandomIter()).as("a loader made with use_random_iter=False is sequential").isFalse();
             assertThatThrownBy(() -> new SeqDataLoader(positions(sequentialNeeds - 1), batch, steps, false,
                     new Random(1))).as("sequential with %d tokens", sequentialNeeds - 1)
                     .isInstanceOf(UserException.class);
             var random = new SeqDataLoader(positions(randomNeeds), batch, steps, true, new Random(1));
             assertThat(random.nextEpoch().batches()).as("random with exactly %d tokens", randomNeeds).isNotEmpty();
-            assertThat(random.useRandomIter()).isTrue();
+            assertThat(random.useRandomIter()).as("a loader made with use_random_iter=True is random").isTrue();
             assertThatThrownBy(() -> new SeqDataLoader(positions(randomNeeds - 1), batch, steps, true, new Random(1)))
                     .as("random with %d tokens", randomNeeds - 1).isInstanceOf(UserException.class);
         });

@@ -29,7 +29,8 @@ class SeqDataLoaderTest {
                     for (int e = 0; e < 3; e++) {
                         var epoch = loader.nextEpoch();
                         assertThat(epoch.offset()).as("epoch %d's offset", e).isEqualTo(rng.nextInt(steps + 1));
-                        assertThat(epoch.useRandomIter()).isFalse();
+                        assertThat(epoch.useRandomIter()).as("epoch %d of a sequential loader says it is sequential", e)
+                                .isFalse();
                         assertThat(epoch.batches()).as("replaying epoch %d from its logged offset", e)
                                 .isEqualTo(SeqDataIter.seqDataIterSequential(CORPUS, batch, steps, epoch.offset()));
                     }
@@ -47,7 +48,8 @@ class SeqDataLoaderTest {
                         var epoch = loader.nextEpoch();
                         int offset = rng.nextInt(steps);
                         assertThat(epoch.offset()).as("epoch %d's offset", e).isEqualTo(offset);
-                        assertThat(epoch.useRandomIter()).isTrue();
+                        assertThat(epoch.useRandomIter()).as("epoch %d of a random loader says it is random", e)
+                                .isTrue();
                         assertThat(epoch.batches()).as("replaying epoch %d from its offset and the same rng", e)
                                 .isEqualTo(SeqDataIter.seqDataIterRandom(CORPUS, batch, steps, offset, rng));
                     }

@@ -104,10 +104,17 @@ class TextValuesTest {
     }
 
     @Test
-    @DisplayName("tokenAt refuses an index below 0 or equal to the size, naming it; toTokens maps indices back")
+    @DisplayName("toTokens maps indices back to their tokens, 0 to <unk>")
+    void toTokensMapsIndicesBack() {
+        var vocab = Vocab.of(List.of(List.of("x", "y", "x")));
+        assertThat(vocab.toTokens(new int[] {1, 2, 0})).as("indices 1, 2, 0 of the vocabulary <unk> x y")
+                .containsExactly("x", "y", Vocab.UNK);
+    }
+
+    @Test
+    @DisplayName("tokenAt refuses an index below 0 or equal to the size, naming it, and accepts size − 1")
     void tokenAtRange() {
         var vocab = Vocab.of(List.of(List.of("x", "y", "x")));
-        assertThat(vocab.toTokens(new int[] {1, 2, 0})).containsExactly("x", "y", Vocab.UNK);
         assertThat(vocab.tokenAt(vocab.size() - 1)).as("the last index").isEqualTo("y");
         for (int bad : new int[] {-1, vocab.size()}) {
             assertThatThrownBy(() -> vocab.tokenAt(bad)).as("index %d of %d", bad, vocab.size())

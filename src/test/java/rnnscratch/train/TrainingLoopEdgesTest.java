@@ -235,13 +235,14 @@ class TrainingLoopEdgesTest {
                         assertThat(s.offset()).as("the offset of epoch %d", s.epoch())
                                 .isEqualTo(random == 1 ? OptionalInt.empty() : OptionalInt.of(drawn));
                         assertThat(s.perplexity()).as("perplexity of epoch %d", s.epoch()).isGreaterThan(1.0);
-                        assertThat(s.tokensPerSec()).isPositive();
+                        assertThat(s.tokensPerSec()).as("tokens per second of epoch %d", s.epoch()).isPositive();
                     }
                     var last = heard.epochs.get(epochs - 1);
                     assertThat(result.perplexity()).as("the result's perplexity is the last epoch's")
                             .isEqualTo(last.perplexity());
-                    assertThat(result.epochsRun()).isEqualTo(epochs);
-                    assertThat(result.stopped()).isFalse();
+                    assertThat(result.epochsRun()).as("epochs the result says were run").isEqualTo(epochs);
+                    assertThat(result.stopped()).as("a run that was not asked to stop says it was not stopped")
+                            .isFalse();
                     assertThat(heard.finished).as("finished once, with the result").containsExactly(result);
                 });
     }

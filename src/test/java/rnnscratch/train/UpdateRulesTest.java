@@ -67,9 +67,8 @@ class UpdateRulesTest {
     }
 
     @Test
-    @DisplayName("Perplexity is exp(Σ lᵢ·nᵢ / Σ nᵢ); it refuses no tokens at all and unequal numbers of losses and "
-            + "counts")
-    void perplexityFormulaAndInputs() {
+    @DisplayName("Perplexity is exp(Σ lᵢ·nᵢ / Σ nᵢ), the exponential of the token-weighted mean loss")
+    void perplexityIsExpOfTheTokenWeightedMeanLoss() {
         Props.qt().forAll(integers().between(1, 6), longs().all()).checkAssert((n, seed) -> {
             var rng = new Random(seed);
             var losses = new double[n];
@@ -87,19 +86,28 @@ class UpdateRulesTest {
                     .isCloseTo(expected, within(1e-12 * expected));
             assertThat(Perplexity.perplexity(sum, tokens)).as("perplexity from the sums")
                     .isCloseTo(expected, within(1e-12 * expected));
-            assertThatThrownBy(() -> Perplexity.perplexity(losses, java.util.Arrays.copyOf(counts, n + 1)))
+        });
+        assertThat(Perplexity.perplexity(0.0, 1)).as("a loss of 0 on one token").isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("Perplexity refuses no tokens at all and unequal numbers of losses and counts")
+    void perplexityRefusesInputsWithoutAMean() {
+        Props.qt().forAll(integers().between(1, 6)).checkAssert(n -> {
+            var losses = new double[n];
+            var counts = new int[n + 1];
+            java.util.Arrays.fill(counts, 1);
+            assertThatThrownBy(() -> Perplexity.perplexity(losses, counts))
                     .as("%d losses and %d counts", n, n + 1).isInstanceOf(IllegalArgumentException.class);
         });
         assertThatThrownBy(() -> Perplexity.perplexity(1.0, 0)).as("no tokens")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Perplexity.perplexity(new double[0], new int[0])).as("no minibatches")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(Perplexity.perplexity(0.0, 1)).as("a loss of 0 on one token").isEqualTo(1.0);
     }
 
     @Test
-    @DisplayName("The training settings refuse θ that is not positive, sampleEvery below 1 and numPreds below 0; the "
-            + "book's are θ = 1, \"time traveller\" every 10 epochs, 50 tokens")
+    @DisplayName("The training settings refuse θ that is not positive, sampleEvery below 1 and numPreds below 0")
     void optionsAreChecked() {
         var prefixes = List.of("a");
         for (double theta : new double[] {0.0, -1.0, Double.NaN}) {
@@ -112,11 +120,18 @@ class UpdateRulesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Ch8Options.of(Double.POSITIVE_INFINITY, "a", prefixes, 1, 0).numPreds())
                 .as("θ = ∞ (no clipping) and numPreds 0 are allowed").isZero();
+    }
+
+    @Test
+    @DisplayName("The book's training settings are θ = 1, a \"time traveller\" sample every 10 epochs, 50 tokens, and "
+            + "final predictions after \"time traveller\" and \"traveller\"")
+    void bookSettings() {
         var book = Ch8Options.book();
-        assertThat(book.theta()).isEqualTo(1.0);
-        assertThat(book.sampleEvery()).isEqualTo(10);
-        assertThat(book.numPreds()).isEqualTo(50);
-        assertThat(book.samplePrefix()).isEqualTo("time traveller");
-        assertThat(book.finalPrefixes()).containsExactly("time traveller", "traveller");
+        assertThat(book.theta()).as("the book's clipping threshold θ").isEqualTo(1.0);
+        assertThat(book.sampleEvery()).as("epochs between the book's samples").isEqualTo(10);
+        assertThat(book.numPreds()).as("tokens the book predicts after a prefix").isEqualTo(50);
+        assertThat(book.samplePrefix()).as("the prefix of the book's samples").isEqualTo("time traveller");
+        assertThat(book.finalPrefixes()).as("the prefixes of the book's final predictions")
+                .containsExactly("time traveller", "traveller");
     }
 }

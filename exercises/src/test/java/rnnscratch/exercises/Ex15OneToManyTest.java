@@ -50,7 +50,9 @@ class Ex15OneToManyTest {
     @Order(1)
     @DisplayName("Worked example: the counting model from token 3 of 5 generates 4, 0, 1, 2, 3, 4")
     void workedExample() {
-        assertThat(Ex15OneToMany.generate(countingModel(5), 3, 6))
+        assertThat(TestData.explained("Exercise 15: generate(net, 3, 6) on a model of V = 5 tokens and H = 5 hidden "
+                + "units: one sequence, so the state is net.beginState(1), H double[1][H], and each step feeds int[1][1], "
+                + "giving outputs double[1][V]", () -> Ex15OneToMany.generate(countingModel(5), 3, 6)))
                 .as("Exercise 15: numSteps = 6 generated tokens, the start token 3 not among them; each "
                         + "is the argmax of the output scores H_t·W_hq + b_q (not of the hidden state), fed back in as "
                         + "the next input")

@@ -80,6 +80,23 @@ class Ex18SamplingTest {
 
     @Test
     @Order(2)
+    @DisplayName("softmaxWithTemperature and sample leave the scores they are given as they were")
+    void scoresAreLeftAsTheyWere() {
+        Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.05, 20))
+                .checkAssert((v, seed, t) -> {
+                    double[] o = logits(v, seed, 3);
+                    double[] before = o.clone();
+                    Ex18Sampling.softmaxWithTemperature(o, t);
+                    assertThat(o).as("Exercise 18: the scores o after softmaxWithTemperature(o, %s): compute (o_j − "
+                            + "max)/κ into p (or a new array), not into o, which belongs to the caller: a "
+                            + "second draw from the same scores must see them unchanged", t).containsExactly(before);
+                    Ex18Sampling.sample(o, t, new Random(seed));
+                    assertThat(o).as("Exercise 18: the scores o after sample(o, %s, rng)", t).containsExactly(before);
+                });
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("softmax(o / κ) is the library's: a distribution that sums to 1, for every temperature κ > 0")
     void softmaxIsTheLibrarys() {
         Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.05, 20))
@@ -97,7 +114,7 @@ class Ex18SamplingTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("Large scores, or scores all below 0, at a small temperature give no NaN: the softmax is computed "
             + "stably")
     void stableForSmallTemperatures() {
@@ -129,7 +146,7 @@ class Ex18SamplingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("A draw is the library's draw with the same generator: the same seed gives the same tokens")
     void drawsAreTheLibrarys() {
         Props.qt().forAll(integers().between(1, 30), longs().all(), doubles().between(0.1, 5))
@@ -151,7 +168,7 @@ class Ex18SamplingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("As κ → 0 the draw is the greedy choice, the argmax of the scores")
     void coldIsGreedy() {
         Props.qt().forAll(integers().between(2, 30), longs().all(), doubles().between(0, 0.999))
@@ -165,7 +182,7 @@ class Ex18SamplingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("A token of probability 0 is never drawn, as in the library: not at u = 0, and when rounding leaves u "
             + "above the sum of the probabilities, the draw is the last token whose probability is not 0")
     void zeroProbabilityIsNeverDrawn() {

@@ -63,7 +63,10 @@ class Ex19BpttTest {
         //   Ō_1 = (¾ − 1, ¼) = (−¼, ¼); H̄_1 = Ō_1·W_hqᵀ = −¼·2 ln 3 = −½ ln 3; Ā_1 = H̄_1·(1 − ¼) = −⅜ ln 3
         var p = workedParams();
         Bptt.Forward one = Bptt.forward(new int[][] {{0}}, new int[][] {{0}}, new double[][] {{0}}, p);
-        Bptt.Gradients g = Ex19Bptt.bptt(one, p);
+        Bptt.Gradients g = TestData.explained("Exercise 19: one step of the worked example, V = 2, H = 1, batch = 1: "
+                + "each gradient has its parameter's shape, ∂ℓ/∂W_xh V × H = 2 × 1 (Σ X_tᵀ·Ā_t), ∂ℓ/∂W_hh H × H = 1 × 1 "
+                + "(Σ H_{t−1}ᵀ·Ā_t), ∂ℓ/∂b_h 1 × H, ∂ℓ/∂W_hq H × V = 1 × 2 (Σ H_tᵀ·Ō_t), ∂ℓ/∂b_q 1 × V, and "
+                + "∂ℓ/∂H_t batch × H", () -> Ex19Bptt.bptt(one, p));
         near(g.W_hq()[0][0], -0.125, "one step: ∂ℓ/∂W_hq[0][0] = H_1·Ō_1[a] = ½·(¾ − 1)");
         near(g.W_hq()[0][1], 0.125, "one step: ∂ℓ/∂W_hq[0][1] = H_1·Ō_1[b] = ½·¼");
         near(g.b_q()[0][0], -0.25, "one step: ∂ℓ/∂b_q[0] = Ō_1[a] = ¾ − 1");
@@ -172,18 +175,21 @@ class Ex19BpttTest {
                 assertThat(Matrices.maxAbsDiff(yours, expected)).as("Exercise 19: ∂ℓ/∂H_%d at step %d of %d is "
                         + "wrong (%s): it should be %s, you returned %s. Going back from step %d, every step before "
                         + "was right%s", t, t, n.steps(), n, Arrays.deepToString(expected), Arrays.deepToString(yours),
-                        n.steps(), sentBack(c, lib, t, yours)).isLessThan(1e-10);
+                        n.steps(), multipleOf(yours, expected, n).orElse(sentBack(c, lib, t, yours)))
+                        .isLessThan(1e-10);
             }
             assertThat(Matrices.maxAbsDiff(g.H0(), lib.get(5))).as("Exercise 19: ∂ℓ/∂H_0, the gradient sent back "
-                    + "to the starting state through step 1, is wrong (%s): it should be %s, you returned %s", n,
-                    Arrays.deepToString(lib.get(5)), Arrays.deepToString(g.H0())).isLessThan(1e-10);
+                    + "to the starting state through step 1, is wrong (%s): it should be %s, you returned %s%s", n,
+                    Arrays.deepToString(lib.get(5)), Arrays.deepToString(g.H0()), sentToH0(c, lib, g.H0()))
+                    .isLessThan(1e-10);
             for (int i = 0; i < 5; i++) {
                 if (Matrices.maxAbsDiff(g.list().get(i), lib.get(i)) >= 1e-10) {
                     int k = firstWrongPrefix(c, i, n.steps());
                     assertThat(Matrices.maxAbsDiff(g.list().get(i), lib.get(i))).as("Exercise 19: ∂ℓ/∂%s is wrong "
-                            + "(%s), already with the first %d step%s: it should be %s, you returned %s",
+                            + "(%s), already with the first %d step%s: it should be %s, you returned %s%s",
                             RnnParams.NAMES.get(i), n, k, k == 1 ? "" : "s", Arrays.deepToString(lib.get(i)),
-                            Arrays.deepToString(g.list().get(i))).isLessThan(1e-10);
+                            Arrays.deepToString(g.list().get(i)), parameterHint(i, g.list().get(i), lib.get(i), n))
+                            .isLessThan(1e-10);
                 }
             }
         });
@@ -208,6 +214,75 @@ class Ex19BpttTest {
                         + "since A_%d = X_%d·W_xh + H_%d·W_hh + b_h".formatted(t + 1, t + 1, t)
                 : ": ∂ℓ/∂H_%d = Ō_%d·W_hqᵀ + Ā_%d·W_hhᵀ, its own output plus what step %d sends back"
                         .formatted(t, t, t + 1, t + 1);
+    }
+
+    /** How each parameter's gradient is made: the sum over the steps of (the product's left factor)ᵀ·(its gradient). */
+    private static final List<String> PARAMETER_RULES = List.of("Σ_t X_tᵀ·Ā_t (V × H)", "Σ_t H_{t−1}ᵀ·Ā_t (H × H)",
+            "Σ_t Ā_t summed over the batch's rows", "Σ_t H_tᵀ·Ō_t (H × V)", "Σ_t Ō_t summed over the batch's rows");
+
+    /**
+     * What to look at in a wrong parameter gradient: names a transposed product, or a gradient that is a multiple of
+     * the right one (the mean over N), and otherwise gives the rule.
+     */
+    private static String parameterHint(int i, double[][] yours, double[][] expected, Sizes n) {
+        boolean square = yours.length == expected.length && yours.length == yours[0].length
+                && expected.length == expected[0].length;
+        if (square && Matrices.maxAbsDiff(yours, Mat.transpose(expected)) < 1e-10) {
+            return ": yours is its transpose; ∂ℓ/∂%s = %s, the transposed factor on the left"
+                    .formatted(RnnParams.NAMES.get(i), PARAMETER_RULES.get(i));
+        }
+        return multipleOf(yours, expected, n)
+                .orElse(": ∂ℓ/∂%s = %s".formatted(RnnParams.NAMES.get(i), PARAMETER_RULES.get(i)));
+    }
+
+    /**
+     * Names a gradient that is the right one times T, batch or T·batch, or divided by one of them: the loss is the mean
+     * over N = T·batch predictions, so Ō_t carries the factor 1/N exactly once. Only for a gradient of two or more
+     * nonzero numbers, where a multiple is no accident.
+     */
+    private static java.util.Optional<String> multipleOf(double[][] yours, double[][] expected, Sizes n) {
+        if (yours.length != expected.length || yours[0].length != expected[0].length) {
+            return java.util.Optional.empty();
+        }
+        double dot = 0;
+        double norm = 0;
+        int nonzero = 0;
+        for (int r = 0; r < yours.length; r++) {
+            for (int j = 0; j < yours[0].length; j++) {
+                dot += yours[r][j] * expected[r][j];
+                norm += expected[r][j] * expected[r][j];
+                nonzero += Math.abs(expected[r][j]) > 1e-12 ? 1 : 0;
+            }
+        }
+        if (nonzero < 2) {
+            return java.util.Optional.empty();
+        }
+        double k = dot / norm;
+        int N = n.steps() * n.batch();
+        boolean aFactorOfN = java.util.stream.IntStream.of(n.steps(), n.batch(), N).filter(f -> f > 1)
+                .anyMatch(f -> Math.abs(k - f) < 1e-9 * f || Math.abs(k - 1.0 / f) < 1e-9 / f);
+        if (!aFactorOfN || Matrices.maxAbsDiff(yours, Mat.scale(expected, k)) >= 1e-10) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((": yours is %.4g times the right one; the loss is the mean over N = T·batch = %d "
+                + "predictions, so Ō_t = (softmax(O_t) − onehot(Y_t))/N, with 1/N once and no other factor")
+                .formatted(k, N));
+    }
+
+    /** What to look at in a wrong ∂ℓ/∂H_0 = Ā_1·W_hhᵀ: a multiple of it, or Ā_1·W_hh with W_hh not transposed. */
+    private static String sentToH0(Case c, List<double[][]> lib, double[][] yours) {
+        var n = new Sizes(c.params().vocabSize(), c.params().numHiddens(), c.x()[0].length, c.x().length);
+        var multiple = multipleOf(yours, lib.get(5), n);
+        if (multiple.isPresent()) {
+            return multiple.get();
+        }
+        double[][] dA1 = Mat.mul(lib.get(6), Mat.oneMinusSquare(c.forward().H(1)));
+        double[][] untransposed = MatMul.mm(dA1, c.params().W_hh().value());
+        boolean sameShape = yours.length == untransposed.length && yours[0].length == untransposed[0].length;
+        return sameShape && Matrices.maxAbsDiff(yours, untransposed) < 1e-10
+                ? ": yours is Ā_1·W_hh; ∂ℓ/∂H_0 = Ā_1·W_hhᵀ, through W_hh transposed, since A_1 = X_1·W_xh + "
+                        + "H_0·W_hh + b_h"
+                : ": ∂ℓ/∂H_0 = Ā_1·W_hhᵀ, with Ā_1 = ∂ℓ/∂H_1 ⊙ (1 − H_1²)";
     }
 
     /** The smallest number of steps for which the student's gradient of parameter {@code i} is wrong. */

@@ -141,4 +141,26 @@ class Ex21ReluTest {
             }
         });
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("backOneStep leaves dH, H and W_hh as they were: it returns a new matrix")
+    void backOneStepChangesNothingItReads() {
+        Props.qt(30).forAll(integers().between(1, 4), integers().between(1, 6), longs().all())
+                .checkAssert((batch, hidden, seed) -> {
+                    var rng = new Random(seed);
+                    double[][] dH = Matrices.uniform(batch, hidden, 1.0, rng.nextLong());
+                    double[][] H = Mat.relu(Matrices.uniform(batch, hidden, 1.0, rng.nextLong()));
+                    double[][] W_hh = Matrices.uniform(hidden, hidden, 1.0, rng.nextLong());
+                    double[][] dHBefore = Mat.copy(dH);
+                    double[][] HBefore = Mat.copy(H);
+                    double[][] W_hhBefore = Mat.copy(W_hh);
+                    Ex21Relu.backOneStep(dH, H, W_hh);
+                    assertThat(dH).as("Exercise 21: dH = ∂ℓ/∂H_t after backOneStep(dH, H = %s, W_hh): mask into a "
+                            + "new matrix, not into dH: the caller still needs ∂ℓ/∂H_t itself (bptt, exercise 19, "
+                            + "lists every ∂ℓ/∂H_t)", Arrays.deepToString(HBefore)).isDeepEqualTo(dHBefore);
+                    assertThat(H).as("Exercise 21: H = H_t after backOneStep").isDeepEqualTo(HBefore);
+                    assertThat(W_hh).as("Exercise 21: W_hh after backOneStep").isDeepEqualTo(W_hhBefore);
+                });
+    }
 }

@@ -90,7 +90,8 @@ class VectorKernelTest {
                     Parallel.setThreads(1);
                     var one = MatMul.mm(a, b);
                     Parallel.setThreads(2);
-                    assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b))).isTrue();
+                    assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b)))
+                            .as("A·B of (%dx%d)·(%dx%d) on two threads has the one-thread bits", m, k, k, n).isTrue();
                 });
     }
 
