@@ -9,7 +9,9 @@ import static rnnscratch.autograd.Ops.crossEntropy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -240,9 +242,9 @@ class Ex19BpttTest {
      * over N = T·batch predictions, so Ō_t carries the factor 1/N exactly once. Only for a gradient of two or more
      * nonzero numbers, where a multiple is no accident.
      */
-    private static java.util.Optional<String> multipleOf(double[][] yours, double[][] expected, Sizes n) {
+    private static Optional<String> multipleOf(double[][] yours, double[][] expected, Sizes n) {
         if (yours.length != expected.length || yours[0].length != expected[0].length) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double dot = 0;
         double norm = 0;
@@ -255,16 +257,16 @@ class Ex19BpttTest {
             }
         }
         if (nonzero < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double k = dot / norm;
         int N = n.steps() * n.batch();
-        boolean aFactorOfN = java.util.stream.IntStream.of(n.steps(), n.batch(), N).filter(f -> f > 1)
+        boolean aFactorOfN = IntStream.of(n.steps(), n.batch(), N).filter(f -> f > 1)
                 .anyMatch(f -> Math.abs(k - f) < 1e-9 * f || Math.abs(k - 1.0 / f) < 1e-9 / f);
         if (!aFactorOfN || Matrices.maxAbsDiff(yours, Mat.scale(expected, k)) >= 1e-10) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of((": yours is %.4g times the right one; the loss is the mean over N = T·batch = %d "
+        return Optional.of((": yours is %.4g times the right one; the loss is the mean over N = T·batch = %d "
                 + "predictions, so Ō_t = (softmax(O_t) − onehot(Y_t))/N, with 1/N once and no other factor")
                 .formatted(k, N));
     }
