@@ -391,7 +391,8 @@ public final class Stubs {
 
     /**
      * Writes every stub that differs, each through a temporary file renamed into place, except over a file holding
-     * a student's code ({@link #studentCode}) unless {@code force}. Deletes nothing: a file in {@code exercises/}
+     * a student's code ({@link #studentCode}) unless {@code force}. Line endings do not make a difference: a stub is
+     * written with its solution's, CRLF in a Windows checkout. Deletes nothing: a file in {@code exercises/}
      * without a solution may be a student's helper.
      */
     public static Written write(Path root, boolean force) throws IOException {
@@ -413,8 +414,10 @@ public final class Stubs {
             }
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            boolean crlf = readAsIs(root.resolve(SOLUTIONS).resolve(e.getKey())).contains("\r\n");
             try {
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(tmp, crlf ? e.getValue().replace("\n", "\r\n") : e.getValue(),
+                        StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -644,7 +647,15 @@ public final class Stubs {
         }
     }
 
+    /**
+     * The file's text with Windows line endings read as {@code \n}: a checkout made with git's
+     * {@code core.autocrlf=true}, or a file saved by a Windows editor, is the same text as the repository's.
+     */
     private static String read(Path file) {
+        return readAsIs(file).replace("\r\n", "\n");
+    }
+
+    private static String readAsIs(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -194,6 +194,34 @@ class StubsTest {
     }
 
     @Test
+    @DisplayName("A checkout with Windows line endings (CRLF) is up to date as it is: the check finds no difference "
+            + "and the generator rewrites no file and sees no student's work in it")
+    void windowsLineEndingsAreUpToDate(@TempDir Path dir) throws IOException {
+        String crlfStub = Stubs.stub("A.java", SOLUTION).replace("\n", "\r\n");
+        Path ex = repo(dir, SOLUTION.replace("\n", "\r\n"), crlfStub);
+        assertThat(Stubs.differences(dir)).as("a CRLF stub of a CRLF solution (git's core.autocrlf=true on Windows)")
+                .isEmpty();
+        var result = Stubs.write(dir, false);
+        assertThat(result.written()).as("files the generator rewrote").isEmpty();
+        assertThat(result.refused()).as("files it took for a student's work").isEmpty();
+        assertThat(Files.readString(ex)).isEqualTo(crlfStub);
+    }
+
+    @Test
+    @DisplayName("A stub the generator writes into a checkout with Windows line endings ends every line as its "
+            + "solution does, with CRLF")
+    void generatorKeepsTheSolutionsLineEndings(@TempDir Path dir) throws IOException {
+        String solution = SOLUTION.replace("f's Javadoc", "f's new Javadoc").replace("\n", "\r\n");
+        Path ex = repo(dir, solution, Stubs.stub("A.java", SOLUTION).replace("\n", "\r\n"));
+        assertThat(Stubs.write(dir, false).written()).containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
+        String written = Files.readString(ex);
+        assertThat(written).contains("f's new Javadoc");
+        assertThat(written.replace("\r\n", "")).as("the stub written, without its CRLFs: no lone LF is left")
+                .doesNotContain("\n");
+        assertThat(Stubs.differences(dir)).isEmpty();
+    }
+
+    @Test
     @DisplayName("A student's statements and comments count as their work; blank lines, imports, Javadoc and a stub's throw do not")
     void studentWorkIsStatementsAndComments() {
         String stub = Stubs.stub("A.java", SOLUTION);
