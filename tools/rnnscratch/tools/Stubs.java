@@ -348,7 +348,20 @@ public final class Stubs {
 
     private static String missing(Path rel) {
         return EXERCISES.resolve(rel) + ":1: the file is missing (restore it with git checkout -- "
-                + EXERCISES.resolve(rel) + ")";
+                + EXERCISES.resolve(rel) + "; the stub of an exercise new in solutions/ is written by "
+                + "java tools/rnnscratch/tools/Stubs.java)";
+    }
+
+    /**
+     * The last line of {@code check}: all up to date, or how many stubs are not and the command that writes them.
+     *
+     * @param problems the lines of {@link #differences}
+     * @param stubs    how many stubs the solutions give
+     */
+    public static String checkSummary(List<String> problems, int stubs) {
+        return problems.isEmpty() ? "stubs: all " + stubs + " stubs are up to date"
+                : "stubs: " + problems.size() + " stub(s) are not what solutions/ gives: write them with "
+                        + "java tools/rnnscratch/tools/Stubs.java (it keeps a student's work), then commit them";
     }
 
     /**
@@ -456,9 +469,7 @@ public final class Stubs {
             case "check" -> {
                 var problems = differences(root);
                 problems.forEach(p -> System.err.println("stubs: " + p));
-                System.out.println(problems.isEmpty() ? "stubs: all " + generate(root).size()
-                        + " stubs are up to date" : "stubs: " + problems.size()
-                        + " stub(s) are not what solutions/ gives");
+                System.out.println(checkSummary(problems, generate(root).size()));
                 System.exit(problems.isEmpty() ? 0 : 1);
             }
             case "compile" -> {

@@ -110,7 +110,8 @@ class StubsTest {
         Files.delete(ex);
         assertThat(Stubs.compileExercises(dir, classes)).singleElement().asString()
                 .isEqualTo("exercises/src/main/java/p/A.java:1: the file is missing (restore it with git checkout -- "
-                        + "exercises/src/main/java/p/A.java)");
+                        + "exercises/src/main/java/p/A.java; the stub of an exercise new in solutions/ is written by "
+                        + "java tools/rnnscratch/tools/Stubs.java)");
         assertThat(ex).as("nothing is written into exercises/").doesNotExist();
     }
 
@@ -191,6 +192,17 @@ class StubsTest {
                 SOLUTION.replace("int f(int x)", "long f(long x)"));
         assertThat(Stubs.write(dir, false).written()).as("an untouched stub with an old signature is rewritten")
                 .containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
+    }
+
+    @Test
+    @DisplayName("A missing stub fails the check, and the check's last line says which command writes the stubs")
+    void checkSaysHowToWriteTheStubs(@TempDir Path dir) throws IOException {
+        Files.delete(repo(dir, SOLUTION, ""));
+        var problems = Stubs.differences(dir);
+        assertThat(problems).containsExactly("exercises/src/main/java/p/A.java is missing");
+        assertThat(Stubs.checkSummary(problems, 1)).startsWith("stubs: 1 stub(s) are not what solutions/ gives")
+                .contains("java tools/rnnscratch/tools/Stubs.java");
+        assertThat(Stubs.checkSummary(java.util.List.of(), 1)).isEqualTo("stubs: all 1 stubs are up to date");
     }
 
     @Test
