@@ -348,7 +348,20 @@ public final class Stubs {
 
     private static String missing(Path rel) {
         return EXERCISES.resolve(rel) + ":1: the file is missing (restore it with git checkout -- "
-                + EXERCISES.resolve(rel) + ")";
+                + EXERCISES.resolve(rel) + "; the stub of an exercise new in solutions/ is written by "
+                + "java tools/rnnscratch/tools/Stubs.java)";
+    }
+
+    /**
+     * The last line of {@code check}: all up to date, or how many stubs are not and the command that writes them.
+     *
+     * @param problems the lines of {@link #differences}
+     * @param stubs    how many stubs the solutions give
+     */
+    public static String checkSummary(List<String> problems, int stubs) {
+        return problems.isEmpty() ? "stubs: all " + stubs + " stubs are up to date"
+                : "stubs: " + problems.size() + " stub(s) are not what solutions/ gives: write them with "
+                        + "java tools/rnnscratch/tools/Stubs.java (it keeps a student's work), then commit them";
     }
 
     /**
@@ -391,7 +404,8 @@ public final class Stubs {
 
     /**
      * Writes every stub that differs, each through a temporary file renamed into place, except over a file holding
-     * a student's code ({@link #studentCode}) unless {@code force}. Deletes nothing: a file in {@code exercises/}
+     * a student's code ({@link #studentCode}) unless {@code force}. Line endings do not make a difference: a stub is
+     * written with its solution's, CRLF in a Windows checkout. Deletes nothing: a file in {@code exercises/}
      * without a solution may be a student's helper.
      */
     public static Written write(Path root, boolean force) throws IOException {
@@ -413,8 +427,10 @@ public final class Stubs {
             }
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            boolean crlf = readAsIs(root.resolve(SOLUTIONS).resolve(e.getKey())).contains("\r\n");
             try {
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(tmp, crlf ? e.getValue().replace("\n", "\r\n") : e.getValue(),
+                        StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -453,9 +469,7 @@ public final class Stubs {
             case "check" -> {
                 var problems = differences(root);
                 problems.forEach(p -> System.err.println("stubs: " + p));
-                System.out.println(problems.isEmpty() ? "stubs: all " + generate(root).size()
-                        + " stubs are up to date" : "stubs: " + problems.size()
-                        + " stub(s) are not what solutions/ gives");
+                System.out.println(checkSummary(problems, generate(root).size()));
                 System.exit(problems.isEmpty() ? 0 : 1);
             }
             case "compile" -> {
@@ -644,7 +658,15 @@ public final class Stubs {
         }
     }
 
+    /**
+     * The file's text with Windows line endings read as {@code \n}: a checkout made with git's
+     * {@code core.autocrlf=true}, or a file saved by a Windows editor, is the same text as the repository's.
+     */
     private static String read(Path file) {
+        return readAsIs(file).replace("\r\n", "\n");
+    }
+
+    private static String readAsIs(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

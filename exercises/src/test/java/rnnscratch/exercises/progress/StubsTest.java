@@ -110,7 +110,8 @@ class StubsTest {
         Files.delete(ex);
         assertThat(Stubs.compileExercises(dir, classes)).singleElement().asString()
                 .isEqualTo("exercises/src/main/java/p/A.java:1: the file is missing (restore it with git checkout -- "
-                        + "exercises/src/main/java/p/A.java)");
+                        + "exercises/src/main/java/p/A.java; the stub of an exercise new in solutions/ is written by "
+                        + "java tools/rnnscratch/tools/Stubs.java)");
         assertThat(ex).as("nothing is written into exercises/").doesNotExist();
     }
 
@@ -191,6 +192,45 @@ class StubsTest {
                 SOLUTION.replace("int f(int x)", "long f(long x)"));
         assertThat(Stubs.write(dir, false).written()).as("an untouched stub with an old signature is rewritten")
                 .containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
+    }
+
+    @Test
+    @DisplayName("A missing stub fails the check, and the check's last line says which command writes the stubs")
+    void checkSaysHowToWriteTheStubs(@TempDir Path dir) throws IOException {
+        Files.delete(repo(dir, SOLUTION, ""));
+        var problems = Stubs.differences(dir);
+        assertThat(problems).containsExactly("exercises/src/main/java/p/A.java is missing");
+        assertThat(Stubs.checkSummary(problems, 1)).startsWith("stubs: 1 stub(s) are not what solutions/ gives")
+                .contains("java tools/rnnscratch/tools/Stubs.java");
+        assertThat(Stubs.checkSummary(java.util.List.of(), 1)).isEqualTo("stubs: all 1 stubs are up to date");
+    }
+
+    @Test
+    @DisplayName("A checkout with Windows line endings (CRLF) is up to date as it is: the check finds no difference "
+            + "and the generator rewrites no file and sees no student's work in it")
+    void windowsLineEndingsAreUpToDate(@TempDir Path dir) throws IOException {
+        String crlfStub = Stubs.stub("A.java", SOLUTION).replace("\n", "\r\n");
+        Path ex = repo(dir, SOLUTION.replace("\n", "\r\n"), crlfStub);
+        assertThat(Stubs.differences(dir)).as("a CRLF stub of a CRLF solution (git's core.autocrlf=true on Windows)")
+                .isEmpty();
+        var result = Stubs.write(dir, false);
+        assertThat(result.written()).as("files the generator rewrote").isEmpty();
+        assertThat(result.refused()).as("files it took for a student's work").isEmpty();
+        assertThat(Files.readString(ex)).isEqualTo(crlfStub);
+    }
+
+    @Test
+    @DisplayName("A stub the generator writes into a checkout with Windows line endings ends every line as its "
+            + "solution does, with CRLF")
+    void generatorKeepsTheSolutionsLineEndings(@TempDir Path dir) throws IOException {
+        String solution = SOLUTION.replace("f's Javadoc", "f's new Javadoc").replace("\n", "\r\n");
+        Path ex = repo(dir, solution, Stubs.stub("A.java", SOLUTION).replace("\n", "\r\n"));
+        assertThat(Stubs.write(dir, false).written()).containsExactly(Stubs.EXERCISES.resolve("p/A.java"));
+        String written = Files.readString(ex);
+        assertThat(written).contains("f's new Javadoc");
+        assertThat(written.replace("\r\n", "")).as("the stub written, without its CRLFs: no lone LF is left")
+                .doesNotContain("\n");
+        assertThat(Stubs.differences(dir)).isEmpty();
     }
 
     @Test

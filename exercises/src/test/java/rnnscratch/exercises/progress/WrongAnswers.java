@@ -492,7 +492,9 @@ public final class WrongAnswers {
     public static Verdict check(WrongAnswer w, Path root, Path classes, Path testClasses, Path scratch)
             throws IOException {
         var e = ExerciseCatalog.byId(w.id()).orElseThrow();
-        String solution = Files.readString(root.resolve(e.solutionPath()), StandardCharsets.UTF_8);
+        // a Windows checkout (CRLF) holds the same text; the finds of several lines are written with \n
+        String solution = Files.readString(root.resolve(e.solutionPath()), StandardCharsets.UTF_8)
+                .replace("\r\n", "\n");
         int at = solution.indexOf(w.find());
         if (at < 0 || solution.indexOf(w.find(), at + 1) >= 0) {
             throw new IllegalStateException(e.id() + " \"" + w.what() + "\": the text to replace occurs "

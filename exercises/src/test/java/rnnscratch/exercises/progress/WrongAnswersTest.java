@@ -3,6 +3,8 @@ package rnnscratch.exercises.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +37,23 @@ class WrongAnswersTest {
             assertThat(v.message()).as("the message for %s: %s", w.id(), w.what())
                     .startsWith("Exercise " + w.id().substring(2) + ":");
         }
+    }
+
+    @Test
+    @DisplayName("A wrong answer of several lines applies to a solution checked out with Windows line endings (CRLF)")
+    void appliesToASolutionWithCrlf(@TempDir Path scratch) throws Exception {
+        var w = WrongAnswers.ALL.stream().filter(a -> a.what().startsWith("averages the minibatch means")).findFirst()
+                .orElseThrow();
+        assertThat(w.find()).as("the sample wrong answer spans several lines").contains("\n");
+        var e = ExerciseCatalog.byId(w.id()).orElseThrow();
+        Path root = scratch.resolve("repo");
+        Path solution = root.resolve(e.solutionPath());
+        Files.createDirectories(solution.getParent());
+        Files.writeString(solution, Files.readString(Path.of(e.solutionPath()), StandardCharsets.UTF_8)
+                .replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        var v = WrongAnswers.check(w, root, classesOf(Tensor.class), classesOf(ExerciseCatalog.class),
+                scratch.resolve("run"));
+        assertThat(v.rejected()).as("%s: %s, on a CRLF solution", w.id(), w.what()).isTrue();
     }
 
     @Test
