@@ -84,8 +84,9 @@ class CatalogMatchesSolutionsTest {
         }
     }
 
-    /** One requirement, one message, without the whole file in it. */
+    /** One requirement, one message, without the whole file in it: what is required, and the text it lacks. */
     private static void requireText(String text, String needed, String requirement) {
-        assertThat(text.contains(needed)).withFailMessage(requirement).isTrue();
+        assertThat(text.contains(needed)).withFailMessage("required: %s; the file has no %s", requirement, needed)
+                .isTrue();
     }
 }
