@@ -30,10 +30,17 @@ class Ex02MarkovFeaturesTest {
     void workedExample() {
         var m = TestData.explained("Exercise 02: x = 1..5 (L = 5), τ = 2: features double[L − τ][τ] = 3 × 2, one row "
                 + "per window; labels double[L − τ][1] = 3 × 1, one row per window holding the value after it (the "
-                + "last window, (3, 4), is followed by 5: there is no window (4, 5), nothing comes after it)",
+                + "last window, (3, 4), is followed by 5: there is no window (4, 5), nothing comes after it); the "
+                + "windows overlap: window i starts at x[i], one value after window i − 1, not τ values after it",
                 () -> Ex02MarkovFeatures.markovFeatures(new double[] {1, 2, 3, 4, 5}, 2));
         assertThat(m.tau()).as("Exercise 02: the order τ").isEqualTo(2);
-        assertThat(m.features()).as("Exercise 02: L − τ = 3 windows of τ = 2 values, each in its order in x (oldest first)")
+        double[][] f = m.features();
+        String shared = f.length > 1 && f[0] == f[1]
+                ? "; your rows 0 and 1 are one and the same array, so every row shows the last window written into "
+                        + "it: make a new double[τ] for every window"
+                : "";
+        assertThat(f).as("Exercise 02: L − τ = 3 windows of τ = 2 values, window i = (x[i], …, x[i + τ − 1]): "
+                        + "(1, 2), (2, 3), (3, 4), each in its order in x (oldest first)" + shared)
                 .isDeepEqualTo(new double[][] {{1, 2}, {2, 3}, {3, 4}});
         assertThat(m.labels()).as("Exercise 02: the value right after each window")
                 .isDeepEqualTo(new double[][] {{3}, {4}, {5}});

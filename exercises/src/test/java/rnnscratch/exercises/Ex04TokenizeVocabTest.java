@@ -55,6 +55,10 @@ class Ex04TokenizeVocabTest {
                 .as("Exercise 04: the characters of \"汉🙂a\" (use code points: 🙂 is two Java chars but one character)")
                 .isEqualTo(List.of(List.of("汉", "🙂", "a")));
         assertThat(Ex04TokenizeVocab.vocabTokens(List.of(List.of("a", "b", "a")), 2))
+                .as("Exercise 04: index 0 is <unk>, the unknown token, before every token of the text (the book's "
+                        + "idx_to_token starts as ['<unk>'])")
+                .startsWith("<unk>");
+        assertThat(Ex04TokenizeVocab.vocabTokens(List.of(List.of("a", "b", "a")), 2))
                 .as("Exercise 04: 'a' occurs exactly 2 = minFreq times, so it stays (count ≥ minFreq, not >)")
                 .isEqualTo(List.of("<unk>", "a"));
         assertThat(Ex04TokenizeVocab.vocabTokens(words, 1))

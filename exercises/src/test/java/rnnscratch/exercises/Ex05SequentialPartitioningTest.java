@@ -64,8 +64,9 @@ class Ex05SequentialPartitioningTest {
         assertThat(batches).as("Exercise 05: at least one minibatch from 12 tokens").isNotEmpty();
         assertThat(batches.get(0).x()[0][0]).as("Exercise 05: skip offset = 2 tokens, so row 0 starts at token 2")
                 .isEqualTo(2);
-        assertThat(batches).as("Exercise 05: keep ⌊(12 − 2 − 1) / 2⌋·2 = 8 tokens, not 10 (the last token can only "
-                        + "be a label, in y), so the rows are 2..5 and 6..9, cut 2 columns at a time")
+        assertThat(batches).as("Exercise 05: keep ⌊(12 − offset 2 − 1) / 2⌋·2 = 8 tokens, not 10 (subtract the "
+                        + "skipped offset, and 1 since the last token can only be a label, in y), so the rows are 2..5 "
+                        + "and 6..9, cut 2 columns at a time")
                 .containsExactly(
                         new Minibatch(new int[][] {{2, 3}, {6, 7}}, new int[][] {{3, 4}, {7, 8}}),
                         new Minibatch(new int[][] {{4, 5}, {8, 9}}, new int[][] {{5, 6}, {9, 10}}));

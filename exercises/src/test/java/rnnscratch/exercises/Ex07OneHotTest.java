@@ -28,7 +28,9 @@ class Ex07OneHotTest {
         assertThat(Ex07OneHot.transpose(x)).as("Exercise 07: Xᵀ has one row per time step: Xᵀ[t][b] = X[b][t], so row t holds "
                 + "token t of every sequence (the columns of X become the rows of Xᵀ)")
                 .isDeepEqualTo(new int[][] {{0, 1}, {2, 0}});
-        var steps = Ex07OneHot.oneHot(new int[][] {{0, 1}, {2, 0}}, 3);
+        var steps = TestData.explained("Exercise 07: oneHot of Xᵀ = [[0, 1], [2, 0]] with V = 3: token ids are "
+                + "0-based, so token v has its 1 in column v (0 ≤ v < V)",
+                () -> Ex07OneHot.oneHot(new int[][] {{0, 1}, {2, 0}}, 3));
         assertThat(steps).as("Exercise 07: one tensor per time step").hasSize(2);
         assertThat(steps.get(1).value()).as("Exercise 07: every step needs a matrix of its own: make a new "
                 + "double[batch][V] inside the loop, or the ones of all steps pile up in one array")
@@ -37,7 +39,12 @@ class Ex07OneHotTest {
         assertThat(step0.length == 2 && step0[0].length == 3).as("Exercise 07: step 0 is %d×%d; it must be batch×V "
                 + "= 2×3: one row per sequence of the minibatch, with its 1 in the column of that sequence's token",
                 step0.length, step0.length == 0 ? 0 : step0[0].length).isTrue();
-        assertThat(step0).as("Exercise 07: step 0 holds tokens 0 and 1: row 0 has its 1 in column 0, row 1 in column 1")
+        String transposedAgain = Arrays.deepEquals(step0, new double[][] {{1, 0, 0}, {0, 0, 1}})
+                ? "; you gave tokens 0 and 2, column 0 of Xᵀ: oneHot is given Xᵀ, already transposed, so step s is "
+                        + "row s of xt as it is"
+                : "";
+        assertThat(step0).as("Exercise 07: step 0 holds tokens 0 and 1: row 0 has its 1 in column 0, row 1 in column 1"
+                        + transposedAgain)
                 .isDeepEqualTo(new double[][] {{1, 0, 0}, {0, 1, 0}});
         assertThat(steps.get(1).value()).as("Exercise 07: step 1 holds tokens 2 and 0")
                 .isDeepEqualTo(new double[][] {{0, 0, 1}, {1, 0, 0}});
@@ -49,7 +56,12 @@ class Ex07OneHotTest {
     void workedExampleNotSquare() {
         String shapes = "Exercise 07: X is int[batch = 1][t = 3], so Xᵀ is int[t = 3][batch = 1]: as many rows as X has "
                 + "columns, and as many columns as X has rows";
-        assertThat(TestData.explained(shapes, () -> Ex07OneHot.transpose(new int[][] {{0, 2, 1}}))).as(shapes)
+        int[][] xt = TestData.explained(shapes, () -> Ex07OneHot.transpose(new int[][] {{0, 2, 1}}));
+        boolean shapeRight = xt.length == 3 && Arrays.stream(xt).allMatch(row -> row.length == 1);
+        assertThat(xt).as(shapeRight
+                        ? "Exercise 07: the shape 3×1 is right, but Xᵀ[s][0] must be X[0][s] for every s = 0, 1, 2: "
+                                + "loop s over all x[0].length = 3 columns of X, not over its x.length = 1 rows"
+                        : shapes)
                 .isDeepEqualTo(new int[][] {{0}, {2}, {1}});
     }
 

@@ -49,7 +49,8 @@ class Ex08GetParamsTest {
                                 && theirs[0][0] != 0 && Math.abs(mine[0][0] / theirs[0][0] - 100) < 1e-6;
                         assertThat(mine)
                                 .as("Exercise 08: %s for V = %s, H = %s, new Random(%s)%s (draw W_xh, W_hh, W_hq in "
-                                        + "that order, each Mat.randn(rows, cols, 0.01, rng))",
+                                        + "that order from the rng you are given, not a Random of your own, each "
+                                        + "Mat.randn(rows, cols, 0.01, rng))",
                                         RnnParams.NAMES.get(i), vocab, hidden, seed, hundredTimes
                                                 ? ": yours are 100 times the library's numbers; the weights are "
                                                         + "normal with standard deviation 0.01, not 1"

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static rnnscratch.autograd.Ops.sum;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,15 +49,25 @@ class Ex09RnnStepTest {
         Tensor h = Tensor.constant(new double[][] {{0.25}});
         double expected = Math.tanh(0.5 + 0.25 * 2 + 0.1);
         double[][] step = Ex09RnnStep.rnnStep(x, h, p).value();
-        boolean noBias = step.length == 1 && step[0].length == 1 && Math.abs(step[0][0] - Math.tanh(1.0)) < 1e-12;
+        boolean oneNumber = step.length == 1 && step[0].length == 1;
+        boolean noBias = oneNumber && Math.abs(step[0][0] - Math.tanh(1.0)) < 1e-12;
+        boolean biasOutside = oneNumber && Math.abs(step[0][0] - (Math.tanh(1.0) + 0.1)) < 1e-12;
         assertThat(step)
                 .as("Exercise 09: tanh(1·0.5 + 0·(−1) + 0.25·2 + 0.1) = tanh(1.1)" + (noBias
                         ? "; you gave tanh(1.0): the bias b_h = 0.1 is missing from the sum inside tanh"
-                        : ""))
+                        : biasOutside
+                                ? "; you gave tanh(1.0) + 0.1: b_h is added inside tanh, to X·W_xh + H·W_hh, "
+                                        + "before tanh squashes the sum"
+                                : ""))
                 .isDeepEqualTo(new double[][] {{expected}});
         var out = Ex09RnnStep.rnn(List.of(x), new RnnState(h), p);
         double y0 = out.outputs().value()[0][0];
-        assertThat(out.outputs().value()).as("Exercise 09: " + (Math.abs(y0 - 0.25) < 1e-12
+        double y1 = out.outputs().value()[0].length > 1 ? out.outputs().value()[0][1] : Double.NaN;
+        assertThat(out.outputs().value()).as("Exercise 09: " + (Math.abs(y0 - expected) < 1e-12
+                && Math.abs(y1 + expected) < 1e-12
+                ? "Y_t = H_t·W_hq + b_q = [H_t, −H_t + 0.5] with the new H_t = tanh(1.1); you gave [H_t, −H_t]: "
+                        + "the output bias b_q = [0, 0.5] is missing"
+                : Math.abs(y0 - 0.25) < 1e-12
                 ? "Y was computed from the state you were given (H = 0.25): first compute the new H_t = tanh(1.1), "
                         + "then Y_t = H_t·W_hq + b_q = [H_t, −H_t + 0.5] from it"
                 : Math.abs(y0 - Math.tanh(expected)) < 1e-12
@@ -127,9 +138,16 @@ class Ex09RnnStepTest {
                     Rnn.Output lib = Rnn.rnn(inputs, h0, p);
                     assertThat(yours.outputs().shape()).as("Exercise 09: outputs of %s steps × batch %s, V = %s",
                             steps, batch, vocab).isEqualTo(lib.outputs().shape());
+                    double[][] firstInputOnly = Rnn.rnn(Collections.nCopies(steps, inputs.get(0)), h0, p).outputs()
+                            .value();
+                    boolean readX1Always = !Arrays.deepEquals(inputs.get(0).value(), inputs.get(steps - 1).value())
+                            && Matrices.maxAbsDiff(yours.outputs().value(), firstInputOnly) < 1e-12;
                     assertThat(Matrices.maxAbsDiff(yours.outputs().value(), lib.outputs().value()))
                             .as("Exercise 09: outputs Y_t = H_t·W_hq + b_q stacked time-major (row t·batch + b), "
-                                    + "batch %s, %s steps", batch, steps).isLessThan(1e-12);
+                                    + "batch %s, %s steps%s", batch, steps, readX1Always
+                                            ? ": every step read the first input X_1; step t must read its own "
+                                                    + "input X_t, the t-th of the list"
+                                            : "").isLessThan(1e-12);
                     assertThat(Matrices.maxAbsDiff(yours.state().H().value(), lib.state().H().value()))
                             .as("Exercise 09: the returned state is H after the last step").isLessThan(1e-12);
                 });

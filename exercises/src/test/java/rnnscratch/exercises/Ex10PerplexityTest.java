@@ -29,6 +29,9 @@ class Ex10PerplexityTest {
         double got = Ex10Perplexity.perplexity(new double[] {1, 2}, new int[] {10, 30});
         String why = Math.abs(got - 1.75) < 1e-9
                 ? " — you gave 1.75, the mean loss per token itself: the perplexity is exp of it"
+                : got == 1.0
+                        ? " — you gave exp(0) = 1: in Java an int divided by an int is an int, so 10 / 40 and 30 / 40 "
+                                + "are 0; keep the sums as doubles, or divide the weighted sum of losses by the tokens"
                 : Math.abs(got - Math.exp(1.5)) < 1e-9
                         ? " — you gave exp(1.5) = exp(mean(1, 2)): weight each minibatch's mean loss by its tokens"
                 : Math.abs(got - Math.exp(35)) < 1e-9 * Math.exp(35)
@@ -51,6 +54,10 @@ class Ex10PerplexityTest {
         double got = Ex10Perplexity.perplexityOfProbabilities(new double[] {0.5, 0.125});
         String why = Math.abs(got - Math.exp(-0.5 * (Math.log10(0.5) + Math.log10(0.125)))) < 1e-9
                 ? " — you gave " + got + ", exp of the mean base-10 log: use Math.log (ln), whose inverse is Math.exp"
+                : Math.abs(got - Math.exp(2)) < 1e-9 ? " — you gave e² = " + got + ", exp of the mean base-2 log: "
+                        + "exp undoes the natural log only, so use Math.log (ln)"
+                : got == 1.0 ? " — you gave exp(0) = 1: in Java 1 / n with an int n is 0 (integer division); divide "
+                        + "the sum by n as a double"
                 : Math.abs(got - 16) < 1e-9 ? " — you gave 16, exp of the whole sum: divide by n = 2 first"
                 : Math.abs(got - 0.25) < 1e-9 ? " — you gave 0.25 = 1/4, exp of the mean of +log p: the loss of a "
                         + "token is −log p, so the sign is minus (a perplexity is never below 1)"

@@ -47,12 +47,16 @@ class Ex12DetachTest {
         double[] got = Ex12Detach.detachExample(2.0);
         boolean piledUp = got.length == 2 && Math.abs(got[0] - 12) < 1e-12 && Math.abs(got[1] - 16) < 1e-12;
         boolean xDetached = got.length == 2 && Math.abs(got[0] - 12) < 1e-12 && Math.abs(got[1] - 8) < 1e-12;
+        boolean overwritten = got.length == 2 && Math.abs(got[0] - 4) < 1e-12 && Math.abs(got[1] - 4) < 1e-12;
         assertThat(got)
                 .as("Exercise 12: f = y·x = x³ gives 3x² = 12; g = y.detach()·x sees y = 4 as a constant" + (piledUp
                         ? "; your ∂g/∂x = 16 = 12 + 4: the gradient of the first backward pass was still in x when "
                                 + "the second added to it: zero x's gradient between the two passes"
                         : xDetached ? "; your ∂g/∂x = 8 = y′(x)·x = 2x·x: that detaches x and keeps the path through "
                                 + "y; detach y (the notes' u = y.detach(), then u·x)"
+                        : overwritten ? "; your ∂f/∂x = 4 is ∂g/∂x: x.grad() is one array that zeroGrad() clears and "
+                                + "the second pass fills again; keep the number x.grad()[0][0] of the first pass, not "
+                                + "the array"
                         : ""))
                 .containsExactly(new double[] {12.0, 4.0}, within(1e-12));
     }
@@ -97,11 +101,16 @@ class Ex12DetachTest {
                     var c = Composite.of(kind, a, b, x);
                     double[] yours = Ex12Detach.detachExample(c.y(), x);
                     double[] expected = {c.value() + x * c.slope(), c.value()};
+                    boolean ofXTimesX = yours.length == 2 && Math.abs(yours[0] - 3 * x * x) < 1e-9 * (1 + x * x)
+                            && Math.abs(yours[1] - x * x) < 1e-9 * (1 + x * x);
                     assertThat(yours)
                             .as("Exercise 12: for %s at x = %s, {∂f/∂x, ∂g/∂x} must be {y + x·y′, y} = %s, but you "
-                                    + "returned %s (compute them with backward(), not with a formula: the tests use "
-                                    + "functions y(x) you are not told)", c.formula(), x, Arrays.toString(expected),
-                                    Arrays.toString(yours))
+                                    + "returned %s (%s)", c.formula(), x, Arrays.toString(expected),
+                                    Arrays.toString(yours), ofXTimesX
+                                            ? "that is {3x², x²}, the answer for y = x·x: build y with the function "
+                                                    + "you are given, y.apply(x), not x·x"
+                                            : "compute them with backward(), not with a formula: the tests use "
+                                                    + "functions y(x) you are not told")
                             .containsExactly(expected, within(1e-9 * (1 + Math.abs(expected[0]))));
                 });
     }
@@ -112,7 +121,9 @@ class Ex12DetachTest {
     void randomOrFirstMinibatchStartsFromZeros() {
         Props.qt().forAll(integers().between(1, 4), integers().between(1, 4), longs().all())
                 .checkAssert((batch, hidden, seed) -> {
-                    var first = Ex12Detach.stateForMinibatch(Optional.empty(), false, batch, hidden);
+                    var first = TestData.explained("Exercise 12: with no previous state (Optional.empty()) the "
+                            + "minibatch starts from zeros, whether minibatches are random or sequential",
+                            () -> Ex12Detach.stateForMinibatch(Optional.empty(), false, batch, hidden));
                     assertThat(first.H().value()).as("Exercise 12: no previous state: zeros(%s, %s)", batch, hidden)
                             .isDeepEqualTo(new double[batch][hidden]);
                     assertThat(first.H().requiresGrad())

@@ -48,9 +48,21 @@ class Ex13SgdTest {
         p.grad()[0][1] = -2;
         double[][] shared = p.value();
         Ex13Sgd.sgd(List.of(p), 0.5, 2);
+        boolean stayed = Arrays.equals(shared[0], new double[] {1.0, -1.0});
+        boolean movesWithBatchOne = false;
+        if (stayed) {
+            var probe = Tensor.param(new double[][] {{1.0}});
+            probe.grad()[0][0] = 4;
+            Ex13Sgd.sgd(List.of(probe), 0.5, 1);
+            movesWithBatchOne = probe.value()[0][0] != 1.0;
+        }
         assertThat(shared[0]).as("Exercise 13: the values did not move, the model's array still holds [1, −1]: "
-                        + "change the entries of p.value() itself (not a copy), and use p.grad() before p.zeroGrad() "
-                        + "clears it")
+                        + (movesWithBatchOne
+                                ? "they move with batchSize = 1 but not with 2, so the step was 0: in Java an int "
+                                        + "divided by an int is an int, and 1 / batchSize is 0; write "
+                                        + "lr * grad / batchSize, which divides a double"
+                                : "change the entries of p.value() itself (not a copy), and use p.grad() before "
+                                        + "p.zeroGrad() clears it"))
                 .isNotEqualTo(new double[] {1.0, -1.0});
         String why = Arrays.deepEquals(shared, new double[][] {{2.0, -1.5}})
                 ? "; you gave 1 + 0.5·4/2 = 2 and −1.5: the step goes against the gradient (−=, not +=)"

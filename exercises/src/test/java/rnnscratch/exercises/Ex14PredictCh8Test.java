@@ -52,7 +52,10 @@ class Ex14PredictCh8Test {
                 new double[2][v], bQ));
         String got = Ex14PredictCh8.predictCh8("ab", 3, net, VOCAB);
         String why = got.equals("aaa") ? " — you gave \"aaa\", the predictions alone: the answer starts with the "
-                + "prefix (the book's outputs list begins with the prefix's tokens)" : "";
+                + "prefix (the book's outputs list begins with the prefix's tokens)"
+                : got.startsWith("abb") ? " — the first character after the prefix is 'b', the character you fed: "
+                        + "append the prediction (the argmax of the output), then feed it"
+                : "";
         assertThat(got)
                 .as("Exercise 14: the prefix, then the argmax of each output ('a', whose bias is largest) three times"
                         + why)
