@@ -618,9 +618,11 @@ public final class WrongAnswers {
 
     /**
      * Checks every wrong answer and prints the list: exercise, wrong answer, the test that rejects it and its message.
+     * An entry that no longer applies to its solution or does not compile is listed as BROKEN, with the reason, and
+     * the run goes on, so that a teacher sees every entry to fix in one run.
      *
      * @param args {@code root=}, {@code classes=}, {@code testClasses=}, {@code scratch=} (as the watch mode's)
-     * @throws IllegalStateException naming the wrong answers no test rejects
+     * @throws IllegalStateException naming the wrong answers no test rejects and the broken entries
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(StudentRun.arg(args, "root", ".")).toAbsolutePath();
@@ -629,9 +631,18 @@ public final class WrongAnswers {
         Path scratch = Path.of(StudentRun.arg(args, "scratch", "target/wrong-answers"));
         System.setProperty("exercises.mode", "student");
         var passed = new ArrayList<String>();
+        var broken = new ArrayList<String>();
         int n = 0;
         for (var w : ALL) {
-            var v = check(w, root, classes, testClasses, scratch.resolve(String.valueOf(n++)));
+            Verdict v;
+            try {
+                v = check(w, root, classes, testClasses, scratch.resolve(String.valueOf(n++)));
+            } catch (IllegalStateException e) {
+                System.out.println("BROKEN    " + w.id() + "  " + w.what());
+                System.out.println("          " + e.getMessage().replace("\n", "\n          "));
+                broken.add(e.getMessage().lines().findFirst().orElse(w.id() + " " + w.what()));
+                continue;
+            }
             System.out.println((v.rejected() ? "rejected  " : "PASSES    ") + w.id() + "  " + w.what());
             if (v.rejected()) {
                 System.out.println("          by \"" + v.sentence() + "\": " + v.message());
@@ -639,10 +650,19 @@ public final class WrongAnswers {
                 passed.add(w.id() + " " + w.what());
             }
         }
-        System.out.println(ALL.size() - passed.size() + " of " + ALL.size() + " wrong answers rejected");
-        if (!passed.isEmpty()) {
-            throw new IllegalStateException("wrong answers that pass their exercise's tests:\n  "
-                    + String.join("\n  ", passed));
+        System.out.println(summary(ALL.size(), passed.size(), broken.size()));
+        if (!passed.isEmpty() || !broken.isEmpty()) {
+            var lines = new ArrayList<String>();
+            passed.forEach(p -> lines.add("passes its exercise's tests: " + p));
+            broken.forEach(b -> lines.add("broken (fix the entry in WrongAnswers): " + b));
+            throw new IllegalStateException("wrong answers to look at:\n  " + String.join("\n  ", lines));
         }
+    }
+
+    /** The run's last line: {@code "207 of 207 wrong answers rejected"}, and how many entries were broken, if any. */
+    static String summary(int all, int passed, int broken) {
+        return (all - passed - broken) + " of " + all + " wrong answers rejected"
+                + (broken == 0 ? "" : "; " + broken + " broken entr" + (broken == 1 ? "y" : "ies")
+                        + " could not be checked (BROKEN above)");
     }
 }

@@ -64,4 +64,13 @@ class WrongAnswersTest {
             assertThat(mine).as("wrong answers of %s", e.id()).hasSizeGreaterThanOrEqualTo(3);
         }
     }
+
+    @Test
+    @DisplayName("The wrong-answer run's last line counts the rejected of all, and the broken entries when there are some")
+    void summaryCountsRejectedAndBroken() {
+        assertThat(WrongAnswers.summary(207, 0, 0)).as("every wrong answer rejected")
+                .isEqualTo("207 of 207 wrong answers rejected");
+        assertThat(WrongAnswers.summary(207, 1, 2)).as("one passes, two entries broken")
+                .startsWith("204 of 207 wrong answers rejected").contains("2 broken entries");
+    }
 }
