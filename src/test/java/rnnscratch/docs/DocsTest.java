@@ -388,24 +388,28 @@ class DocsTest {
         assertThat(problems).as("link to the '## After exNN passes' section instead (it links the file)").isEmpty();
     }
 
+    /** The solution file of a made-up exercise ex99, for the write-first check's own tests. */
+    private static final String NORM_SOLUTION = """
+            class Ex99 {
+                static double norm(double[] g) {
+                    // BEGIN SOLUTION
+                    double sum = 0;
+                    for (double x : g) {
+                        sum += x * x;   // every square
+                    }
+                    return Math.sqrt(sum) / (double) g.length;
+                    // END SOLUTION
+                    // STUB: throw new UnsupportedOperationException("Exercise 99 (norm): write norm — read x");
+                }
+            }
+            """;
+
     @Test
     @DisplayName("The write-first check finds an answer shown above its exercise, reflowed or not, a block of the "
             + "library's version of it, a missing heading or command, and passes the same page in the right order")
     void writeFirstCatchesAnAnswerShownEarly() {
-        var answer = WriteFirst.Answer.of("ex99", """
-                class Ex99 {
-                    static double norm(double[] g) {
-                        // BEGIN SOLUTION
-                        double sum = 0;
-                        for (double x : g) {
-                            sum += x * x;   // every square
-                        }
-                        return Math.sqrt(sum) / (double) g.length;
-                        // END SOLUTION
-                        // STUB: throw new UnsupportedOperationException("Exercise 99 (norm): write norm — read x");
-                    }
-                }
-                """, List.of("return Arrays.stream(gradient).map(v -> v * v).sum();"), List.of("globalNorm"));
+        var answer = WriteFirst.Answer.of("ex99", NORM_SOLUTION,
+                List.of("return Arrays.stream(gradient).map(v -> v * v).sum();"), List.of("globalNorm"));
         String early = """
                 # A page
 
@@ -451,6 +455,35 @@ class DocsTest {
                         + "exec:java@watch`");
         assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("## After ex99 passes", "## After ex98 passes"),
                 List.of(answer))).anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));
+    }
+
+    @Test
+    @DisplayName("The write-first check sends an answer shown early below the page's own 'After' heading, also one that "
+            + "names two exercises")
+    void writeFirstNamesThePagesAfterHeading() {
+        var answer = WriteFirst.Answer.of("ex99", NORM_SOLUTION, List.of(), List.of());
+        String page = """
+                # A page
+
+                ```java
+                return Math.sqrt(sum) / (double) g.length;
+                ```
+
+                ## Exercises
+
+                ### Write it: ex99 — the norm
+
+                Run `mvn -q test-compile exec:java@watch` or `mvn test -Pexercises -Dgroups=ex99`.
+
+                ## After ex98 and ex99 pass: the library's version
+
+                ```java
+                return Math.sqrt(sum) / (double) g.length;
+                ```
+                """;
+        assertThat(WriteFirst.problems("docs/x.md", page, List.of(answer))).singleElement().asString()
+                .as("the problem with the block above the exercise")
+                .contains("move it below '## After ex98 and ex99 pass: the library's version'");
     }
 
     @Test

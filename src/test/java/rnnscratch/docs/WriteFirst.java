@@ -208,6 +208,7 @@ final class WriteFirst {
         for (Answer a : answers) {
             int writeIt = -1;
             int after = -1;
+            String afterHeading = "After " + a.id() + " passes: the library's version";
             String section = "";
             for (Object p : parts) {
                 if (p instanceof Heading h) {
@@ -220,6 +221,7 @@ final class WriteFirst {
                     }
                     if (isAfter(h, a.id()) && after < 0) {
                         after = h.line();
+                        afterHeading = h.text();
                     }
                 }
             }
@@ -251,8 +253,8 @@ final class WriteFirst {
                     boolean underAfter = b.section().startsWith("After ") && idsIn(b.section()).contains(a.id());
                     if (!underAfter || (writeIt > 0 && b.line() < writeIt)) {
                         problems.add(page + ":" + b.line() + ": this code block shows " + a.id() + "'s answer ("
-                                + shown.get() + ") under '## " + b.section() + "'; move it below '## After "
-                                + a.id() + " passes: the library's version', after '### Write it: " + a.id() + "'");
+                                + shown.get() + ") under '## " + b.section() + "'; move it below '## " + afterHeading
+                                + "', after '### Write it: " + a.id() + "'");
                     }
                 }
             }
