@@ -67,7 +67,7 @@ class CatalogMatchesSolutionsTest {
     }
 
     @Test
-    @DisplayName("Every exercise class names its docs page, and its test class carries its tag and a worked example")
+    @DisplayName("Every exercise class names its docs page, and its test class has a worked example and properties")
     void javadocAndTestsAgree() throws IOException {
         for (var e : ExerciseCatalog.ALL) {
             String solution = read(e.solutionPath());
@@ -75,12 +75,29 @@ class CatalogMatchesSolutionsTest {
                     + e.docs() + "'");
             requireText(solution, e.label() + " — ", e.solutionPath() + "'s Javadoc starts '" + e.label() + " — '");
             String test = read(e.testPath());
-            requireText(test, "@Tag(\"" + e.id() + "\")", e.testPath() + " is tagged @Tag(\"" + e.id() + "\")");
-            requireText(test, "@Tag(\"exercise\")", e.testPath() + " is tagged @Tag(\"exercise\"), which the default "
-                    + "build runs against solutions/ only");
             requireText(test, "void workedExample()", e.testPath() + " has a worked example, void workedExample()");
             requireText(test, "rnnscratch.testing.Props", e.testPath() + " has properties, through "
                     + "rnnscratch.testing.Props");
+        }
+    }
+
+    @Test
+    @DisplayName("Every exercise test class carries @Tag(\"exercise\") and its own @Tag(\"exNN\"), also before its "
+            + "exercise is in the catalog: untagged, plain mvn test would run it against the student's exercises/")
+    void everyExerciseTestClassIsTagged() throws IOException {
+        List<Path> tests;
+        try (Stream<Path> files = Files.list(Path.of("exercises/src/test/java/rnnscratch/exercises"))) {
+            tests = files.filter(f -> f.getFileName().toString().matches("Ex\\d\\d\\w*Test\\.java")).sorted()
+                    .toList();
+        }
+        assertThat(tests).as("exercise test classes found").isNotEmpty();
+        for (Path test : tests) {
+            String text = Files.readString(test, StandardCharsets.UTF_8);
+            String id = "ex" + test.getFileName().toString().substring(2, 4);
+            requireText(text, "@Tag(\"exercise\")", test + " is tagged @Tag(\"exercise\"), which the default build "
+                    + "runs against solutions/ only (docs/exercises.md, 'For teachers: adding an exercise', step 2)");
+            requireText(text, "@Tag(\"" + id + "\")", test + " is tagged @Tag(\"" + id + "\"), which student mode's "
+                    + "-Dgroups=" + id + " selects");
         }
     }
 
