@@ -14,28 +14,37 @@ import rnnscratch.train.LossNotFiniteException;
 @DisplayName("The command line turns a library's problem into one line that names the flag to change")
 class AdviceTest {
     @Test
-    @DisplayName("Each problem the library reports in its own terms gets the flag that fixes it; others stay as they are")
+    @DisplayName("Each problem the library reports in its own terms gets the flag that fixes it")
     void eachProblemGetsItsFlag() {
         var tooShort = new CorpusTooShortException(50, 32, 35, 1121);
-        assertThat(tooShort.getMessage()).doesNotContain("--");
+        assertThat(tooShort.getMessage()).as("the library's own message for a short corpus names no flag")
+                .doesNotContain("--");
         assertThat(Advice.of(tooShort)).isEqualTo("corpus of 50 tokens is too short for one minibatch of batch size "
                 + "32 x 35 steps (it needs at least 1121 tokens): use a longer text or smaller --batch-size/--num-steps");
 
         var noLetters = new NoLettersException("digits.txt");
-        assertThat(noLetters.getMessage()).doesNotContain("--");
+        assertThat(noLetters.getMessage()).as("the library's own message for a corpus without letters names no flag")
+                .doesNotContain("--");
         assertThat(Advice.of(noLetters)).startsWith("corpus digits.txt has no letters A-Z")
                 .endsWith(": use --preprocess keep for text in other scripts, or another file");
 
         var png = new PngUnavailableException("this Java runtime cannot write PNG files", null);
-        assertThat(png.getMessage()).doesNotContain("--");
+        assertThat(png.getMessage()).as("the library's own message for a missing PNG writer names no flag")
+                .doesNotContain("--");
         assertThat(Advice.of(png)).isEqualTo("this Java runtime cannot write PNG files: use --plot FILE.svg");
 
         var diverged = new LossNotFiniteException(3, 7, Double.NaN);
-        assertThat(diverged.getMessage()).doesNotContain("--");
+        assertThat(diverged.getMessage()).as("the library's own message for a NaN loss names no flag")
+                .doesNotContain("--");
         assertThat(Advice.of(diverged)).isEqualTo("the loss became NaN in epoch 3, at minibatch 7: switch gradient "
                 + "clipping on (--theta 1) or use a smaller learning rate (--lr)");
+    }
 
+    @Test
+    @DisplayName("A problem that already says what to do stays as it is")
+    void otherProblemsStayAsTheyAre() {
         assertThat(Advice.of(new UserException("corpus file x.txt does not exist: check the path")))
+                .as("Advice adds nothing to a UserException")
                 .isEqualTo("corpus file x.txt does not exist: check the path");
     }
 

@@ -39,7 +39,7 @@ class BackwardFlagTest {
     void otherValuesAreRefused() {
         CliRun run = CliRun.of(MainTest.tiny("--backward", "by-hand"));
         assertThat(run.code()).as("%s", run).isEqualTo(2);
-        assertThat(run.err()).contains("--backward must be autograd or manual");
+        assertThat(run.err()).as("stderr").contains("--backward must be autograd or manual");
         assertThat(run.showsStackTrace()).as("%s", run).isFalse();
     }
 }

@@ -163,7 +163,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    @DisplayName("Bad input")
+    @DisplayName("Bad input is one line on stderr and exit 2, with no stack trace, and no file is written or replaced")
     void oneLineExitTwoNothingOverwritten(String what, String message, List<String> row) throws IOException {
         CliRun run = CliRun.of(commandLine(row));
         assertThat(run.code()).as("exit code for %s:\n%s", what, run).isEqualTo(2);
@@ -197,7 +197,8 @@ class BadInputTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is not available here (not a Unix system)");
         CliRun run = CliRun.of(MainTest.tiny("--save", fifo.toString()));
         assertThat(run.code()).as("%s", run).isEqualTo(2);
-        assertThat(run.err()).contains("is not a regular file").doesNotContain("\tat ");
+        assertThat(run.err()).as("stderr for --save on a named pipe").contains("is not a regular file")
+                .doesNotContain("\tat ");
         assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
         Files.delete(fifo);

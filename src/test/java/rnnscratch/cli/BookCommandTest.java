@@ -33,7 +33,9 @@ class BookCommandTest {
         assertThat(words).as("the README's book command leaves --kernel at its default, auto").doesNotContain("--kernel");
         var cmd = BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
                 Path.of("m.csv"), BookCommand.Kernel.README);
-        assertThat(String.join(" ", cmd)).startsWith(String.join(" ", words.subList(0, words.indexOf("train") + 1)))
+        assertThat(String.join(" ", cmd))
+                .as("the bench's book command: the README's, with its own corpus, epochs and metrics")
+                .startsWith(String.join(" ", words.subList(0, words.indexOf("train") + 1)))
                 .endsWith("train --corpus tm.txt --epochs 20 --metrics m.csv");
         assertThat(BookCommand.command(Path.of("java"), Path.of("target/rnn-scratch.jar"), Path.of("tm.txt"), 20,
                 Path.of("m.csv"), BookCommand.Kernel.PLAIN)).as("the comparison run: the same with --kernel plain")
@@ -53,10 +55,11 @@ class BookCommandTest {
                     }
                     double wall = start + n * e + 1.5;
                     var run = run(wall, elapsed, speed);
-                    assertThat(run.steadyEpochSeconds()).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
-                    assertThat(run.predictSeconds(500)).isCloseTo(wall + (500 - n) * e,
-                            org.assertj.core.data.Offset.offset(1e-6));
-                    assertThat(run.steadyTokensPerSec()).isEqualTo(1000);
+                    assertThat(run.steadyEpochSeconds()).as("the steady epoch time e")
+                            .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(run.predictSeconds(500)).as("the prediction for 500 epochs: W + (500 − %d)·e", n)
+                            .isCloseTo(wall + (500 - n) * e, org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat(run.steadyTokensPerSec()).as("the speed, 1000 tokens/s in every epoch").isEqualTo(1000);
                 });
     }
 
@@ -140,9 +143,10 @@ class BookCommandTest {
         var metrics = List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s", "1,3,100,0,0.5", "2,3,100,0,1.0");
         var vector = List.of("corpus: …", "model: …", "kernel: vector (register tiles of 4 rows x 6 vectors of 8 "
                 + "doubles, fused multiply-adds), 2 threads", "epoch 1/2 …");
-        assertThat(BookRun.parse(2, metrics, OptionalDouble.empty(), vector).kernel()).isEqualTo("vector");
+        assertThat(BookRun.parse(2, metrics, OptionalDouble.empty(), vector).kernel())
+                .as("the kernel of output saying 'kernel: vector (…)'").isEqualTo("vector");
         assertThat(BookRun.parse(2, metrics, OptionalDouble.empty(), List.of("kernel: plain, 1 thread")).kernel())
-                .isEqualTo("plain");
+                .as("the kernel of output saying 'kernel: plain, 1 thread'").isEqualTo("plain");
         assertThat(BookRun.parse(2, metrics, OptionalDouble.empty()).kernel()).as("no output: not known").isEmpty();
     }
 
@@ -157,6 +161,7 @@ class BookCommandTest {
     @DisplayName("Metrics of fewer than two epochs are refused with the reason")
     void tooFewEpochs() {
         assertThatThrownBy(() -> BookRun.parse(1, List.of("epoch,perplexity,tokens_per_sec,offset,elapsed_s",
-                "1,3,100,0,0.5"), OptionalDouble.empty())).hasMessageContaining("at least 2");
+                "1,3,100,0,0.5"), OptionalDouble.empty())).as("metrics of one epoch")
+                .hasMessageContaining("at least 2");
     }
 }

@@ -42,7 +42,7 @@ class CorpusSpecTest {
         var text = CorpusSpec.resolveDefault(dir, LoopbackServer.refusing(), TIMEOUT);
         assertThat(text.name()).isEqualTo("The Time Machine");
         assertThat(text.notice()).isEmpty();
-        assertThat(text.lines(Preprocess.D2L)).hasSize(3221);
+        assertThat(text.lines(Preprocess.D2L)).as("lines of The Time Machine").hasSize(3221);
     }
 
     @Test
@@ -85,9 +85,15 @@ class CorpusSpecTest {
         assertThat(text.name()).isEqualTo("poem.txt");
         assertThat(text.notice()).isEmpty();
         assertThat(text.lines(Preprocess.D2L)).containsExactly("roses are red");
+    }
+
+    @Test
+    @DisplayName("A corpus path that does not exist, or a blank one, is refused with a UserException")
+    void missingOrBlankPathIsRefused() {
         assertThatThrownBy(() -> CorpusSpec.resolve(dir.resolve("missing.txt").toString(), dir))
                 .isInstanceOf(UserException.class).hasMessageContaining("missing.txt");
-        assertThatThrownBy(() -> CorpusSpec.resolve(" ", dir)).isInstanceOf(UserException.class);
+        assertThatThrownBy(() -> CorpusSpec.resolve(" ", dir)).as("--corpus ' ' (blank)")
+                .isInstanceOf(UserException.class);
     }
 
     @Test
@@ -99,7 +105,9 @@ class CorpusSpecTest {
         var byDefault = CorpusSpec.resolveDefault(dir);
         assertThat(byDefault.name()).isEqualTo(TimeMachine.NAME);
         assertThat(byDefault.notice()).isEmpty();
-        assertThat(byDefault.text()).isEqualTo(loaded.text());
-        assertThat(CorpusSpec.resolve(CorpusSpec.TIME_MACHINE, dir).text()).isEqualTo(loaded.text());
+        assertThat(byDefault.text()).as("the default corpus is the cached book").isEqualTo(loaded.text());
+        assertThat(CorpusSpec.resolve(CorpusSpec.TIME_MACHINE, dir).text())
+                .as("--corpus timemachine is the cached book")
+                .isEqualTo(loaded.text());
     }
 }

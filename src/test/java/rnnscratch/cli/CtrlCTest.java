@@ -123,7 +123,7 @@ class CtrlCTest {
                 .contains("no report: no epoch finished (stopped during the first); " + files.get("--report")
                         + " was left as it was")
                 .doesNotContain("saved checkpoint").doesNotContain("wrote ");
-        assertThat(run.err()).doesNotContain("\tat ");
+        assertThat(run.err()).as("stderr after Ctrl-C: no stack trace").doesNotContain("\tat ");
     }
 
     @Test
@@ -137,7 +137,8 @@ class CtrlCTest {
         try (var left = Files.list(out)) {
             assertThat(left).as("files in the output folder after a stop in the first epoch\n%s", run).isEmpty();
         }
-        assertThat(run.out()).contains("no checkpoint saved: no epoch finished (stopped during the first)\n");
+        assertThat(run.out()).as("the line saying why no checkpoint was saved")
+                .contains("no checkpoint saved: no epoch finished (stopped during the first)\n");
     }
 
     @Test
@@ -147,14 +148,17 @@ class CtrlCTest {
         Map<String, Path> files = earlierFiles();
         Stopped run = trainPressingCtrlCIn(2, outputFlags(files, "--epochs", "3"));
         assertThat(run.code()).as("%s", run).isEqualTo(130);
-        assertThat(run.out()).contains("saved checkpoint " + files.get("--save") + " (1 epoch trained)")
+        assertThat(run.out()).as("the lines naming each file written after Ctrl-C")
+                .contains("saved checkpoint " + files.get("--save") + " (1 epoch trained)")
                 .contains("wrote metrics " + files.get("--metrics")).contains("wrote plot " + files.get("--plot"))
                 .contains("wrote report " + files.get("--report")).contains("stopped by Ctrl-C after 1 of 3 epochs");
         assertThat(Checkpoint.load(files.get("--save"), "re-save it").epochsDone())
                 .as("epochs_done counts the complete epochs only").isEqualTo(1);
         assertThat(Csv.read(files.get("--metrics"))).as("the metrics: the header and the one epoch that ended")
                 .hasSize(2);
-        assertThat(Files.readString(files.get("--plot"))).contains("<svg").doesNotContain("the earlier run");
-        assertThat(Files.readString(files.get("--report"))).contains("<html").doesNotContain("the earlier run");
+        assertThat(Files.readString(files.get("--plot"))).as("the plot, this run's")
+                .contains("<svg").doesNotContain("the earlier run");
+        assertThat(Files.readString(files.get("--report"))).as("the report, this run's")
+                .contains("<html").doesNotContain("the earlier run");
     }
 }

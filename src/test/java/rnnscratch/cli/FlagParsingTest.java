@@ -47,21 +47,22 @@ class FlagParsingTest {
     @DisplayName("Without flags, train's settings are the book's")
     void defaultsAreTheBooks() {
         var s = train();
-        assertThat(s.corpus()).isEqualTo("timemachine");
-        assertThat(s.token()).isEqualTo(TokenKind.CHAR);
-        assertThat(s.preprocess()).isEqualTo(Preprocess.D2L);
+        assertThat(s.corpus()).as("the corpus: load_corpus_time_machine").isEqualTo("timemachine");
+        assertThat(s.token()).as("token='char'").isEqualTo(TokenKind.CHAR);
+        assertThat(s.preprocess()).as("the book's read_time_machine cleaning").isEqualTo(Preprocess.D2L);
         assertThat(s.maxTokens()).as("max_tokens").isEqualTo(10_000);
         assertThat(s.batchSize()).as("batch_size").isEqualTo(32);
         assertThat(s.numSteps()).as("num_steps").isEqualTo(35);
         assertThat(s.hiddens()).as("num_hiddens").isEqualTo(512);
-        assertThat(s.hiddensGiven()).isFalse();
+        assertThat(s.hiddensGiven()).as("--hiddens counts as given when it was not").isFalse();
         assertThat(s.lr()).as("lr").isEqualTo(1.0);
         assertThat(s.epochs()).as("num_epochs").isEqualTo(500);
         assertThat(s.theta()).as("the clipping threshold inside train_epoch_ch8").isEqualTo(1.0);
         assertThat(s.randomIter()).as("use_random_iter").isFalse();
-        assertThat(s.seed()).isZero();
-        assertThat(List.of(s.init(), s.save(), s.metrics(), s.plot())).allMatch(Optional::isEmpty);
-        assertThat(s.prefixFor("The Time Machine")).isEqualTo("time traveller");
+        assertThat(s.seed()).as("the seed").isZero();
+        assertThat(List.of(s.init(), s.save(), s.metrics(), s.plot()))
+                .as("--init, --save, --metrics and --plot: no file unless asked for").allMatch(Optional::isEmpty);
+        assertThat(s.prefixFor("The Time Machine")).as("the book's prefix").isEqualTo("time traveller");
         assertThat(s.prefixFor("bundled corpus")).as("the bundled story's phrase").isEqualTo("the clockmaker");
     }
 
@@ -95,12 +96,12 @@ class FlagParsingTest {
     void valuesAreReadAsTyped() {
         var s = train("--theta", "none", "--iter", "random", "--max-tokens", "-1", "--lr", "0.25", "--hiddens=9",
                 "--prefix", "the time", "--token", "WORD");
-        assertThat(s.theta()).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(s.randomIter()).isTrue();
-        assertThat(s.maxTokens()).isEqualTo(-1);
-        assertThat(s.lr()).isEqualTo(0.25);
-        assertThat(s.hiddens()).isEqualTo(9);
-        assertThat(s.hiddensGiven()).isTrue();
+        assertThat(s.theta()).as("--theta none: θ = ∞, no clipping").isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(s.randomIter()).as("--iter random: use_random_iter").isTrue();
+        assertThat(s.maxTokens()).as("--max-tokens -1: every token").isEqualTo(-1);
+        assertThat(s.lr()).as("--lr 0.25").isEqualTo(0.25);
+        assertThat(s.hiddens()).as("--hiddens=9").isEqualTo(9);
+        assertThat(s.hiddensGiven()).as("--hiddens=9 counts as given").isTrue();
         assertThat(s.prefixFor("bundled corpus")).as("a given prefix wins over the corpus's").isEqualTo("the time");
         assertThat(s.token()).as("choices ignore case").isEqualTo(TokenKind.WORD);
     }
@@ -161,7 +162,8 @@ class FlagParsingTest {
                 .hasMessageStartingWith("unexpected argument 'extra' for train");
         assertThatThrownBy(() -> train("--plot", "p.txt")).isInstanceOf(UserException.class)
                 .hasMessageContaining("must end in .svg or .png");
-        assertThatThrownBy(() -> train("--save", "x.npz", "--plot", "x.npz")).isInstanceOf(UserException.class);
+        assertThatThrownBy(() -> train("--save", "x.npz", "--plot", "x.npz")).as("--plot x.npz, the --save file")
+                .isInstanceOf(UserException.class);
         assertThatThrownBy(() -> train("--save", "m.npz", "--metrics", "./m.npz")).isInstanceOf(UserException.class)
                 .as("two output flags never name one file: each has its own ending")
                 .hasMessage("--metrics ./m.npz: the file name must end in .csv, e.g. --metrics runs/x.csv");
@@ -175,13 +177,15 @@ class FlagParsingTest {
     void helpListsEveryFlagWithItsDefault() {
         for (CommandSpec spec : List.of(TrainCommand.SPEC, GenerateCommand.SPEC, DemoCommand.SPEC,
                 SeqModelCommand.SPEC, BenchCommand.SPEC)) {
-            assertThat(spec.parse(List.of("--lr", "--help")).help()).isTrue();
+            assertThat(spec.parse(List.of("--lr", "--help")).help()).as("%s --lr --help asks for help", spec.name())
+                    .isTrue();
             String help = spec.help();
             for (Flag f : spec.flags()) {
                 assertThat(help.lines().filter(l -> l.startsWith("  " + f.name() + " ")).count())
                         .as("lines of %s help for %s:\n%s", spec.name(), f.name(), help).isEqualTo(1);
                 if (!f.defaultValue().isEmpty()) {
-                    assertThat(help).contains(f.name() + " " + f.valueName())
+                    assertThat(help).as("%s help for %s", spec.name(), f.name())
+                            .contains(f.name() + " " + f.valueName())
                             .contains("(default: " + f.defaultValue() + ")");
                 }
             }
@@ -197,20 +201,26 @@ class FlagParsingTest {
         }
         var args = TrainCommand.SPEC.parse(List.of("--prefix", "-h", "--epochs", "3"));
         assertThat(args.help()).as("train --prefix -h --epochs 3 is a run whose prefix is -h").isFalse();
-        assertThat(args.text("--prefix")).isEqualTo("-h");
-        assertThat(TrainCommand.SPEC.parse(List.of("--prefix=-h")).text("--prefix")).isEqualTo("-h");
+        assertThat(args.text("--prefix")).as("the prefix of train --prefix -h").isEqualTo("-h");
+        assertThat(TrainCommand.SPEC.parse(List.of("--prefix=-h")).text("--prefix"))
+                .as("the prefix of train --prefix=-h")
+                .isEqualTo("-h");
     }
 
     @Test
     @DisplayName("A switch such as bench's --no-torch takes no value: given or not, and refused with one")
     void aSwitchTakesNoValue() {
-        assertThat(BenchCommand.SPEC.parse(List.of("--no-torch", "--rounds", "2")).isGiven("--no-torch")).isTrue();
-        assertThat(BenchCommand.SPEC.parse(List.of("--rounds", "2")).isGiven("--no-torch")).isFalse();
-        assertThat(BenchCommand.SPEC.parse(List.of("--kernel-only", "--no-torch")).isGiven("--kernel-only")).isTrue();
+        assertThat(BenchCommand.SPEC.parse(List.of("--no-torch", "--rounds", "2")).isGiven("--no-torch"))
+                .as("bench --no-torch --rounds 2: --no-torch is given").isTrue();
+        assertThat(BenchCommand.SPEC.parse(List.of("--rounds", "2")).isGiven("--no-torch"))
+                .as("bench --rounds 2: --no-torch is not given").isFalse();
+        assertThat(BenchCommand.SPEC.parse(List.of("--kernel-only", "--no-torch")).isGiven("--kernel-only"))
+                .as("bench --kernel-only --no-torch: --kernel-only is given, not taken as a value").isTrue();
         assertThatThrownBy(() -> BenchCommand.SPEC.parse(List.of("--no-torch=yes"))).isInstanceOf(UserException.class)
                 .hasMessage("--no-torch takes no value, got 'yes'");
         assertThatThrownBy(() -> BenchCommand.SPEC.parse(List.of("--no-torch", "yes")))
                 .isInstanceOf(UserException.class).hasMessageStartingWith("unexpected argument 'yes' for bench");
-        assertThat(BenchCommand.SPEC.help()).contains("  --no-torch  ").doesNotContain("--no-torch (default");
+        assertThat(BenchCommand.SPEC.help()).as("bench --help lists --no-torch without a value or default")
+                .contains("  --no-torch  ").doesNotContain("--no-torch (default");
     }
 }

@@ -45,14 +45,12 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("train saves a checkpoint, metrics and a plot; generate continues the prefix from the checkpoint")
-    void trainSavesAndGenerateContinues() throws IOException {
+    @DisplayName("train saves a checkpoint, metrics and a plot, and prints the book's two predictions")
+    void trainSavesCheckpointMetricsAndPlot() throws IOException {
         Path ck = dir.resolve("ck.npz");
         Path csv = dir.resolve("m.csv");
         Path svg = dir.resolve("p.svg");
-        CliRun train = CliRun.of(tiny("--epochs", "2", "--save", ck.toString(), "--metrics", csv.toString(),
-                "--plot", svg.toString()));
-        assertThat(train.code()).as("%s", train).isZero();
+        CliRun train = trainTwoEpochs(ck, "--metrics", csv.toString(), "--plot", svg.toString());
         assertThat(train.out()).contains("epoch 1/2  perplexity ").contains("epoch 2/2  perplexity ")
                 .containsPattern("(?m)^perplexity \\d+\\.\\d, \\d+\\.\\d tokens/sec on cpu$")
                 .contains("saved checkpoint " + ck).contains("wrote plot " + svg);
@@ -62,21 +60,29 @@ class MainTest {
                 .startsWith("clockmaker");
 
         List<List<String>> rows = Csv.read(csv);
-        assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+        assertThat(String.join(",", rows.get(0))).as("the metrics' header")
+                .isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
         assertThat(rows).as("the header and one row per epoch").hasSize(3);
-        assertThat(rows.get(2).get(0)).isEqualTo("2");
-        assertThat(Files.readString(svg)).contains("<svg").contains("Perplexity on bundled corpus");
+        assertThat(rows.get(2).get(0)).as("the epoch of the last metrics row").isEqualTo("2");
+        assertThat(Files.readString(svg)).as("the plot").contains("<svg").contains("Perplexity on bundled corpus");
 
         Npz npz = Npz.load(ck);
         assertThat(npz.doubles("W_xh").shape()).as("W_xh is (V, H)").containsExactly(28, 8);
-        assertThat(npz.doubles("W_hh").shape()).containsExactly(8, 8);
+        assertThat(npz.doubles("W_hh").shape()).as("W_hh is (H, H)").containsExactly(8, 8);
         assertThat(npz.doubles("b_h").shape()).as("biases are saved rank 1, as the book's").containsExactly(8);
-        assertThat(npz.doubles("W_hq").shape()).containsExactly(8, 28);
-        assertThat(npz.doubles("b_q").shape()).containsExactly(28);
-        assertThat(npz.text("vocab.txt")).isEqualTo(String.join("\n", bundledVocab().idxToToken()) + "\n");
-        assertThat(npz.text("config.txt")).contains("token=char\n").contains("hiddens=8\n")
-                .contains("epochs_done=2\n");
+        assertThat(npz.doubles("W_hq").shape()).as("W_hq is (H, V)").containsExactly(8, 28);
+        assertThat(npz.doubles("b_q").shape()).as("b_q is (V,)").containsExactly(28);
+        assertThat(npz.text("vocab.txt")).as("the checkpoint's vocabulary, one token a line")
+                .isEqualTo(String.join("\n", bundledVocab().idxToToken()) + "\n");
+        assertThat(npz.text("config.txt")).as("the checkpoint's settings").contains("token=char\n")
+                .contains("hiddens=8\n").contains("epochs_done=2\n");
+    }
 
+    @Test
+    @DisplayName("generate continues the prefix from a checkpoint that train saved")
+    void generateContinuesThePrefix() {
+        Path ck = dir.resolve("ck.npz");
+        trainTwoEpochs(ck);
         CliRun generate = CliRun.of("generate", "--checkpoint", ck.toString(), "--prefix", "the clock",
                 "--num-preds", "10");
         assertThat(generate.code()).as("%s", generate).isZero();
@@ -86,19 +92,42 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("The same flags repeat a run bit for bit; --init continues a run and counts its epochs")
-    void runsRepeatAndContinue() throws IOException {
+    @DisplayName("The same flags repeat a run bit for bit")
+    void runsRepeat() throws IOException {
         Path a = dir.resolve("a.npz");
         Path b = dir.resolve("b.npz");
-        assertThat(CliRun.of(tiny("--epochs", "1", "--seed", "5", "--save", a.toString())).code()).isZero();
-        assertThat(CliRun.of(tiny("--epochs", "1", "--seed", "5", "--save", b.toString())).code()).isZero();
+        trainOneEpochWithSeedFive(a);
+        trainOneEpochWithSeedFive(b);
         assertThat(Files.readAllBytes(a)).as("two runs with the same seed").isEqualTo(Files.readAllBytes(b));
+    }
 
+    @Test
+    @DisplayName("--init continues a run and counts its epochs")
+    void initContinuesARun() {
+        Path a = dir.resolve("a.npz");
+        trainOneEpochWithSeedFive(a);
         CliRun resumed = CliRun.of("train", "--corpus", "bundled", "--max-tokens", "2000", "--epochs", "1",
                 "--init", a.toString(), "--save", a.toString());
         assertThat(resumed.code()).as("%s", resumed).isZero();
-        assertThat(resumed.out()).contains("H=8").contains("continuing from " + a + " (1 epochs done)");
-        assertThat(Npz.load(a).text("config.txt")).contains("epochs_done=2\n");
+        assertThat(resumed.out()).as("the resumed run's output").contains("H=8")
+                .contains("continuing from " + a + " (1 epochs done)");
+        assertThat(Npz.load(a).text("config.txt")).as("the checkpoint's settings after one more epoch")
+                .contains("epochs_done=2\n");
+    }
+
+    /** Trains the tiny model for two epochs into {@code checkpoint}; the run must succeed. */
+    private static CliRun trainTwoEpochs(Path checkpoint, String... more) {
+        var args = tiny("--epochs", "2", "--save", checkpoint.toString());
+        args.addAll(List.of(more));
+        CliRun train = CliRun.of(args);
+        assertThat(train.code()).as("%s", train).isZero();
+        return train;
+    }
+
+    /** Trains the tiny model for one epoch with seed 5 into {@code checkpoint}; the run must succeed. */
+    private static void trainOneEpochWithSeedFive(Path checkpoint) {
+        CliRun run = CliRun.of(tiny("--epochs", "1", "--seed", "5", "--save", checkpoint.toString()));
+        assertThat(run.code()).as("train --epochs 1 --seed 5\n%s", run).isZero();
     }
 
     @Test
@@ -112,7 +141,7 @@ class MainTest {
         CliRun run = CliRun.of("train", "--corpus", "bundled", "--max-tokens", "2000", "--epochs", "1", "--init",
                 ck.toString());
         assertThat(run.code()).as("%s", run).isZero();
-        assertThat(run.out()).contains("H=6");
+        assertThat(run.out()).as("the run's settings: H = 6, from the checkpoint's W_hh").contains("H=6");
     }
 
     @Test
@@ -159,8 +188,8 @@ class MainTest {
     @DisplayName("--help on the jar lists every command and the flags of train and generate with their defaults")
     void helpListsCommandsAndFlags() {
         CliRun run = CliRun.of("--help");
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("train", "generate", "demo", "seq-model")
+        assertThat(run.code()).as("--help\n%s", run).isZero();
+        assertThat(run.out()).as("--help's overview").contains("train", "generate", "demo", "seq-model")
                 .contains("--hiddens N", "(default: 512)", "--checkpoint FILE.npz", "--num-preds N",
                         "demo takes the flags of train with these defaults instead: --corpus default");
         for (String command : List.of("train", "generate", "demo", "seq-model", "bench")) {
@@ -193,20 +222,22 @@ class MainTest {
         byte[] before = java.nio.file.Files.readAllBytes(checkpoint);
         CliRun wrongEnding = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
                 "--metrics", checkpoint.toString());
-        assertThat(wrongEnding.code()).isEqualTo(2);
-        assertThat(wrongEnding.err()).contains("--metrics " + checkpoint + ": the file name must end in .csv");
+        assertThat(wrongEnding.code()).as("a checkpoint named as --metrics\n%s", wrongEnding).isEqualTo(2);
+        assertThat(wrongEnding.err()).as("stderr")
+                .contains("--metrics " + checkpoint + ": the file name must end in .csv");
         var disguised = java.nio.file.Files.copy(checkpoint, dir.resolve("metrics.csv"));
         CliRun wrongKind = CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1",
                 "--metrics", disguised.toString());
-        assertThat(wrongKind.code()).isEqualTo(2);
-        assertThat(wrongKind.err()).contains("--metrics " + disguised + " already exists and is a NumPy .npz "
+        assertThat(wrongKind.code()).as("a .npz renamed .csv as --metrics\n%s", wrongKind).isEqualTo(2);
+        assertThat(wrongKind.err()).as("stderr").contains("--metrics " + disguised + " already exists and is a NumPy .npz "
                 + "archive, not a CSV table");
         var svg = java.nio.file.Files.writeString(dir.resolve("plot.svg"), "just some notes\n");
         assertThat(CliRun.of("train", "--corpus", "bundled", "--hiddens", "8", "--epochs", "1", "--plot",
-                svg.toString()).err()).contains("already exists and is a text file, not an SVG image");
+                svg.toString()).err()).as("stderr for a text file named as --plot").contains("already exists and is a text file, not an SVG image");
         assertThat(java.nio.file.Files.readAllBytes(checkpoint)).as("the checkpoint, untouched").isEqualTo(before);
         assertThat(java.nio.file.Files.readAllBytes(disguised)).as("the .npz named .csv, untouched")
                 .isEqualTo(before);
-        assertThat(java.nio.file.Files.readString(svg)).isEqualTo("just some notes\n");
+        assertThat(java.nio.file.Files.readString(svg)).as("the text file named .svg, untouched")
+                .isEqualTo("just some notes\n");
     }
 }

@@ -60,16 +60,16 @@ class ProgressAndMetricsTest {
                 return;
             }
             List<List<String>> rows = Csv.read(file);
-            assertThat(String.join(",", rows.get(0))).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
+            assertThat(String.join(",", rows.get(0))).as("the metrics' header").isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s");
             assertThat(rows).as("header plus one row per epoch").hasSize(n + 1);
             for (int e = 1; e <= n; e++) {
                 EpochStats s = epochs(n, random).get(e - 1);
                 List<String> row = rows.get(e);
-                assertThat(row.get(0)).isEqualTo(String.valueOf(e));
+                assertThat(row.get(0)).as("the epoch column of row %d", e).isEqualTo(String.valueOf(e));
                 assertThat(Double.parseDouble(row.get(1))).as("perplexity, to the last bit").isEqualTo(s.perplexity());
                 assertThat(row.get(3)).as("offset").isEqualTo(random ? "" : String.valueOf(e % 36));
             }
-            assertThat(log.epochs()).hasSize(n);
+            assertThat(log.epochs()).as("epochs the log keeps for the plot").hasSize(n);
         });
     }
 
@@ -98,10 +98,11 @@ class ProgressAndMetricsTest {
         Files.createDirectories(folder);
         Files.writeString(file, before);
         log.epochEnded(epochs.get(2));
-        assertThat(log.complete()).isFalse();
+        assertThat(log.complete()).as("the metrics log says it is incomplete after a row failed").isFalse();
         assertThat(log.epochs()).as("every epoch is still kept for the plot").hasSize(3);
         assertThat(Files.readString(file)).as("no row is tried after the failed one").isEqualTo(before);
-        assertThat(bytes.toString(StandardCharsets.UTF_8).strip().lines().toList()).singleElement().asString()
+        assertThat(bytes.toString(StandardCharsets.UTF_8).strip().lines().toList())
+                .as("the one line about the failed row").singleElement().asString()
                 .startsWith("rnn-scratch: cannot write " + file).contains("training goes on")
                 .contains("keeps the epochs before epoch 2");
     }
@@ -121,8 +122,10 @@ class ProgressAndMetricsTest {
             List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
             long epochLines = lines.stream().filter(l -> l.startsWith("epoch ")).count();
             assertThat(epochLines).as("epoch lines of a %d-epoch run", n).isEqualTo(n <= 50 ? n : 1 + n / 10);
-            assertThat(lines.stream().filter(l -> l.equals("  time traveller")).count()).isEqualTo(n / 10);
-            assertThat(lines).noneMatch(l -> l.contains("\r"));
+            assertThat(lines.stream().filter(l -> l.equals("  time traveller")).count())
+                    .as("sample lines of a %d-epoch run, one each tenth epoch", n).isEqualTo(n / 10);
+            assertThat(lines).as("plain output of a %d-epoch run rewrites no line (no \\r)", n)
+                    .noneMatch(l -> l.contains("\r"));
         }
     }
 
@@ -130,9 +133,9 @@ class ProgressAndMetricsTest {
     @DisplayName("A progress line shows epoch k/N, perplexity, tokens/s, elapsed time and ETA")
     void progressLineReadsLikeTheIssue() {
         var s = new EpochStats(37, 6.4123, 24310.4, 0, 0, OptionalInt.of(3), 41.0);
-        assertThat(Progress.line(s, 500))
+        assertThat(Progress.line(s, 500)).as("the line of epoch 37 of 500")
                 .isEqualTo("epoch 37/500  perplexity 6.41  24,310 tokens/s  elapsed 0:41  ETA 8:33");
-        assertThat(Progress.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
+        assertThat(Progress.clock(3 * 3600 + 62)).as("3 h 1 min 2 s as a clock").isEqualTo("3:01:02");
         assertThat(Progress.perplexity(5.1e63, 2)).as("an exploded perplexity stays readable").isEqualTo("5.10e+63");
     }
 
@@ -146,17 +149,18 @@ class ProgressAndMetricsTest {
         var err = new ByteArrayOutputStream();
         boolean there = TrainCommand.save(checkpoint, folder, 7, new PrintStream(out, true),
                 new PrintStream(err, true));
-        assertThat(there).isFalse();
+        assertThat(there).as("save reports that the model is not where --save said").isFalse();
         var lines = err.toString().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("rnn-scratch: cannot write " + folder);
+        assertThat(lines).as("stderr: the failure, then where the model went").hasSize(2);
+        assertThat(lines.get(0)).as("the first line on stderr").startsWith("rnn-scratch: cannot write " + folder);
         var saved = Pattern.compile("rnn-scratch: the trained model is saved in (\\S+) instead \\(7 "
                 + "epochs trained\\): move it where you want it").matcher(lines.get(1));
-        assertThat(saved.matches()).as(lines.get(1)).isTrue();
+        assertThat(saved.matches()).as("the second line names the file the model went to instead: %s", lines.get(1))
+                .isTrue();
         Path instead = Path.of(saved.group(1));
         try {
             assertThat(Checkpoint.load(instead, "").params().W_hh().value())
-                    .isDeepEqualTo(checkpoint.params().W_hh().value());
+                    .as("W_hh of the checkpoint saved instead").isDeepEqualTo(checkpoint.params().W_hh().value());
         } finally {
             Files.deleteIfExists(instead);
         }

@@ -31,10 +31,10 @@ class ReportCommandTest {
         Path report = dir.resolve("run.html");
         CliRun run = CliRun.of(MainTest.tiny("--epochs", "3", "--report", report.toString()));
         assertThat(run.code()).as("%s", run).isZero();
-        assertThat(lastLine(run.out())).isEqualTo("wrote report " + report + " (open " + report.toUri()
+        assertThat(lastLine(run.out())).as("the last line of train --report").isEqualTo("wrote report " + report + " (open " + report.toUri()
                 + " in a browser)");
         String html = Files.readString(report);
-        assertThat(html).contains("<section id=\"perplexity\">", "<section id=\"clipping\">",
+        assertThat(html).as("the report's sections and summary").contains("<section id=\"perplexity\">", "<section id=\"clipping\">",
                 "<section id=\"through-time\">", "<section id=\"hidden-state\">", "<section id=\"samples\">")
                 .contains("Trained 3 epochs").contains("bundled corpus").contains("the clockmaker");
     }
@@ -46,8 +46,8 @@ class ReportCommandTest {
         CliRun run = CliRun.of(MainTest.tiny("--epochs", "5", "--theta", "none", "--lr", "1000", "--report",
                 report.toString()));
         assertThat(run.code()).as("%s", run).isEqualTo(TrainCommand.EXIT_DIVERGED);
-        assertThat(lastLine(run.out())).startsWith("wrote report " + report);
-        assertThat(Files.readString(report)).contains("Training diverged").contains("Clipping was <strong>off"
+        assertThat(lastLine(run.out())).as("the last line of a diverged run").startsWith("wrote report " + report);
+        assertThat(Files.readString(report)).as("the report of a diverged run").contains("Training diverged").contains("Clipping was <strong>off"
                 + "</strong>");
     }
 
@@ -66,11 +66,12 @@ class ReportCommandTest {
             CliRun run = CliRun.of(MainTest.tiny(b.subList(0, b.size() - 1).toArray(String[]::new)));
             assertThat(run.code()).as("%s", run).isEqualTo(2);
             assertThat(run.err().strip().lines().count()).as("%s", run).isEqualTo(1);
-            assertThat(run.err()).contains(b.get(b.size() - 1)).doesNotContain("\tat ");
+            assertThat(run.err()).as("stderr for %s names the path", b).contains(b.get(b.size() - 1)).doesNotContain("\tat ");
             assertThat(Files.readString(old)).as("the old report after %s", b).isEqualTo("precious");
         }
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("old.html",
+            assertThat(files.map(p -> p.getFileName().toString())).as("files in the folder: no report was written")
+                    .containsExactlyInAnyOrder("old.html",
                     "folder.html");
         }
     }
@@ -81,7 +82,7 @@ class ReportCommandTest {
         Path report = dir.resolve("words.html");
         CliRun run = CliRun.of(MainTest.tiny("--epochs", "2", "--token", "word", "--report", report.toString()));
         assertThat(run.code()).as("%s", run).isZero();
-        assertThat(Files.readString(report)).contains("<section id=\"hidden-state\">")
+        assertThat(Files.readString(report)).as("the heatmap of a word-level run").contains("<section id=\"hidden-state\">")
                 .contains("class=\"token\"").contains(">clockmaker</text>");
     }
 
@@ -93,8 +94,8 @@ class ReportCommandTest {
                 "8", "--save", dir.resolve("m.npz").toString(), "--metrics", dir.resolve("m.csv").toString(),
                 "--plot", dir.resolve("p.svg").toString(), "--report", report.toString());
         assertThat(run.code()).as("%s", run).isZero();
-        assertThat(lastLine(run.out())).startsWith("The report of this run").endsWith(report.toUri().toString());
-        assertThat(report).exists();
+        assertThat(lastLine(run.out())).as("demo's last line").startsWith("The report of this run").endsWith(report.toUri().toString());
+        assertThat(report).as("demo --report's file").exists();
     }
 
     @Test
@@ -116,8 +117,9 @@ class ReportCommandTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, parts);
         assertThat(code).as("%s", err).isZero();
-        assertThat(lastLine(out.toString(StandardCharsets.UTF_8))).startsWith("wrote report " + report);
-        assertThat(Files.readString(report)).contains("Not available: the model's <code>rnn</code> function did not "
+        assertThat(lastLine(out.toString(StandardCharsets.UTF_8))).as("the last line of the run").startsWith("wrote report " + report);
+        assertThat(Files.readString(report)).as("the report of a run whose rnn keeps no hidden states")
+                .contains("Not available: the model's <code>rnn</code> function did not "
                 + "report its hidden states").contains("<section id=\"hidden-state\">");
     }
 }

@@ -34,12 +34,12 @@ class SeqModelCommandTest {
         assertThat(Pattern.compile("(?m)^epoch \\d, loss: 0\\.\\d{6}$").matcher(r.out()).results().count())
                 .as("epoch lines in:\n%s", r.out()).isEqualTo(5);
         for (int k : new int[] {1, 4, 16, 64}) {
-            assertThat(r.out()).containsPattern("(?m)^\\s*" + k + "  t = ");
+            assertThat(r.out()).as("the table's row for k = %d", k).containsPattern("(?m)^\\s*" + k + "  t = ");
         }
         for (String name : List.of("one-step-vs-multi-step.svg", "k-step-predictions.svg")) {
             Path file = dir.resolve(name);
-            assertThat(r.out()).contains("wrote " + file);
-            assertThat(Files.readString(file)).startsWith("<?xml").contains("</svg>");
+            assertThat(r.out()).as("the line naming the plot %s", name).contains("wrote " + file);
+            assertThat(Files.readString(file)).as("%s is a whole SVG file", name).startsWith("<?xml").contains("</svg>");
         }
     }
 
@@ -50,8 +50,8 @@ class SeqModelCommandTest {
             Result r = run(args);
             assertThat(r.code()).as("exit code for %s", List.of(args)).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as("stderr for %s: %s", List.of(args), r.err()).isEqualTo(1);
-            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
-            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).as("stderr for %s: no stack trace", List.of(args)).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(r.out()).as("stdout for %s: nothing runs", List.of(args)).isEmpty();
         }
     }
 
@@ -60,9 +60,9 @@ class SeqModelCommandTest {
     void unwritableOutIsOneLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Result r = run("--out", file.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.err()).contains("--out").contains("not a directory");
+        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as("lines on stderr: %s", r.err()).isEqualTo(1);
+        assertThat(r.err()).as("stderr").contains("--out").contains("not a directory");
         assertThat(r.out()).as("nothing is trained before the output directory is known to work").isEmpty();
     }
 
@@ -70,7 +70,7 @@ class SeqModelCommandTest {
     @DisplayName("--help prints the usage and exits with 0")
     void helpPrintsUsage() {
         Result r = run("--help");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("usage: java -jar target/rnn-scratch.jar seq-model").contains("--seed").contains("--out");
+        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isZero();
+        assertThat(r.out()).as("seq-model --help").contains("usage: java -jar target/rnn-scratch.jar seq-model").contains("--seed").contains("--out");
     }
 }
