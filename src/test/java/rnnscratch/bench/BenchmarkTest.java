@@ -30,7 +30,7 @@ class BenchmarkTest {
     void stepFlopsAtTheBooksSetting() {
         assertThat(Benchmark.stepFlops(28)).as("35 steps × 32 sequences × (6·512² + 6·512·28)")
                 .isEqualTo(35L * 32 * (6L * 512 * 512 + 6L * 512 * 28));
-        assertThat(Benchmark.stepFlops(28) / 1e9).isBetween(1.85, 1.87);
+        assertThat(Benchmark.stepFlops(28) / 1e9).as("GFLOP of a minibatch at V = 28").isBetween(1.85, 1.87);
     }
 
     @Test
@@ -76,11 +76,11 @@ class BenchmarkTest {
     @DisplayName("PyTorch is also tried with OpenBLAS's kernels named for the machine's vector unit, since OpenBLAS may "
             + "not know a newer CPU and fall back to slow ones")
     void namedCoresAreCandidates() {
-        assertThat(ReferenceRunner.settings(2, "AVX-512")).hasSize(12).contains(new Setting(1, false, "SkylakeX"),
+        assertThat(ReferenceRunner.settings(2, "AVX-512")).as("the candidates on a 2-core AVX-512 machine").hasSize(12).contains(new Setting(1, false, "SkylakeX"),
                 new Setting(2, true, "Haswell"), new Setting(1, false));
-        assertThat(ReferenceRunner.settings(2, "AVX2")).hasSize(8).contains(new Setting(1, false, "Haswell"))
+        assertThat(ReferenceRunner.settings(2, "AVX2")).as("the candidates on a 2-core AVX2 machine").hasSize(8).contains(new Setting(1, false, "Haswell"))
                 .noneMatch(s -> s.openblasCore().equals("SkylakeX"));
-        assertThat(ReferenceRunner.settings(2, "unknown")).isEqualTo(ReferenceRunner.settings(2));
+        assertThat(ReferenceRunner.settings(2, "unknown")).as("an unknown vector unit names no core").isEqualTo(ReferenceRunner.settings(2));
     }
 
     @Test
@@ -106,7 +106,7 @@ class BenchmarkTest {
                 .isEqualTo(2 * 86.3);
         assertThat(Benchmark.peakForShares(2, 86.3, 169.7)).as("a normal measurement stays as it was")
                 .isEqualTo(169.7);
-        assertThat(Benchmark.peakForShares(1, 86.3, 86.3)).isEqualTo(86.3);
+        assertThat(Benchmark.peakForShares(1, 86.3, 86.3)).as("one thread: its own peak").isEqualTo(86.3);
         for (double measured = 10; measured < 400; measured += 7.3) {
             assertThat(Benchmark.peakForShares(4, 50, measured)).as("measured %s", measured)
                     .isGreaterThanOrEqualTo(Math.max(measured, 0.9 * 4 * 50));

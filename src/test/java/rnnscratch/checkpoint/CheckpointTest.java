@@ -47,9 +47,9 @@ class CheckpointTest {
                     }
                     assertThat(back.vocab().idxToToken()).as("the tokens, the space included")
                             .isEqualTo(Vocabs.characters(v).idxToToken());
-                    assertThat(back.config()).isEqualTo(config);
-                    assertThat(back.epochsDone()).isEqualTo(7);
-                    assertThat(back.config().get("token")).isEqualTo("char");
+                    assertThat(back.config()).as("the settings of config.txt").isEqualTo(config);
+                    assertThat(back.epochsDone()).as("epochs_done").isEqualTo(7);
+                    assertThat(back.config().get("token")).as("the token kind").isEqualTo("char");
                 });
     }
 
@@ -87,18 +87,25 @@ class CheckpointTest {
     }
 
     @Test
-    @DisplayName("A vocabulary of another size than W_xh's rows, or NaN values, are refused")
-    void wrongVocabularyOrNaNIsRefused() {
+    @DisplayName("A vocabulary of another size than W_xh's rows is refused")
+    void wrongVocabularyIsRefused() {
+        Path file = dir.resolve("bad.npz");
+        Npz.savez(file, Checkpoint.arrays(RnnParams.getParams(5, 3, new Random(0))), Map.of("vocab.txt", "<unk>\na\n"));
+        assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --checkpoint file"))
+                .as("2 tokens in vocab.txt, 5 rows in W_xh").isInstanceOf(UserException.class)
+                .hasMessageContaining("vocab.txt lists 2 tokens but W_xh has 5 rows");
+    }
+
+    @Test
+    @DisplayName("A parameter holding NaN is refused, naming it")
+    void nanValuesAreRefused() {
         var params = RnnParams.getParams(5, 3, new Random(0));
         Path file = dir.resolve("bad.npz");
-        Npz.savez(file, Checkpoint.arrays(params), Map.of("vocab.txt", "<unk>\na\n"));
-        assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --checkpoint file")).isInstanceOf(UserException.class)
-                .hasMessageContaining("vocab.txt lists 2 tokens but W_xh has 5 rows");
-
         params.W_hq().value()[1][2] = Double.NaN;
         Npz.savez(file, Checkpoint.arrays(params),
                 Map.of("vocab.txt", String.join("\n", Vocabs.characters(5).idxToToken()) + "\n"));
-        assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --checkpoint file")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Checkpoint.load(file, "re-save it or pass another --checkpoint file"))
+                .as("W_hq[1][2] = NaN").isInstanceOf(UserException.class)
                 .hasMessageContaining("W_hq holds NaN or infinite values");
     }
 
@@ -108,11 +115,11 @@ class CheckpointTest {
         var checkpoint = new Checkpoint(RnnParams.getParams(4, 3, new Random(0)), Vocabs.characters(4), Map.of());
         Path file = Path.of("x.npz");
         checkpoint.requireFits(file, Vocabs.characters(4));
-        assertThatThrownBy(() -> checkpoint.requireFits(file, Vocabs.characters(6)))
+        assertThatThrownBy(() -> checkpoint.requireFits(file, Vocabs.characters(6))).as("4 tokens against 6")
                 .isInstanceOf(UserException.class).hasMessage("checkpoint x.npz has a vocabulary of 4 tokens but "
                         + "the corpus has 6: train from scratch or use the corpus it was trained on");
         var swapped = Vocab.fromTokens(List.of(Vocab.UNK, " ", "b", "a"));
-        assertThatThrownBy(() -> checkpoint.requireFits(file, swapped))
+        assertThatThrownBy(() -> checkpoint.requireFits(file, swapped)).as("tokens a and b swapped")
                 .isInstanceOf(UserException.class).hasMessageContaining("(token 2 is 'a' there, 'b' here)");
     }
 }

@@ -47,7 +47,7 @@ class ArrayValuesTest {
     @DisplayName("A vector of length n becomes one row, a 1 x n matrix, as biases are kept")
     void aVectorBecomesOneRow() {
         var bias = DoubleArray.vector(new double[] {1, 2, 3});
-        assertThat(bias.shape()).containsExactly(3);
+        assertThat(bias.shape()).as("a vector's shape is (n,)").containsExactly(3);
         assertThat(bias.toMatrix()).as("a bias b_h of shape (3,) is used as double[1][3]")
                 .isDeepEqualTo(new double[][] {{1, 2, 3}});
     }
@@ -55,11 +55,11 @@ class ArrayValuesTest {
     @Test
     @DisplayName("A scalar has shape () and exactly one value")
     void aScalarHasRankZero() {
-        assertThat(DoubleArray.scalar(0.5).shape()).isEmpty();
-        assertThat(DoubleArray.scalar(0.5).scalarValue()).isEqualTo(0.5);
-        assertThat(LongArray.scalar(7).scalarValue()).isEqualTo(7L);
+        assertThat(DoubleArray.scalar(0.5).shape()).as("a scalar's shape, ()").isEmpty();
+        assertThat(DoubleArray.scalar(0.5).scalarValue()).as("the value of DoubleArray.scalar(0.5)").isEqualTo(0.5);
+        assertThat(LongArray.scalar(7).scalarValue()).as("the value of LongArray.scalar(7)").isEqualTo(7L);
         assertThatThrownBy(() -> DoubleArray.vector(new double[] {1, 2}).scalarValue())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2,)");
+                .as("the scalar value of a vector of two values").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2,)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class ArrayValuesTest {
         assertThatThrownBy(() -> new DoubleArray(new int[] {2, 3}, new double[5]))
                 .as("a (2, 3) array needs 6 values").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(2, 3)").hasMessageContaining("6").hasMessageContaining("5");
-        assertThatThrownBy(() -> new LongArray(new int[] {-1}, new long[0]))
+        assertThatThrownBy(() -> new LongArray(new int[] {-1}, new long[0])).as("a shape of (-1,)")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
     }
 
@@ -80,18 +80,24 @@ class ArrayValuesTest {
         data[0] = 99;
         a.data()[1] = 99;
         a.shape()[0] = 99;
-        assertThat(a.data()).containsExactly(1, 2);
-        assertThat(a.shape()).containsExactly(2);
+        assertThat(a.data()).as("the values, after the array passed in and the data handed out were changed")
+                .containsExactly(1, 2);
+        assertThat(a.shape()).as("the shape, after the shape handed out was changed").containsExactly(2);
     }
 
     @Test
-    @DisplayName("Ints go in and out of a LongArray unchanged, and a value beyond the int range is refused")
+    @DisplayName("Ints go in and out of a LongArray unchanged")
     void intsRoundTripThroughLongs() {
         Props.qt().forAll(integers().all(), integers().all()).checkAssert((x, y) -> {
             var a = LongArray.ofInts(new int[] {1, 2}, new int[] {x, y});
-            assertThat(a.toInts()).containsExactly(x, y);
-            assertThat(a.toDoubles().data()).containsExactly(x, y);
+            assertThat(a.toInts()).as("toInts of ofInts(%d, %d)", x, y).containsExactly(x, y);
+            assertThat(a.toDoubles().data()).as("toDoubles of ofInts(%d, %d)", x, y).containsExactly(x, y);
         });
+    }
+
+    @Test
+    @DisplayName("A LongArray value beyond the int range is refused as an int")
+    void aLongBeyondTheIntRangeIsRefused() {
         assertThatThrownBy(() -> LongArray.vector(new long[] {1L << 40}).toInts())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit an int");
     }
@@ -100,9 +106,9 @@ class ArrayValuesTest {
     @DisplayName("Two arrays are equal when their shapes and values are, whatever the rank")
     void equalityComparesShapeAndValues() {
         assertThat(new DoubleArray(new int[] {2, 1}, new double[] {1, 2}))
-                .isEqualTo(new DoubleArray(new int[] {2, 1}, new double[] {1, 2}))
+                .as("a (2, 1) array of 1, 2 against (2, 1) and (1, 2) arrays of 1, 2").isEqualTo(new DoubleArray(new int[] {2, 1}, new double[] {1, 2}))
                 .isNotEqualTo(new DoubleArray(new int[] {1, 2}, new double[] {1, 2}))
                 .hasSameHashCodeAs(new DoubleArray(new int[] {2, 1}, new double[] {1, 2}));
-        assertThat(LongArray.vector(new long[] {3})).isNotEqualTo(DoubleArray.vector(new double[] {3}));
+        assertThat(LongArray.vector(new long[] {3})).as("int64 [3] against float64 [3]").isNotEqualTo(DoubleArray.vector(new double[] {3}));
     }
 }

@@ -30,7 +30,7 @@ class AtomicFilesTest {
     void writeCreatesAndReplaces() throws IOException {
         Path file = dir.resolve("out.txt");
         AtomicFiles.writeString(file, "first, longer content");
-        assertThat(Files.readString(file)).isEqualTo("first, longer content");
+        assertThat(Files.readString(file)).as("the file after the first write").isEqualTo("first, longer content");
         AtomicFiles.write(file, new byte[] {'2'});
         assertThat(Files.readString(file)).as("the old content is replaced, not overwritten in place").isEqualTo("2");
         assertThat(listing()).as("no temporary file is left").containsExactly("out.txt");
@@ -44,14 +44,27 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write("half of the new".getBytes());
             throw new IllegalStateException("crash while writing");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(Files.readString(file)).isEqualTo("old");
-        assertThat(listing()).containsExactly("checkpoint.npz");
+        })).as("the writer's own exception comes through").isInstanceOf(IllegalStateException.class);
+        assertOnlyTheOldFile(file);
+    }
+
+    @Test
+    @DisplayName("A write that fails with an IOException is a UserException naming the file and the cause, and "
+            + "leaves the old file")
+    void anIoFailureIsExplained() throws IOException {
+        Path file = dir.resolve("checkpoint.npz");
+        AtomicFiles.writeString(file, "old");
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             throw new IOException("disk full");
-        })).isInstanceOf(UserException.class).hasMessageContaining(file.toString()).hasMessageContaining("disk full");
-        assertThat(Files.readString(file)).isEqualTo("old");
-        assertThat(listing()).containsExactly("checkpoint.npz");
+        })).as("an IOException ('disk full') while writing").isInstanceOf(UserException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("disk full");
+        assertOnlyTheOldFile(file);
+    }
+
+    private void assertOnlyTheOldFile(Path file) throws IOException {
+        assertThat(Files.readString(file)).as("the old file after a failed write").isEqualTo("old");
+        assertThat(listing()).as("files in the folder after a failed write: no temporary file")
+                .containsExactly(file.getFileName().toString());
     }
 
     @Test
@@ -62,7 +75,7 @@ class AtomicFilesTest {
             out.write('a');
             out.close();
         });
-        assertThat(Files.readString(file)).isEqualTo("a");
+        assertThat(Files.readString(file)).as("the file whose writer closed its stream").isEqualTo("a");
     }
 
     @Test
@@ -102,6 +115,6 @@ class AtomicFilesTest {
     void relativePathsWork() throws IOException {
         Path file = dir.resolve(".").resolve("rel.txt");
         AtomicFiles.writeString(file, "ok");
-        assertThat(Files.readString(dir.resolve("rel.txt"))).isEqualTo("ok");
+        assertThat(Files.readString(dir.resolve("rel.txt"))).as("the file written as ./rel.txt").isEqualTo("ok");
     }
 }

@@ -57,7 +57,8 @@ class CsvTest {
                     expected.add(header);
                     expected.addAll(rows);
                     assertThat(Csv.read(file)).as("header then %d rows", rows.size()).isEqualTo(expected);
-                    assertThat(writer.rows()).isEqualTo(rows.size());
+                    assertThat(writer.rows()).as("the rows the writer counts, the header not included")
+                            .isEqualTo(rows.size());
                 });
     }
 
@@ -66,12 +67,13 @@ class CsvTest {
     void everyRowIsOnDiskAtOnce() throws IOException {
         Path file = dir.resolve("metrics.csv");
         var writer = CsvWriter.create(file, List.of("epoch", "perplexity", "tokens_per_sec", "offset", "elapsed_s"));
-        assertThat(Files.readString(file)).isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s\n");
+        assertThat(Files.readString(file)).as("the file as soon as it is created: the header")
+                .isEqualTo("epoch,perplexity,tokens_per_sec,offset,elapsed_s\n");
         writer.row("1", String.format(Locale.ROOT, "%.6f", 17.25), "1234.5", "", "0.8");
         assertThat(Files.readString(file)).as("an empty field (no offset in random iteration) stays empty")
                 .endsWith("\n1,17.250000,1234.5,,0.8\n");
         writer.row("2", "12.5", "1300.0", "3", "1.6");
-        assertThat(Csv.read(file)).hasSize(3).last().isEqualTo(List.of("2", "12.5", "1300.0", "3", "1.6"));
+        assertThat(Csv.read(file)).as("the header and two rows, the last one just written").hasSize(3).last().isEqualTo(List.of("2", "12.5", "1300.0", "3", "1.6"));
     }
 
     @Test
@@ -85,10 +87,12 @@ class CsvTest {
     @Test
     @DisplayName("Fields with commas, quotes or line breaks are quoted, inner quotes doubled")
     void specialFieldsAreQuoted() {
-        assertThat(Csv.formatRow(List.of("a,b", "say \"hi\"", "plain", ""))).isEqualTo("\"a,b\",\"say \"\"hi\"\"\",plain,");
+        assertThat(Csv.formatRow(List.of("a,b", "say \"hi\"", "plain", ""))).as("a comma, a quote, plain, empty")
+                .isEqualTo("\"a,b\",\"say \"\"hi\"\"\",plain,");
         assertThat(Csv.formatRow(List.of(""))).as("a lone empty field is quoted so the line is not blank")
                 .isEqualTo("\"\"");
-        assertThat(Csv.parse("a,b\r\n1,\"x\ny\"\n")).containsExactly(List.of("a", "b"), List.of("1", "x\ny"));
+        assertThat(Csv.parse("a,b\r\n1,\"x\ny\"\n")).as("a CRLF line end and a quoted line break")
+                .containsExactly(List.of("a", "b"), List.of("1", "x\ny"));
     }
 
     @Test

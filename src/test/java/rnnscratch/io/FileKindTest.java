@@ -45,11 +45,12 @@ class FileKindTest {
     @DisplayName("A message names what an existing file is: one of the kinds, a text file or a binary file")
     void describeNamesTheKind() throws Exception {
         var files = oneOfEach();
-        assertThat(FileKind.describe(files.get(FileKind.NPZ))).isEqualTo("a NumPy .npz archive");
-        assertThat(FileKind.describe(files.get(FileKind.PNG))).isEqualTo("a PNG image");
-        assertThat(FileKind.describe(files.get(FileKind.SVG))).isEqualTo("an SVG image");
-        assertThat(FileKind.describe(files.get(FileKind.CSV))).isEqualTo("a text file");
-        assertThat(FileKind.describe(Files.write(dir.resolve("b.bin"), new byte[] {1, 0, 2}))).isEqualTo("a binary file");
+        assertThat(FileKind.describe(files.get(FileKind.NPZ))).as("an .npz").isEqualTo("a NumPy .npz archive");
+        assertThat(FileKind.describe(files.get(FileKind.PNG))).as("a .png").isEqualTo("a PNG image");
+        assertThat(FileKind.describe(files.get(FileKind.SVG))).as("an .svg").isEqualTo("an SVG image");
+        assertThat(FileKind.describe(files.get(FileKind.CSV))).as("a .csv").isEqualTo("a text file");
+        assertThat(FileKind.describe(Files.write(dir.resolve("b.bin"), new byte[] {1, 0, 2})))
+                .as("bytes 1, 0, 2").isEqualTo("a binary file");
         assertThat(FileKind.describe(Files.writeString(dir.resolve("t.txt"), "时间机器 ".repeat(2000),
                 StandardCharsets.UTF_8))).as("UTF-8 text cut in the middle of a character by the 4 KB head")
                 .isEqualTo("a text file");
@@ -58,8 +59,8 @@ class FileKindTest {
     @Test
     @DisplayName("The kind a file name announces comes from its ending, whatever its case")
     void kindFromTheEnding() {
-        assertThat(FileKind.ofName(Path.of("runs/Model.NPZ"))).contains(FileKind.NPZ);
-        assertThat(FileKind.ofName(Path.of("report.htm"))).contains(FileKind.HTML);
-        assertThat(FileKind.ofName(Path.of("notes.txt"))).isEmpty();
+        assertThat(FileKind.ofName(Path.of("runs/Model.NPZ"))).as("the kind of Model.NPZ").contains(FileKind.NPZ);
+        assertThat(FileKind.ofName(Path.of("report.htm"))).as("the kind of report.htm").contains(FileKind.HTML);
+        assertThat(FileKind.ofName(Path.of("notes.txt"))).as("the kind of notes.txt: none").isEmpty();
     }
 }

@@ -19,7 +19,7 @@ class NpyHeaderTest {
             var header = new NpyHeader("<f8", false, shape);
             NpyHeader parsed = assertParses(header.format());
             assertThat(parsed.shape()).as("shape written as %s", header.format()).containsExactly(shape);
-            assertThat(parsed.descr()).isEqualTo("<f8");
+            assertThat(parsed.descr()).as("descr written as %s", header.format()).isEqualTo("<f8");
         });
     }
 
@@ -33,18 +33,25 @@ class NpyHeaderTest {
     @DisplayName("Any spacing, key order, quote style, trailing comma and Python 2 longs are read")
     void headerVariantsAreRead(String text) {
         NpyHeader header = assertParses(text);
-        assertThat(header.shape()).containsExactly(3, 4);
-        assertThat(header.descr()).isEqualTo("<f8");
-        assertThat(header.fortranOrder()).isFalse();
+        assertThat(header.shape()).as("the shape").containsExactly(3, 4);
+        assertThat(header.descr()).as("the descr").isEqualTo("<f8");
+        assertThat(header.fortranOrder()).as("fortran_order: False").isFalse();
     }
 
     @Test
     @DisplayName("(3,) is a vector's shape and () a scalar's")
     void vectorAndScalarShapes() {
         assertThat(assertParses("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }").shape())
-                .containsExactly(3);
-        assertThat(assertParses("{'descr': '<i8', 'fortran_order': False, 'shape': (), }").shape()).isEmpty();
-        assertThat(assertParses("{'descr': '<i8', 'fortran_order': True, 'shape': ( ), }").fortranOrder()).isTrue();
+                .as("shape (3,)").containsExactly(3);
+        assertThat(assertParses("{'descr': '<i8', 'fortran_order': False, 'shape': (), }").shape())
+                .as("shape ()").isEmpty();
+    }
+
+    @Test
+    @DisplayName("fortran_order: True is read as Fortran order, for the loader to refuse")
+    void fortranOrderIsRead() {
+        assertThat(assertParses("{'descr': '<i8', 'fortran_order': True, 'shape': ( ), }").fortranOrder())
+                .as("fortran_order: True").isTrue();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -65,7 +72,7 @@ class NpyHeaderTest {
     })
     @DisplayName("A header that is not exactly such a dict is refused with a reason")
     void malformedHeadersAreRefused(String text) {
-        assertThatThrownBy(() -> NpyHeader.parse(text)).isInstanceOf(BadFileException.class)
+        assertThatThrownBy(() -> NpyHeader.parse(text)).as("the header %s", text).isInstanceOf(BadFileException.class)
                 .hasMessageContaining("header");
     }
 

@@ -53,7 +53,7 @@ class NpyTest {
             assertThat(dataStart % 64).as("numpy aligns the data to 64 bytes").isZero();
             assertThat(bytes[dataStart - 1]).as("the header ends with a newline").isEqualTo((byte) '\n');
             assertThat(bytes.length - dataStart).as("8 bytes per value").isEqualTo(8 * array.size());
-            assertThat(new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1))
+            assertThat(new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1)).as("the header's dict")
                     .startsWith("{'descr': '" + array.descr() + "', 'fortran_order': False, 'shape': ");
         });
     }
@@ -62,13 +62,13 @@ class NpyTest {
     @DisplayName("float32, int32 and big-endian arrays are read and widened to float64 and int64")
     void narrowAndBigEndianTypesAreRead() throws IOException {
         assertThat(load(npy("<f4", "(2,)", ByteOrder.LITTLE_ENDIAN, b -> b.putFloat(1.5f).putFloat(-0.25f))))
-                .isEqualTo(DoubleArray.vector(new double[] {1.5, -0.25}));
+                .as("<f4 (float32), widened to float64").isEqualTo(DoubleArray.vector(new double[] {1.5, -0.25}));
         assertThat(load(npy("<i4", "(2, 1)", ByteOrder.LITTLE_ENDIAN, b -> b.putInt(-7).putInt(1 << 30))))
-                .isEqualTo(new LongArray(new int[] {2, 1}, new long[] {-7, 1 << 30}));
+                .as("<i4 (int32), widened to int64").isEqualTo(new LongArray(new int[] {2, 1}, new long[] {-7, 1 << 30}));
         assertThat(load(npy(">f8", "()", ByteOrder.BIG_ENDIAN, b -> b.putDouble(Math.PI))))
-                .isEqualTo(DoubleArray.scalar(Math.PI));
+                .as(">f8 (big-endian float64)").isEqualTo(DoubleArray.scalar(Math.PI));
         assertThat(load(npy(">i8", "(1,)", ByteOrder.BIG_ENDIAN, b -> b.putLong(Long.MIN_VALUE))))
-                .isEqualTo(LongArray.vector(new long[] {Long.MIN_VALUE}));
+                .as(">i8 (big-endian int64)").isEqualTo(LongArray.vector(new long[] {Long.MIN_VALUE}));
     }
 
     @Test
@@ -80,7 +80,8 @@ class NpyTest {
                 .put(dict.getBytes(StandardCharsets.ISO_8859_1)).putDouble(2.5).array();
         Path file = fresh();
         Files.write(file, bytes);
-        assertThat(Npy.load(file)).isEqualTo(DoubleArray.vector(new double[] {2.5}));
+        assertThat(Npy.load(file)).as("the array under a version 2.0 header")
+                .isEqualTo(DoubleArray.vector(new double[] {2.5}));
     }
 
     @Test
@@ -88,7 +89,7 @@ class NpyTest {
     void fortranOrderIsRefused() throws IOException {
         Path file = npy("<f8", "(1, 1)", ByteOrder.LITTLE_ENDIAN, b -> b.putDouble(1))
                 .replace("False", "True ").file;
-        assertThatThrownBy(() -> Npy.load(file)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Npy.load(file)).as("an array in Fortran order").isInstanceOf(UserException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("Fortran")
                 .hasMessageContaining("ascontiguousarray");
     }
@@ -97,7 +98,8 @@ class NpyTest {
     @DisplayName("An unsupported element type is refused with a message naming it")
     void unsupportedTypesAreRefused() throws IOException {
         Path file = npy("<c8", "(1,)", ByteOrder.LITTLE_ENDIAN, b -> b.putDouble(1)).file;
-        assertThatThrownBy(() -> Npy.load(file)).isInstanceOf(UserException.class).hasMessageContaining("'<c8'");
+        assertThatThrownBy(() -> Npy.load(file)).as("an array of <c8 (complex64)").isInstanceOf(UserException.class)
+                .hasMessageContaining("'<c8'");
     }
 
     @Test
@@ -114,12 +116,13 @@ class NpyTest {
     @DisplayName("A missing file, a directory, or a file that is not .npy gives a one-line UserException naming it")
     void unreadableFilesGiveUserExceptions() throws IOException {
         Path missing = dir.resolve("missing.npy");
-        assertThatThrownBy(() -> Npy.load(missing)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Npy.load(missing)).as("a missing file").isInstanceOf(UserException.class)
                 .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> Npy.load(dir)).isInstanceOf(UserException.class).hasMessageContaining("directory");
+        assertThatThrownBy(() -> Npy.load(dir)).as("a directory").isInstanceOf(UserException.class)
+                .hasMessageContaining("directory");
         Path text = dir.resolve("text.npy");
         Files.writeString(text, "hello, world");
-        assertThatThrownBy(() -> Npy.load(text)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Npy.load(text)).as("a text file named .npy").isInstanceOf(UserException.class)
                 .hasMessageContaining("magic").hasMessageNotContaining("\n");
     }
 

@@ -91,15 +91,16 @@ class NpzTest {
         Path file = fresh();
         Npz.savez(file, checkpoint(), VOCAB);
         Npz npz = Npz.load(file);
-        assertThat(npz.matrix("W_hq")).isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertThat(npz.matrix("W_hq")).as("W_hq, (2, 3), as a matrix").isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}});
         assertThat(npz.matrix("b_h")).as("a bias stored as (2,) is used as double[1][2]")
                 .isDeepEqualTo(new double[][] {{0, 0}});
-        assertThat(npz.ints("corpus")).containsExactly(1, 2, 1, 0);
-        assertThat(npz.doubleScalar("lr")).isEqualTo(0.5);
-        assertThat(npz.doubles("corpus").data()).containsExactly(1, 2, 1, 0);
-        assertThat(npz.text("vocab.txt").split("\n", -1)).containsExactly("<unk>", " ", "e", "");
-        assertThat(npz.contains("W_xh")).isTrue();
-        assertThat(npz.contains("vocab.txt")).isTrue();
+        assertThat(npz.ints("corpus")).as("the int64 corpus as ints").containsExactly(1, 2, 1, 0);
+        assertThat(npz.doubleScalar("lr")).as("the scalar lr").isEqualTo(0.5);
+        assertThat(npz.doubles("corpus").data()).as("the int64 corpus as doubles").containsExactly(1, 2, 1, 0);
+        assertThat(npz.text("vocab.txt").split("\n", -1)).as("the lines of vocab.txt")
+                .containsExactly("<unk>", " ", "e", "");
+        assertThat(npz.contains("W_xh")).as("the archive contains the array W_xh").isTrue();
+        assertThat(npz.contains("vocab.txt")).as("the archive contains the text vocab.txt").isTrue();
         assertThat(npz.contains("W_xh.npy")).as("arrays are named without .npy").isFalse();
     }
 
@@ -109,17 +110,18 @@ class NpzTest {
         Path file = fresh();
         Npz.savez(file, checkpoint(), VOCAB);
         Npz npz = Npz.load(file, "checkpoint", "re-save it or pass another --init file");
-        assertThatThrownBy(() -> npz.array("W_xx")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> npz.array("W_xx")).as("the missing array W_xx").isInstanceOf(UserException.class)
                 .hasMessageStartingWith("checkpoint " + file)
                 .hasMessageContaining("'W_xx'").hasMessageContaining("W_xh.npy")
                 .hasMessageEndingWith("re-save it or pass another --init file");
-        assertThatThrownBy(() -> npz.text("note.txt")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> npz.text("note.txt")).as("the missing text note.txt").isInstanceOf(UserException.class)
                 .hasMessageContaining("'note.txt'").hasMessageContaining("vocab.txt");
-        assertThatThrownBy(() -> npz.ints("lr")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> npz.ints("lr")).as("the float64 lr read as ints").isInstanceOf(UserException.class)
                 .hasMessageContaining("'lr'").hasMessageContaining("floating-point");
-        assertThatThrownBy(() -> npz.doubleScalar("W_hh")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> npz.doubleScalar("W_hh")).as("the (2, 2) W_hh read as a scalar").isInstanceOf(UserException.class)
                 .hasMessageContaining("(2, 2)");
-        assertThatThrownBy(() -> npz.matrix("lr")).isInstanceOf(UserException.class).hasMessageContaining("()");
+        assertThatThrownBy(() -> npz.matrix("lr")).as("the scalar lr read as a matrix")
+                .isInstanceOf(UserException.class).hasMessageContaining("()");
     }
 
     @Test
@@ -129,7 +131,8 @@ class NpzTest {
         Path second = fresh();
         Npz.savezCompressed(first, checkpoint(), VOCAB);
         Npz.savezCompressed(second, checkpoint(), VOCAB);
-        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(Files.readAllBytes(second)).as("the bytes of the second archive against the first")
+                .isEqualTo(Files.readAllBytes(first));
     }
 
     @Test
@@ -138,9 +141,10 @@ class NpzTest {
         Path file = fresh();
         Files.writeString(file, "old content");
         Npz.savez(file, checkpoint(), VOCAB);
-        assertThat(Npz.load(file).arrays()).containsKeys("W_xh", "b_q");
+        assertThat(Npz.load(file).arrays()).as("the arrays of the file that replaced 'old content'")
+                .containsKeys("W_xh", "b_q");
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+            assertThat(listing.map(p -> p.getFileName().toString())).as("no temporary file is left").noneMatch(name -> name.endsWith(".tmp"));
         }
     }
 
@@ -148,9 +152,9 @@ class NpzTest {
     @DisplayName("Entry names that would collide or be empty are a programming error")
     void badEntryNamesAreRefused() {
         assertThatThrownBy(() -> Npz.savez(fresh(), Map.of("", DoubleArray.scalar(1)), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .as("an array named ''").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Npz.savez(fresh(), Map.of(), Map.of("x.npy", "text")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .as("a text entry named x.npy, an array's file name").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -207,9 +211,9 @@ class NpzTest {
         Files.writeString(text, "time traveller");
         assertThatThrownBy(() -> Npz.load(text)).as("a text is named as such, not as a damaged archive")
                 .isInstanceOf(UserException.class).hasMessageContaining("is a text file, not a NumPy .npz archive");
-        assertThatThrownBy(() -> Npz.load(dir.resolve("none.npz"))).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Npz.load(dir.resolve("none.npz"))).as("a missing file").isInstanceOf(UserException.class)
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> Npz.load(dir)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Npz.load(dir)).as("a directory").isInstanceOf(UserException.class)
                 .hasMessageContaining("is a directory");
     }
 
@@ -223,8 +227,9 @@ class NpzTest {
             zip.closeEntry();
         }
         Npz npz = Npz.load(file);
-        assertThat(npz.bytes("vocab.txt")).containsExactly('a', 0xff, '\n');
-        assertThatThrownBy(() -> npz.text("vocab.txt")).isInstanceOf(UserException.class)
+        assertThat(npz.bytes("vocab.txt")).as("the entry's raw bytes are still there")
+                .containsExactly('a', 0xff, '\n');
+        assertThatThrownBy(() -> npz.text("vocab.txt")).as("the bytes a, 0xff, \\n read as text").isInstanceOf(UserException.class)
                 .hasMessageContaining("'vocab.txt'").hasMessageContaining("UTF-8");
     }
 
@@ -259,8 +264,9 @@ class NpzTest {
         arrays.put("alpha", LongArray.scalar(2));
         Npz.savez(file, arrays, Map.of("zeta", "also a text"));
         Npz npz = Npz.load(file);
-        assertThat(List.copyOf(npz.arrays().keySet())).containsExactly("zeta", "alpha");
-        assertThat(npz.text("zeta")).isEqualTo("also a text");
-        assertThat(npz.longScalar("zeta")).isEqualTo(1);
+        assertThat(List.copyOf(npz.arrays().keySet())).as("the array names, in the order saved")
+                .containsExactly("zeta", "alpha");
+        assertThat(npz.text("zeta")).as("the text entry zeta").isEqualTo("also a text");
+        assertThat(npz.longScalar("zeta")).as("the array entry zeta").isEqualTo(1);
     }
 }

@@ -144,12 +144,14 @@ class NumpyInteropTest {
                 assertThat(hex(array)).as("values of %s (%s), widened to 8 bytes", parts[0], parts[1])
                         .isEqualTo(parts[3]);
             }
-            assertThat(npz.text("vocab.txt")).isEqualTo("<unk>\n \ne\n");
-            assertThat(npz.matrix("m")[1][2]).isEqualTo(1e-310);
-            assertThat(npz.longScalar("n")).isEqualTo(-7);
+            assertThat(npz.text("vocab.txt")).as("%s: the text vocab.txt", name).isEqualTo("<unk>\n \ne\n");
+            assertThat(npz.matrix("m")[1][2]).as("%s: m[1][2], a subnormal", name).isEqualTo(1e-310);
+            assertThat(npz.longScalar("n")).as("%s: the int64 scalar n", name).isEqualTo(-7);
         }
-        assertThat(Npy.load(dir.resolve("scalar.npy"))).isEqualTo(DoubleArray.scalar(3.5));
-        assertThatThrownBy(() -> Npy.load(dir.resolve("fortran.npy"))).isInstanceOf(UserException.class)
+        assertThat(Npy.load(dir.resolve("scalar.npy"))).as("numpy.save's scalar.npy")
+                .isEqualTo(DoubleArray.scalar(3.5));
+        assertThatThrownBy(() -> Npy.load(dir.resolve("fortran.npy"))).as("numpy.save's Fortran-order array")
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("Fortran");
     }
 }

@@ -33,22 +33,29 @@ class PerplexityPlotTest {
                 epochs.add(new EpochStats(e, 1 + scale / e, 1, 0, 0, OptionalInt.empty(), e));
             }
             Path svg = dir.resolve("p.svg");
-            assertThat(PerplexityPlot.write(svg, "Perplexity on a test", epochs)).isTrue();
+            assertThat(PerplexityPlot.write(svg, "Perplexity on a test", epochs)).as("p.svg of %d epochs is written", n)
+                    .isTrue();
             try {
-                assertThat(Files.readString(svg)).contains("Perplexity on a test").contains(">perplexity<")
+                assertThat(Files.readString(svg)).as("p.svg: its title, axes and series").contains("Perplexity on a test").contains(">perplexity<")
                         .contains(">epoch<").contains("class=\"series\"");
                 Path png = dir.resolve("p.png");
-                assertThat(PerplexityPlot.write(png, "Perplexity on a test", epochs)).isTrue();
+                assertThat(PerplexityPlot.write(png, "Perplexity on a test", epochs)).as("p.png of %d epochs is written", n)
+                        .isTrue();
                 BufferedImage image = ImageIO.read(png.toFile());
-                assertThat(image.getWidth()).isEqualTo(SvgPlot.WIDTH);
-                assertThat(image.getHeight()).isEqualTo(SvgPlot.HEIGHT);
+                assertThat(image.getWidth()).as("p.png's width, the SVG's").isEqualTo(SvgPlot.WIDTH);
+                assertThat(image.getHeight()).as("p.png's height, the SVG's").isEqualTo(SvgPlot.HEIGHT);
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    @Test
+    @DisplayName("A run with no finite perplexity to draw writes no plot")
+    void nothingFiniteWritesNoPlot() {
         var infinite = List.of(new EpochStats(1, Double.POSITIVE_INFINITY, 1, 0, 0, OptionalInt.empty(), 1));
         assertThat(PerplexityPlot.write(dir.resolve("none.svg"), "t", infinite)).as("nothing finite to draw")
                 .isFalse();
-        assertThat(dir.resolve("none.svg")).doesNotExist();
+        assertThat(dir.resolve("none.svg")).as("the plot of a run with no finite perplexity").doesNotExist();
     }
 }

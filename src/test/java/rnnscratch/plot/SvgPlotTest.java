@@ -79,11 +79,11 @@ class SvgPlotTest {
             } catch (Exception e) {
                 throw new AssertionError("the SVG is not well-formed XML: " + e.getMessage(), e);
             }
-            assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+            assertThat(doc.getDocumentElement().getLocalName()).as("the root element").isEqualTo("svg");
             assertThat(doc.getElementsByTagName("polyline").getLength()).as("one polyline per series").isEqualTo(n);
             assertThat(texts(doc, "legend-entry")).as("the legend lists the series in order")
                     .containsExactlyElementsOf(series.stream().map(Series::name).toList());
-            assertThat(texts(doc, "title")).containsExactly("title & <test>");
+            assertThat(texts(doc, "title")).as("the title, escaped in the XML and read back").containsExactly("title & <test>");
         });
     }
 
@@ -137,9 +137,9 @@ class SvgPlotTest {
         Props.qt(40).forAll(integers().between(1, 4), longs().all()).checkAssert((n, s) -> {
             Document doc = parseOrFail(SvgPlot.lineChart("t", "x", "y", randomSeries(n, s, true), Scale.LOG));
             List<Double> ticks = texts(doc, "y-tick").stream().map(Double::valueOf).toList();
-            assertThat(ticks.size()).isGreaterThanOrEqualTo(2);
+            assertThat(ticks.size()).as("number of log-scale y labels: %s", ticks).isGreaterThanOrEqualTo(2);
             for (int i = 0; i < ticks.size(); i++) {
-                assertThat(ticks.get(i)).isPositive();
+                assertThat(ticks.get(i)).as("log tick %d of %s", i, ticks).isPositive();
                 if (i > 0) {
                     assertThat(ticks.get(i)).as("log ticks %s", ticks).isGreaterThan(ticks.get(i - 1));
                 }
@@ -157,7 +157,8 @@ class SvgPlotTest {
             int bad = rng.nextInt(n);
             double[] target = rng.nextBoolean() ? x : y;
             target[bad] = rng.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY;
-            assertThatThrownBy(() -> Series.of("noisy", x, y)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Series.of("noisy", x, y)).as("a series with %s at point %d", target[bad], bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'noisy'").hasMessageContaining("point " + bad);
         });
     }
@@ -167,9 +168,9 @@ class SvgPlotTest {
     void impossibleChartsAreRefused() {
         var zero = Series.of("s", new double[] {1, 2}, new double[] {1, 0});
         assertThatThrownBy(() -> SvgPlot.lineChart("t", "x", "y", List.of(zero), Scale.LOG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .as("a log-scale chart of a series holding 0").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
         assertThatThrownBy(() -> SvgPlot.lineChart("t", "x", "y", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no series");
+                .as("a chart of no series").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no series");
     }
 
     @Test
@@ -178,9 +179,9 @@ class SvgPlotTest {
         Path file = dir.resolve("plot.svg");
         SvgPlot.writeAtomically(file, "old");
         SvgPlot.writeAtomically(file, "new ✓");
-        assertThat(Files.readString(file)).isEqualTo("new ✓");
+        assertThat(Files.readString(file)).as("the file after the second write").isEqualTo("new ✓");
         try (var files = Files.list(dir)) {
-            assertThat(files.toList()).containsExactly(file);
+            assertThat(files.toList()).as("files in the folder: no temporary file").containsExactly(file);
         }
     }
 

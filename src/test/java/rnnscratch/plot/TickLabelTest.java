@@ -36,7 +36,7 @@ class TickLabelTest {
                 double v = Double.parseDouble(label);
                 assertThat(v).as("label '%s' lies in the axis' range", label).isBetween(lo / margin, hi * margin);
             }
-            assertThat(ticks).isGreaterThanOrEqualTo(2);
+            assertThat(ticks).as("tick labels on an axis from %s to %s", lo, hi).isGreaterThanOrEqualTo(2);
         });
     }
 }

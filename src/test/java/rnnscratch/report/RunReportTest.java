@@ -166,7 +166,7 @@ class RunReportTest {
                     var net = new RNNModelScratch(corpus.vocab().size(), hidden, new Random(seed));
                     var states = HiddenStates.read(net, corpus.vocab(), TokenKind.CHAR, "the c", numPreds);
                     assertThat(states.tokens()).as("prefix + predicted tokens").hasSize(5 + numPreds);
-                    assertThat(states.prefixLength()).isEqualTo(5);
+                    assertThat(states.prefixLength()).as("the prefix 'the c' is 5 tokens").isEqualTo(5);
                     int[] ids = corpus.vocab().indices(states.tokens());
                     var whole = net.forward(new int[][] {ids}, RnnState.initRnnState(1, hidden));
                     for (int t = 0; t < ids.length; t++) {
@@ -234,7 +234,7 @@ class RunReportTest {
     void reportIsSelfContained() throws Exception {
         Run run = train(3, 16, 0.2, 1, false, 12);
         String html = report(run, Optional.empty()).html();
-        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(html).as("one HTML file, from doctype to </html>").startsWith("<!DOCTYPE html>").endsWith("</html>\n");
         for (String id : List.of("perplexity", "clipping", "through-time", "hidden-state", "samples")) {
             assertThat(html).as("section %s", id).contains("<section id=\"" + id + "\">");
         }
@@ -260,13 +260,24 @@ class RunReportTest {
     }
 
     @Test
-    @DisplayName("Without clipping the report says so and counts the minibatches the book's θ = 1 would have clipped; "
-            + "a diverged run is reported with its reason")
-    void noClippingAndDivergenceAreReported() {
-        Run run = train(1, 16, Double.POSITIVE_INFINITY, 30, false, 8);
-        String html = report(run, Optional.of("the loss became NaN in epoch 3, at minibatch 2")).html();
-        assertThat(html).contains("Clipping was <strong>off</strong> (θ = ∞)").contains("with the book's θ = 1")
-                .contains("Training diverged after").contains("the loss became NaN in epoch 3, at minibatch 2");
+    @DisplayName("Without clipping the report says so and counts the minibatches the book's θ = 1 would have clipped")
+    void noClippingIsReported() {
+        String html = report(unclippedRun(), Optional.empty()).html();
+        assertThat(html).as("the report of a run with θ = ∞").contains("Clipping was <strong>off</strong> (θ = ∞)")
+                .contains("with the book's θ = 1");
+    }
+
+    @Test
+    @DisplayName("A diverged run is reported with its reason")
+    void divergenceIsReported() {
+        String html = report(unclippedRun(), Optional.of("the loss became NaN in epoch 3, at minibatch 2")).html();
+        assertThat(html).as("the report of a run that diverged").contains("Training diverged after")
+                .contains("the loss became NaN in epoch 3, at minibatch 2");
+    }
+
+    /** A run without clipping at lr = 30, as in a run that diverges. */
+    private static Run unclippedRun() {
+        return train(1, 16, Double.POSITIVE_INFINITY, 30, false, 8);
     }
 
     @Test
@@ -277,18 +288,19 @@ class RunReportTest {
         RunReport report = report(run, Optional.empty());
         Path file = Files.writeString(dir.resolve("run.html"), "old report");
         report.write(file);
-        assertThat(Files.readString(file)).isEqualTo(report.html());
+        assertThat(Files.readString(file)).as("run.html after the report replaced 'old report'").isEqualTo(report.html());
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("run.html");
+            assertThat(files.map(p -> p.getFileName().toString())).as("files in the folder: no temporary file")
+                    .containsExactly("run.html");
         }
         Path blocked = Files.writeString(dir.resolve("blocked.html"), "old report");
         Path parentIsAFile = blocked.resolve("run.html");
-        assertThatThrownBy(() -> report.write(parentIsAFile)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> report.write(parentIsAFile)).as("a report whose folder is a file").isInstanceOf(UserException.class)
                 .hasMessageContaining(parentIsAFile.toString());
-        assertThat(Files.readString(blocked)).isEqualTo("old report");
+        assertThat(Files.readString(blocked)).as("the file that stood in the way, untouched").isEqualTo("old report");
         Path folder = Files.createDirectory(dir.resolve("folder.html"));
-        assertThatThrownBy(() -> report.write(folder)).isInstanceOf(UserException.class);
-        assertThat(folder).isDirectory();
+        assertThatThrownBy(() -> report.write(folder)).as("a report onto a folder").isInstanceOf(UserException.class);
+        assertThat(folder).as("the folder named folder.html, still a folder").isDirectory();
     }
 
     @Test
@@ -297,15 +309,17 @@ class RunReportTest {
     void probesAreKeptForChosenMinibatches() {
         Run run = train(4, 8, 1, 1, false, 5);
         var first = run.recorder().firstMinibatchProbes();
-        assertThat(first).extracting(RunRecorder.Probe::epoch).containsExactly(1, 2, 3, 4, 5);
+        assertThat(first).extracting(RunRecorder.Probe::epoch).as("the epochs of the first minibatches' probes")
+                .containsExactly(1, 2, 3, 4, 5);
         double largest = java.util.Arrays.stream(run.recorder().gradNorms()).max().orElseThrow();
-        assertThat(run.recorder().largestProbe()).map(RunRecorder.Probe::gradNorm).contains(largest);
+        assertThat(run.recorder().largestProbe()).map(RunRecorder.Probe::gradNorm)
+                .as("the ‖g‖ of the probe kept for the largest ‖g‖ of the run").contains(largest);
         for (RunRecorder.Probe p : first) {
             assertThat(p.hiddenGradNorms()).as("‖∂l/∂H_t‖ for t = 1 … 7").hasSize(7);
         }
         List<RunRecorder.Probe> chosen = report(run, Optional.empty()).chosenProbes();
         assertThat(chosen.get(0).epoch()).as("the first epoch is shown").isEqualTo(1);
         assertThat(chosen).extracting(RunRecorder.Probe::epoch).as("and the last").contains(5);
-        assertThat(chosen.size()).isLessThanOrEqualTo(6);
+        assertThat(chosen.size()).as("probes the report shows: %s", chosen).isLessThanOrEqualTo(6);
     }
 }
