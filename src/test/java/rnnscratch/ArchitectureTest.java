@@ -240,13 +240,14 @@ class ArchitectureTest {
     @Test
     @DisplayName("text and io use no other package of the project, and rnn uses neither text nor cli")
     void textIoAndRnnStayApart() {
-        assertThat(textIoAndRnnApart(REPOSITORY)).isEmpty();
+        assertThat(textIoAndRnnApart(REPOSITORY)).as("files of text, io or rnn that use a package they must not")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("The library does not use the exercises: exercises and solutions use the library, never the reverse")
     void theLibraryDoesNotUseTheExercises() {
-        assertThat(libraryUsesNoExercises(REPOSITORY)).isEmpty();
+        assertThat(libraryUsesNoExercises(REPOSITORY)).as("library files that use the exercises package").isEmpty();
     }
 
     @Test
@@ -254,20 +255,24 @@ class ArchitectureTest {
             + "autograd, optim, rnn, train, text and seq")
     void exercisesUseOnlyTheModelCode() {
         assertThat(REPOSITORY.exerciseRoots()).as("solutions/ is read").allMatch(Files::isDirectory);
-        assertThat(exercisesUseTheModelCode(REPOSITORY)).isEmpty();
+        assertThat(exercisesUseTheModelCode(REPOSITORY))
+                .as("reference answers or stubs that use a package besides the model code").isEmpty();
     }
 
     @Test
     @DisplayName("Only tensor, cli and bench name the kernel room (tensor.kernel): autograd, rnn, train, seq and the "
             + "exercises call the products and Mat")
     void kernelRoomStaysBehindTheProducts() {
-        assertThat(kernelRoomStaysBehindTensor(REPOSITORY)).isEmpty();
+        assertThat(kernelRoomStaysBehindTensor(REPOSITORY))
+                .as("files outside tensor, cli and bench that name tensor.kernel; call the products and Mat instead")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("No plotting or benchmarking file is left in cli: it holds the commands, flags, progress and Ctrl-C")
     void cliHoldsNoPlottingOrBenchmarking() {
-        assertThat(cliHoldsNoPlottingOrBenchmarking(REPOSITORY)).isEmpty();
+        assertThat(cliHoldsNoPlottingOrBenchmarking(REPOSITORY))
+                .as("cli files that draw or benchmark; they belong in plot or bench").isEmpty();
         for (String pkg : List.of("plot", "bench", "checkpoint")) {
             assertThat(sources(REPOSITORY.main().resolve(pkg))).as("the %s package", pkg).isNotEmpty();
         }
@@ -276,7 +281,8 @@ class ArchitectureTest {
     @Test
     @DisplayName("No backward rule loops over elements: there is no for or while loop in autograd/Ops.java")
     void opsHaveNoLoops() {
-        assertThat(opsHaveNoLoops(REPOSITORY)).isEmpty();
+        assertThat(opsHaveNoLoops(REPOSITORY))
+                .as("loops in autograd/Ops.java; a backward rule calls Mat's whole-matrix operations").isEmpty();
     }
 
     @Test
@@ -318,55 +324,57 @@ class ArchitectureTest {
         }
 
         @Test
-        @DisplayName("Rule 1, the arrows: text importing rnnscratch.tensor.* and rnnscratch.cli.* (wildcards)")
+        @DisplayName("Rule 1 (the arrows) reports text importing rnnscratch.tensor.* and rnnscratch.cli.* (wildcards)")
         void wildcardImportsBreakTheArrows() {
             var tree = tree();
             plant(tree.main().resolve("text/Planted.java"), "package rnnscratch.text;\n\nimport rnnscratch.tensor.*;\n"
                     + "import rnnscratch.cli.*;\n\nfinal class Planted {}\n");
-            assertThat(arrows(tree)).containsExactlyInAnyOrder("text/Planted.java uses cli",
+            assertThat(arrows(tree)).as("what rule 1 reports on the copy")
+                    .containsExactlyInAnyOrder("text/Planted.java uses cli",
                     "text/Planted.java uses tensor");
         }
 
         @Test
-        @DisplayName("Rule 1, the arrows: tensor naming rnnscratch.autograd.Tensor in its code")
+        @DisplayName("Rule 1 (the arrows) reports tensor naming rnnscratch.autograd.Tensor in its code")
         void aFullyQualifiedNameBreaksTheArrows() {
             var tree = tree();
             plant(tree.main().resolve("tensor/Planted.java"), "package rnnscratch.tensor;\n\nfinal class Planted {\n"
                     + "    Object t = rnnscratch.autograd.Tensor.scalar(1);\n}\n");
-            assertThat(arrows(tree)).containsExactly("tensor/Planted.java uses autograd");
+            assertThat(arrows(tree)).as("what rule 1 reports on the copy")
+                    .containsExactly("tensor/Planted.java uses autograd");
         }
 
         @Test
-        @DisplayName("Rule 2, text, io and rnn apart: rnn importing rnnscratch.text.Vocab")
+        @DisplayName("Rule 2 (text, io and rnn apart) reports rnn importing rnnscratch.text.Vocab")
         void rnnUsingText() {
             var tree = tree();
             plant(tree.main().resolve("rnn/Planted.java"), "package rnnscratch.rnn;\n\nimport rnnscratch.text.Vocab;"
                     + "\n\nfinal class Planted {\n    Vocab vocab;\n}\n");
-            assertThat(textIoAndRnnApart(tree)).containsExactly("rnn/Planted.java: the model knows no text and no "
+            assertThat(textIoAndRnnApart(tree)).as("what rule 2 reports on the copy").containsExactly("rnn/Planted.java: the model knows no text and no "
                     + "command line");
         }
 
         @Test
-        @DisplayName("Rule 3, the library uses no exercise: train naming rnnscratch.exercises.Ex13Sgd")
+        @DisplayName("Rule 3 (the library uses no exercise) reports train naming rnnscratch.exercises.Ex13Sgd")
         void libraryUsingAnExercise() {
             var tree = tree();
             plant(tree.main().resolve("train/Planted.java"), "package rnnscratch.train;\n\nfinal class Planted {\n"
                     + "    Class<?> c = rnnscratch.exercises.Ex13Sgd.class;\n}\n");
-            assertThat(libraryUsesNoExercises(tree)).containsExactly("train/Planted.java");
+            assertThat(libraryUsesNoExercises(tree)).as("what rule 3 reports on the copy").containsExactly("train/Planted.java");
         }
 
         @Test
-        @DisplayName("Rule 4, exercises use the model code: a reference answer importing rnnscratch.cli.Main")
+        @DisplayName("Rule 4 (exercises use the model code) reports a reference answer importing rnnscratch.cli.Main")
         void answerUsingTheCommandLine() {
             var tree = tree();
             plant(copy.resolve("solutions/src/main/java/rnnscratch/exercises/Planted.java"),
                     "package rnnscratch.exercises;\n\nimport rnnscratch.cli.Main;\n\nfinal class Planted {}\n");
-            assertThat(exercisesUseTheModelCode(tree)).containsExactly(
+            assertThat(exercisesUseTheModelCode(tree)).as("what rule 4 reports on the copy").containsExactly(
                     "solutions/src/main/java/rnnscratch/exercises/Planted.java uses cli");
         }
 
         @Test
-        @DisplayName("Rule 5, the kernel room: train naming Kernel, and a reference answer importing "
+        @DisplayName("Rule 5 (the kernel room) reports train naming Kernel, and a reference answer importing "
                 + "rnnscratch.tensor.kernel.*")
         void namingTheKernelRoom() {
             var tree = tree();
@@ -374,34 +382,35 @@ class ArchitectureTest {
                     + "import rnnscratch.tensor.kernel.Kernel;\n\nfinal class Planted {\n    Kernel k;\n}\n");
             plant(copy.resolve("solutions/src/main/java/rnnscratch/exercises/Planted.java"),
                     "package rnnscratch.exercises;\n\nimport rnnscratch.tensor.kernel.*;\n\nfinal class Planted {}\n");
-            assertThat(kernelRoomStaysBehindTensor(tree)).containsExactlyInAnyOrder(
+            assertThat(kernelRoomStaysBehindTensor(tree)).as("what rule 5 reports on the copy")
+                    .containsExactlyInAnyOrder(
                     "train/Planted.java names the kernel room",
                     "solutions/src/main/java/rnnscratch/exercises/Planted.java names the kernel room");
         }
 
         @Test
-        @DisplayName("Rule 6, nothing of plot or bench in cli: a cli class drawing with java.awt")
+        @DisplayName("Rule 6 (nothing of plot or bench in cli) reports a cli class drawing with java.awt")
         void drawingInCli() {
             var tree = tree();
             plant(tree.main().resolve("cli/Planted.java"), "package rnnscratch.cli;\n\nimport java.awt.Color;\n\n"
                     + "final class Planted {\n    Color c;\n}\n");
-            assertThat(cliHoldsNoPlottingOrBenchmarking(tree)).containsExactly("Planted.java draws: drawing belongs "
+            assertThat(cliHoldsNoPlottingOrBenchmarking(tree)).as("what rule 6 reports on the copy").containsExactly("Planted.java draws: drawing belongs "
                     + "in the plot package");
         }
 
         @Test
-        @DisplayName("Rule 7, no loop in the backward rules: a for loop added to Ops.java")
+        @DisplayName("Rule 7 (no loop in the backward rules) reports a for loop added to Ops.java")
         void loopInOps() throws IOException {
             var tree = tree();
             Path ops = tree.main().resolve("autograd/Ops.java");
             String source = Files.readString(ops);
             Files.writeString(ops, source.replace("private Ops() {}",
                     "private Ops() {\n        for (int i = 0; i < 1; i++) {\n        }\n    }"));
-            assertThat(opsHaveNoLoops(tree)).hasSize(1);
+            assertThat(opsHaveNoLoops(tree)).as("what rule 7 reports on the copy: the one planted loop").hasSize(1);
         }
 
         @Test
-        @DisplayName("Rule 8, only cli speaks of flags: a message in train, and one in a reference answer, naming "
+        @DisplayName("Rule 8 (only cli speaks of flags) reports a message in train, and one in a reference answer, naming "
                 + "--epochs")
         void flagOutsideCli() {
             var tree = tree();
@@ -409,7 +418,7 @@ class ArchitectureTest {
                     + "    String advice = \"use --epochs 10\";\n}\n");
             plant(copy.resolve("solutions/src/main/java/rnnscratch/exercises/Planted.java"),
                     "package rnnscratch.exercises;\n\nfinal class Planted {\n    String s = \"--epochs\";\n}\n");
-            assertThat(onlyCliSpeaksOfFlags(tree)).containsExactlyInAnyOrder(
+            assertThat(onlyCliSpeaksOfFlags(tree)).as("what rule 8 reports on the copy").containsExactlyInAnyOrder(
                     "src/main/java/rnnscratch/train/Planted.java: \"use --epochs 10\"",
                     "solutions/src/main/java/rnnscratch/exercises/Planted.java: \"--epochs\"");
         }

@@ -405,12 +405,56 @@ class DocsTest {
             """;
 
     @Test
-    @DisplayName("The write-first check finds an answer shown above its exercise, reflowed or not, a block of the "
-            + "library's version of it, a missing heading or command, and passes the same page in the right order")
+    @DisplayName("The write-first check finds an answer shown above its exercise, reflowed or not, and a block of "
+            + "the library's version of it")
     void writeFirstCatchesAnAnswerShownEarly() {
-        var answer = WriteFirst.Answer.of("ex99", NORM_SOLUTION,
+        var answer = normAnswer();
+        assertThat(WriteFirst.problems("docs/x.md", EARLY, List.of(answer))).as("the problems of a page that shows "
+                + "ex99's answer, reflowed, above its exercise").singleElement().asString()
+                .startsWith("docs/x.md:9: this code block shows ex99's answer (returnMath.sqrt(sum)/(double)g.length;) "
+                        + "under '## The code beside the book'");
+        String library = EARLY.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
+                "static double globalNorm(double[] gradient) {\n    return 0;\n}");
+        assertThat(WriteFirst.problems("docs/x.md", library, List.of(answer)))
+                .as("the problems of a page that defines the library's globalNorm above the exercise")
+                .singleElement().asString().contains("the definition of globalNorm(…)");
+        String libraryBody = EARLY.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
+                "return Arrays.stream(gradient).map(v -> v * v).sum();  // the book's");
+        assertThat(WriteFirst.problems("docs/x.md", libraryBody, List.of(answer)))
+                .as("the problems of a page that shows a line of the library's version above the exercise").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("The write-first check passes a page that shows the answer only below its 'After' heading")
+    void writeFirstPassesAPageInOrder() {
+        assertThat(WriteFirst.problems("docs/x.md", IN_ORDER, List.of(normAnswer())))
+                .as("the problems of a page in the right order").isEmpty();
+    }
+
+    @Test
+    @DisplayName("The write-first check finds a missing '### Write it' heading, watch-mode command or 'After' heading")
+    void writeFirstCatchesAMissingHeadingOrCommand() {
+        var answer = normAnswer();
+        assertThat(WriteFirst.problems("docs/x.md", IN_ORDER.replace("### Write it: ex99 — the norm", ""),
+                List.of(answer))).as("the problems of a page without its 'Write it' heading")
+                .singleElement().asString().contains("no '### Write it: ex99 — <title>'");
+        assertThat(WriteFirst.problems("docs/x.md", IN_ORDER.replace("`mvn -q test-compile exec:java@watch` or ", ""),
+                List.of(answer))).as("the problems of a page without the watch-mode command")
+                .singleElement().asString().contains("does not give the command `mvn -q test-compile "
+                        + "exec:java@watch`");
+        assertThat(WriteFirst.problems("docs/x.md", IN_ORDER.replace("## After ex99 passes", "## After ex98 passes"),
+                List.of(answer))).as("the problems of a page whose 'After' heading names another exercise")
+                .anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));
+    }
+
+    /** ex99, the norm: its answer and the library's version of it, for the write-first check. */
+    private static WriteFirst.Answer normAnswer() {
+        return WriteFirst.Answer.of("ex99", NORM_SOLUTION,
                 List.of("return Arrays.stream(gradient).map(v -> v * v).sum();"), List.of("globalNorm"));
-        String early = """
+    }
+
+    /** A page that shows ex99's answer, reflowed, under a heading above its exercise. */
+    private static final String EARLY = """
                 # A page
 
                 ```python
@@ -436,26 +480,10 @@ class DocsTest {
                 return Math.sqrt(sum) / (double) g.length;
                 ```
                 """;
-        assertThat(WriteFirst.problems("docs/x.md", early, List.of(answer))).singleElement().asString()
-                .startsWith("docs/x.md:9: this code block shows ex99's answer (returnMath.sqrt(sum)/(double)g.length;) "
-                        + "under '## The code beside the book'");
-        String library = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
-                "static double globalNorm(double[] gradient) {\n    return 0;\n}");
-        assertThat(WriteFirst.problems("docs/x.md", library, List.of(answer))).singleElement().asString()
-                .contains("the definition of globalNorm(…)");
-        String libraryBody = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;",
-                "return Arrays.stream(gradient).map(v -> v * v).sum();  // the book's");
-        assertThat(WriteFirst.problems("docs/x.md", libraryBody, List.of(answer))).hasSize(1);
-        String inOrder = early.replace("return   Math.sqrt(sum)\n        / (double) g.length;", "return 0;");
-        assertThat(WriteFirst.problems("docs/x.md", inOrder, List.of(answer))).isEmpty();
-        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("### Write it: ex99 — the norm", ""),
-                List.of(answer))).singleElement().asString().contains("no '### Write it: ex99 — <title>'");
-        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("`mvn -q test-compile exec:java@watch` or ", ""),
-                List.of(answer))).singleElement().asString().contains("does not give the command `mvn -q test-compile "
-                        + "exec:java@watch`");
-        assertThat(WriteFirst.problems("docs/x.md", inOrder.replace("## After ex99 passes", "## After ex98 passes"),
-                List.of(answer))).anySatisfy(p -> assertThat(p).contains("no '## After ex99 passes"));
-    }
+
+    /** The same page with the early block holding no answer: the right order. */
+    private static final String IN_ORDER =
+            EARLY.replace("return   Math.sqrt(sum)\n        / (double) g.length;", "return 0;");
 
     @Test
     @DisplayName("The write-first check sends an answer shown early below the page's own 'After' heading, also one that "
