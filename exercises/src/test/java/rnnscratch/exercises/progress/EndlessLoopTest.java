@@ -50,13 +50,14 @@ class EndlessLoopTest {
                 """);
         Path classes = dir.resolve("classes");
         var compiled = new ExerciseCompiler(classes, List.of(location(Tensor.class))).compile(List.of(src));
-        assertThat(compiled.errors()).isEmpty();
+        assertThat(compiled.errors()).as("javac's errors for the endless-loop answer (it must compile)").isEmpty();
         var loader = new FreshLoader(List.of(classes, location(ExerciseCatalog.class)), getClass().getClassLoader());
         var collector = new ResultCollector();
         ExerciseRun.runWithin(Duration.ofSeconds(1), loader, EX10,
                 DiscoverySelectors.selectClass(Class.forName(EX10.testClassName(), false, loader)), collector);
         var r = collector.results().stream().filter(x -> x.exercise().equals(EX10)).findFirst().orElseThrow();
-        assertThat(r.status()).isEqualTo(ExerciseResult.Status.FAIL);
+        assertThat(r.status()).as("ex10's status after its time limit: %s", r.message())
+                .isEqualTo(ExerciseResult.Status.FAIL);
         assertThat(r.notStarted()).as("not an untouched stub's message: %s", r.message()).isFalse();
         assertThat(r.message()).startsWith("your code ran for 1 s without finishing (in \"Worked example: losses 1")
                 .contains("an endless loop?").doesNotContain("Exception");

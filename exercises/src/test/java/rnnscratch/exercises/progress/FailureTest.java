@@ -24,7 +24,7 @@ class FailureTest {
         var t = thrownBy(() -> Props.qt().forAll(integers().between(0, 100)).checkAssert(i ->
                 assertThat(i).as("Exercise 99: %s is small", i).isLessThan(10)));
         var f = Failure.of("Numbers are small", t);
-        assertThat(f.stub()).isFalse();
+        assertThat(f.stub()).as("a falsified property is not an untouched stub").isFalse();
         assertThat(f.message()).isEqualTo("Exercise 99: 10 is small");
         assertThat(f.details()).containsExactly("Expecting actual: 10 to be less than: 10");
         assertThat(f.counterexample()).isEqualTo("10");
@@ -37,7 +37,7 @@ class FailureTest {
     void stubAndException() {
         var stub = Failure.of("s", new AssertionError("x", new UnsupportedOperationException(
                 "Exercise 09 (rnn step and loop): write rnnStep, one update — read docs/rnn.md#exercises")));
-        assertThat(stub.stub()).isTrue();
+        assertThat(stub.stub()).as("the stub's UnsupportedOperationException reads as an untouched stub").isTrue();
         assertThat(stub.message()).startsWith("Exercise 09 (rnn step and loop): write rnnStep");
         var e = new ArrayIndexOutOfBoundsException("Index 3 out of bounds for length 3");
         e.setStackTrace(new StackTraceElement[] {
@@ -53,7 +53,7 @@ class FailureTest {
         String message = "Exercise 14: predictCh8(\"🙂\", 1) must be the library's: walk the prefix by code points "
                 + "(🙂 is one character, two Java chars) and feed every character exactly once — the last prefix "
                 + "character is the first input of the prediction, so each character is fed once and only once";
-        assertThat(message).hasSizeGreaterThan(250);
+        assertThat(message).as("the test's message is long enough to be cut").hasSizeGreaterThan(250);
         var f = Failure.of("s", thrownBy(() -> assertThat("🙂x").as(message).isEqualTo("🙂<unk>")));
         assertThat(f.message()).isEqualTo(message);
         assertThat(f.lines("  ")).contains("      " + message);

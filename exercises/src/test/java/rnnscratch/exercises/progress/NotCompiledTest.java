@@ -33,7 +33,8 @@ class NotCompiledTest {
         var outcome = ExerciseRun.run(getClass().getClassLoader(), List.of(EX05),
                 java.util.Map.of("ex05", EX05.stubPath() + ":27: illegal start of expression"));
         var r = outcome.result(EX05);
-        assertThat(r.status()).isEqualTo(ExerciseResult.Status.FAIL);
+        assertThat(r.status()).as("ex05's status when it does not compile: %s", r.message())
+                .isEqualTo(ExerciseResult.Status.FAIL);
         assertThat(r.message()).isEqualTo("does not compile: " + EX05.stubPath() + ":27: illegal start of expression");
         assertThat(ProgressTable.render(outcome.results())).contains("why:  does not compile: " + EX05.stubPath()
                 + ":27: illegal start of expression");

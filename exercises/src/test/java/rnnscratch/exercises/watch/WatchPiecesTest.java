@@ -47,7 +47,7 @@ class WatchPiecesTest {
         Files.writeString(stubFile, Stubs.stub(EX10.solutionPath(),
                 Files.readString(Path.of(EX10.solutionPath()))));
         var stub = compileAndRun(stubFile, dir.resolve("stub"));
-        assertThat(stub.status()).isEqualTo(ExerciseResult.Status.FAIL);
+        assertThat(stub.status()).as("the stub's status: %s", stub.message()).isEqualTo(ExerciseResult.Status.FAIL);
         assertThat(stub.notStarted()).as("the stub's message: %s", stub.message()).isTrue();
     }
 
@@ -58,8 +58,8 @@ class WatchPiecesTest {
         Files.createDirectories(src.getParent());
         Files.writeString(src, "package rnnscratch.exercises;\nfinal class Ex10Perplexity {\n    int f() { return x; }\n}\n");
         var result = new ExerciseCompiler(dir.resolve("out"), List.of(classesOf(Tensor.class))).compile(List.of(src));
-        assertThat(result.ok()).isFalse();
-        assertThat(result.errors()).hasSize(1);
+        assertThat(result.ok()).as("whether a file with an unknown symbol compiled").isFalse();
+        assertThat(result.errors()).as("javac's errors for one unknown symbol").hasSize(1);
         assertThat(result.errors().get(0)).startsWith("Ex10Perplexity.java:3: cannot find symbol")
                 .contains("int f() { return x; }").contains("^").doesNotContain("\tat ").doesNotContain("Exception");
     }
@@ -69,13 +69,16 @@ class WatchPiecesTest {
     void freshLoaderIsChildOnlyForExercises(@TempDir Path empty) throws Exception {
         var loader = new FreshLoader(List.of(empty), WatchPiecesTest.class.getClassLoader());
         assertThatThrownBy(() -> loader.loadClass("rnnscratch.exercises.Ex10Perplexity"))
+                .as("Ex10Perplexity, which only the parent holds")
                 .isInstanceOf(ClassNotFoundException.class);
         assertThat(loader.loadClass(Tensor.class.getName())).as("the library comes from the parent")
                 .isSameAs(Tensor.class);
         assertThat(loader.loadClass(ExerciseRun.class.getName())).as("so does the progress package")
                 .isSameAs(ExerciseRun.class);
-        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.Ex09RnnStep$1")).isTrue();
-        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.progress.ExerciseRun")).isFalse();
+        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.Ex09RnnStep$1"))
+                .as("an exercise's inner class is loaded fresh").isTrue();
+        assertThat(FreshLoader.isExercisePackage("rnnscratch.exercises.progress.ExerciseRun"))
+                .as("the progress package is not an exercise: it comes from the parent").isFalse();
     }
 
     @Test

@@ -24,7 +24,8 @@ class YourRnnBeforeTrainingTest {
         var err = new ByteArrayOutputStream();
         int code = YourRnn.run(List.of("--epoch", "3"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        assertThat(code).isEqualTo(2);
+        assertThat(code).as("exit code of your-rnn --epoch 3; stderr: %s", err.toString(StandardCharsets.UTF_8))
+                .isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing ran: no parts table").isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("your-rnn: unknown flag --epoch for train: did you "
                 + "mean --epochs? (see: java -jar target/rnn-scratch.jar train --help, or docs/command-line.md#train)"
