@@ -1,6 +1,7 @@
 package rnnscratch.rnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -145,5 +146,38 @@ class BpttTest {
         assertThat(g.W_xh()[0][0]).as("W̄_xh[0] = Ā_1 = H̄_1·(1 − ¼)").isCloseTo(-3 * ln3 / 8, within(1e-15));
         assertThat(g.W_hh()[0][0]).as("W̄_hh = H_0·Ā_1 = 0").isEqualTo(0.0);
         assertThat(g.H0()[0][0]).as("H̄_0 = Ā_1·W_hh").isCloseTo(-3 * ln3 * ln3 / 8, within(1e-15));
+    }
+
+    @Test
+    @DisplayName("The forward pass refuses labels Y of another shape than the inputs X (batch x T), naming both")
+    void forwardRefusesLabelsOfAnotherShape() {
+        Props.qt().forAll(sizes(3, 4)).checkAssert(n -> {
+            var c = Case.draw(n.vocab(), n.hiddens(), n.steps(), n.batch(), 0.5, 1);
+            var longer = new int[n.batch()][n.steps() + 1];
+            assertThatThrownBy(() -> Bptt.forward(c.x(), longer, c.h0(), c.params()))
+                    .as("X %dx%d with Y %dx%d", n.batch(), n.steps(), n.batch(), n.steps() + 1)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same shape");
+            var moreRows = new int[n.batch() + 1][n.steps()];
+            assertThatThrownBy(() -> Bptt.forward(c.x(), moreRows, c.h0(), c.params()))
+                    .as("X %dx%d with Y %dx%d", n.batch(), n.steps(), n.batch() + 1, n.steps())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same shape");
+        });
+    }
+
+    @Test
+    @DisplayName("A recorded forward pass holds T ≥ 1 inputs, T + 1 states, T outputs and T label rows, or is refused")
+    void aRecordedForwardPassFitsItsSteps() {
+        var c = Case.draw(3, 2, 2, 1, 0.5, 7);
+        Bptt.Forward f = Bptt.forward(c.x(), c.y(), c.h0(), c.params());
+        assertThatThrownBy(() -> new Bptt.Forward(f.inputs(), f.states().subList(0, 2), f.outputs(), f.labels(),
+                f.loss())).as("2 inputs with 2 states instead of 3").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bptt.Forward(f.inputs(), f.states(), f.outputs().subList(0, 1), f.labels(),
+                f.loss())).as("2 inputs with 1 output").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bptt.Forward(f.inputs(), f.states(), f.outputs(), f.labels().subList(0, 1),
+                f.loss())).as("2 inputs with 1 label row").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bptt.Forward(List.of(), f.states().subList(0, 1), List.of(), List.of(),
+                f.loss())).as("no steps at all").isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Bptt.Forward(f.inputs(), f.states(), f.outputs(), f.labels(), f.loss()).steps())
+                .as("the steps of a forward pass that fits").isEqualTo(2);
     }
 }

@@ -1,6 +1,7 @@
 package rnnscratch.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -128,5 +129,26 @@ class MatMulTest {
         var one = MatMul.mm(a, b);
         Parallel.setThreads(2);
         assertThat(Matrices.bitIdentical(one, MatMul.mm(a, b))).as("32x512 · 512x512 on 1 vs 2 threads").isTrue();
+    }
+
+    @Test
+    @DisplayName("A product named for later, Aᵀ·B or A·Bᵀ, refuses operands whose shapes do not fit when it is named, "
+            + "not later when a sum reads it")
+    void aNamedProductChecksItsShapesAtOnce() {
+        Props.qt().forAll(integers().between(1, 5), integers().between(1, 5), integers().between(1, 5))
+                .checkAssert((k, m, n) -> {
+                    var a = new double[k][m];
+                    var tooMany = new double[k + 1][n];
+                    assertThatThrownBy(() -> Product.mmTransA(a, tooMany))
+                            .as("Aᵀ·B with A %dx%d and B %dx%d: the rows of A and B differ", k, m, k + 1, n)
+                            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mmTransA");
+                    var wider = new double[n][k + 1];
+                    var left = new double[m][k];
+                    assertThatThrownBy(() -> Product.mmTransB(left, wider))
+                            .as("A·Bᵀ with A %dx%d and B %dx%d: the columns of A and B differ", m, k, n, k + 1)
+                            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mmTransB");
+                    assertThat(Product.mmTransA(a, new double[k][n]).rows()).as("rows of Aᵀ·B").isEqualTo(m);
+                    assertThat(Product.mmTransB(left, new double[n][k]).cols()).as("columns of A·Bᵀ").isEqualTo(n);
+                });
     }
 }

@@ -18,6 +18,7 @@ import rnnscratch.testing.Props;
 import rnnscratch.text.BundledCorpus;
 import rnnscratch.text.Corpus;
 import rnnscratch.text.Preprocess;
+import rnnscratch.text.SeqDataIter;
 import rnnscratch.text.SeqDataLoader;
 import rnnscratch.text.TokenKind;
 
@@ -76,5 +77,38 @@ class ManualBackwardTest {
                                 .isCloseTo(tape.gradNorms().get(i), org.assertj.core.api.Assertions.within(1e-9));
                     }
                 });
+    }
+
+    @Test
+    @DisplayName("An epoch by hand measures its time on the wall clock as the autograd's does: never more seconds than "
+            + "the call took, and tokens per second of its tokens over those seconds")
+    void anEpochByHandIsTimedOnTheWallClock() {
+        var net = new RNNModelScratch(CORPUS.vocab().size(), 16, new Random(3));
+        var batches = SeqDataIter.seqDataIterSequential(CORPUS.ids(), 4, 8, 0);
+        long start = System.nanoTime();
+        EpochStats s = TrainByHand.trainEpochCh8(Bptt::backward).trainEpochCh8(net, batches,
+                TrainCh8.sgdUpdater(net, 1.0), false, 1.0, 1, EpochListener.none());
+        double outside = (System.nanoTime() - start) / 1e9;
+        assertThat(s.elapsedSeconds()).as("the epoch's seconds, within the %s s the call took", outside)
+                .isPositive().isLessThanOrEqualTo(outside);
+        assertThat(s.tokensPerSec()).as("tokens/s of %d tokens in %s s", s.tokens(), s.elapsedSeconds())
+                .isCloseTo(s.tokens() / s.elapsedSeconds(),
+                        org.assertj.core.api.Assertions.within(1e-6 * s.tokensPerSec()));
+    }
+
+    @Test
+    @DisplayName("An epoch by hand stops at the first minibatch whose loss is not finite, naming the epoch and the "
+            + "minibatch, as the autograd's does: no NaN trains on silently")
+    void anEpochByHandStopsAtANonFiniteLoss() {
+        var net = new RNNModelScratch(CORPUS.vocab().size(), 16, new Random(4));
+        net.params().b_q().value()[0][1] = Double.NaN;
+        var batches = SeqDataIter.seqDataIterSequential(CORPUS.ids(), 4, 8, 0);
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(LossNotFiniteException.class,
+                () -> TrainByHand.trainEpochCh8(Bptt::backward).trainEpochCh8(net, batches,
+                        TrainCh8.sgdUpdater(net, 1.0), false, 1.0, 6, EpochListener.none()));
+        assertThat(thrown).as("an epoch by hand with b_q[0][1] = NaN throws LossNotFiniteException").isNotNull();
+        assertThat(thrown.minibatch()).as("the first minibatch already fails").isEqualTo(1);
+        assertThat(thrown.epoch()).as("the epoch it was given").isEqualTo(6);
+        assertThat(thrown.loss()).as("the loss it names").isNaN();
     }
 }
