@@ -181,4 +181,15 @@ class MatTest {
                 .as("a vector of 2 minus a vector of 3").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sub");
     }
+
+    @Test
+    @DisplayName("splitRows refuses parts whose rows do not add up to the matrix's rows")
+    void splitRowsRefusesPartsThatDoNotAddUp() {
+        var a = new double[5][2];
+        assertThatThrownBy(() -> Mat.splitRows(a, new int[] {2, 2})).as("parts of 2 + 2 rows for 5 rows")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("splitRows");
+        assertThatThrownBy(() -> Mat.splitRows(a, new int[] {3, 3})).as("parts of 3 + 3 rows for 5 rows")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("splitRows");
+        assertThat(Mat.splitRows(a, new int[] {2, 3})).as("parts of 2 + 3 rows for 5 rows").hasSize(2);
+    }
 }
